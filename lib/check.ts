@@ -1,0 +1,58 @@
+// The engine: document -> detection -> report -> findings. Pure, DOM-free, the same in Node and the browser.
+import { severityRank, type Finding, type Text } from './findings';
+import type { SourceDoc } from './model';
+import { detect, type Detection } from './parse/detect';
+import { docText, parseReport } from './parse/report';
+import type { Report } from './parse/types';
+import { rules } from './rules/registry';
+
+export interface CheckResult {
+  detection: Detection;
+  report: Report | null;
+  findings: Finding[];
+  /** Failures of our own code, shown as notices: never as the report's error. */
+  notices: Text[];
+}
+
+export function checkDoc(doc: SourceDoc, options: { force?: boolean } = {}): CheckResult {
+  const detection = detect(doc.title ?? '', docText(doc));
+  if (!detection.isReport && !options.force) return { detection, report: null, findings: [], notices: [] };
+  const notices: Text[] = [];
+  let report: Report;
+  try {
+    report = parseReport(doc);
+  } catch (e) {
+    return { detection, report: null, findings: [], notices: [failure('解析报告', 'parsing the report', e)] };
+  }
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    try {
+      findings.push(...rule.run(report));
+    } catch (e) {
+      notices.push(failure(`检查规则 ${rule.id}`, `rule ${rule.id}`, e));
+    }
+  }
+  return { detection, report, findings: sortFindings(findings), notices };
+}
+
+function failure(zh: string, en: string, e: unknown): Text {
+  const why = e instanceof Error ? e.message : String(e);
+  return { zh: `${zh}时出错（程序问题，不是报告的问题）：${why}`, en: `Our code failed while ${en} (our problem, not the report's): ${why}` };
+}
+
+const TABLE_ORDER: Record<string, number> = { t2: 2, t3: 3, t4: 4 };
+
+/** Grouped by section/table, then by severity, keeping rule order within. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const place = (f: Finding) => f.section ?? (f.cells[0] ? TABLE_ORDER[f.cells[0].table] : 0);
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => place(a.f) - place(b.f) || severityRank[a.f.severity] - severityRank[b.f.severity] || a.i - b.i)
+    .map((x) => x.f);
+}
+
+export const countBySeverity = (findings: Finding[]) => ({
+  errors: findings.filter((f) => f.severity === 'error').length,
+  warnings: findings.filter((f) => f.severity === 'warning').length,
+  infos: findings.filter((f) => f.severity === 'info').length,
+});

@@ -1,0 +1,76 @@
+// Findings: what the rules report. The JSON shape is a public contract (see README).
+import { z } from 'zod';
+import type { Anchor } from './model';
+import type { CellRead, Report, TableId } from './parse/types';
+
+export const RULE_IDS = [
+  'section-missing',
+  'section-heading-variant',
+  'table-missing',
+  'table-unreadable',
+  't3-row-total',
+  't3-outcome-total',
+  't3-balance',
+  't4-block-total',
+  'total-blank',
+  'cell-blank',
+  'cell-invalid',
+  'row-length',
+  'label-variant',
+  'format-mismatch',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+export interface FindingCell {
+  table: TableId;
+  row: string | null;
+  col: string | null;
+  value: number | null;
+  anchor?: Anchor;
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  message: Text;
+  cells: FindingCell[];
+  expected: number | null;
+  actual: number | null;
+  /** For findings about a section (or a table of a section). */
+  section?: number;
+  /** Where to mark a finding that has no cell: a heading, a table, the place a section should stand. */
+  anchor?: Anchor;
+}
+
+export interface Rule {
+  id: RuleId;
+  run(report: Report): Finding[];
+}
+
+export const toFindingCell = (c: CellRead): FindingCell => ({ table: c.ref.table, row: c.ref.row, col: c.ref.col, value: c.value, anchor: c.anchor });
+
+export function finding(rule: RuleId, severity: Severity, message: Text, extra: Partial<Finding> = {}): Finding {
+  return { rule, severity, message, cells: [], expected: null, actual: null, ...extra };
+}
+
+/** The JSON contract of a finding (zod, so the CLI and the tests check the same shape). */
+export const FindingJsonSchema = z
+  .object({
+    rule: z.enum(RULE_IDS),
+    severity: z.enum(['error', 'warning', 'info']),
+    message: z.string(),
+    cells: z.array(z.object({ table: z.enum(['t2', 't3', 't4']), row: z.string().nullable(), col: z.string().nullable(), value: z.number().nullable() }).strict()),
+    expected: z.number().nullable(),
+    actual: z.number().nullable(),
+    section: z.number().int().min(1).max(6).optional(),
+  })
+  .strict();
+export type FindingJson = z.infer<typeof FindingJsonSchema>;
+
+export const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -1,0 +1,67 @@
+// The document model every reader produces: lines of tokens, each token anchored to its source.
+
+/** Where a token came from: a character range of a text file, or a node of a DOM. */
+export type Anchor =
+  | { kind: 'text'; line: number; col: number; length: number }
+  | { kind: 'dom'; node: unknown; start?: number; endNode?: unknown; end?: number };
+
+export type TokenKind = 'text' | 'number' | 'blank' | 'invalid';
+
+export interface Token {
+  kind: TokenKind;
+  /** The text as printed. */
+  raw: string;
+  /** For numbers: the value (unit suffix stripped). */
+  value?: number;
+  unit?: string;
+  /** True when the source draws cell boundaries (HTML cell, tab or pipe field). */
+  cell: boolean;
+  /** Reading confidence: false for values reconstructed by us (split digit runs, OCR below threshold). */
+  confident: boolean;
+  /** Several possible readings; set by decoders of run-together digits. */
+  digits?: boolean;
+  /** Part of a running sentence: its numbers are never table values. */
+  prose?: boolean;
+  anchor: Anchor;
+}
+
+export interface Line {
+  tokens: Token[];
+  /** The line's text with inline runs joined, for headings and prose. */
+  text: string;
+  /** Prose: a sentence, not a table row; its numbers are never table values. */
+  prose: boolean;
+  /** A table row ends after this line (false inside one-cell-per-line layouts). */
+  rowEnd: boolean;
+  /** The line belongs to an HTML table (index of the table in the document), if any. */
+  table?: number;
+  anchor: Anchor;
+}
+
+export interface SourceDoc {
+  kind: 'dom' | 'text';
+  /** The document's own title (HTML <title>, first heading line), if any. */
+  title?: string;
+  lines: Line[];
+}
+
+const NUMBER_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|亿元|元|件|条|个|项|次)?$/u;
+const BLANK_RE = /^(?:|\/|／|—+|–|-|－|―|无|空|\\)$/u;
+
+/** Classifies the text of one cell (or one space-separated item of flow text). */
+export function classify(raw: string): Pick<Token, 'kind' | 'value' | 'unit'> {
+  const s = raw.normalize('NFKC').replace(/[\s\u00a0]+/g, '');
+  if (BLANK_RE.test(s)) return { kind: 'blank' };
+  const m = NUMBER_RE.exec(s);
+  if (m) {
+    const value = Number(`${m[1]}${m[2].replace(/,/g, '')}${m[3] ? `.${m[3]}` : ''}`);
+    return m[4] ? { kind: 'number', value, unit: m[4] } : { kind: 'number', value };
+  }
+  return { kind: 'text' };
+}
+
+/** A sentence of running text rather than a table row. */
+export function isProse(text: string): boolean {
+  const t = text.trim();
+  return t.length > 30 && /[。；;！？]/u.test(t);
+}

@@ -1,0 +1,94 @@
+// Matches segments to the rows of a table by label and order (never by position alone).
+import { labelSimilarity, matchKey } from '../text/normalize';
+import type { Label } from '../spec';
+import type { Segment } from './segments';
+
+export const MATCH_THRESHOLD = 0.55;
+/** Above this a row's label is read with confidence. */
+export const CONFIDENT_SCORE = 0.75;
+const ORPHAN_SCORE = 0.2;
+
+export interface RowMatch {
+  row: Label;
+  seg: Segment;
+  score: number;
+  orphan: boolean;
+}
+
+const joinKeys = (toks: { token: { raw: string } }[]) => matchKey(toks.map((t) => t.token.raw).join(''));
+
+/** How well a segment's labels name this row: the label must end right before the values (or wrap around them). */
+export function rowScore(row: Label, seg: Segment): number {
+  if (seg.labels.length === 0) return 0;
+  const forms = [row.label, ...row.variants.map((v) => v.text)].map(matchKey);
+  const windows: string[] = [];
+  const wraps: { whole: string; after: string }[] = [];
+  const n = seg.labels.length;
+  for (let k = 1; k <= Math.min(4, n); k++) {
+    const before = joinKeys(seg.labels.slice(n - k));
+    windows.push(before);
+    for (let a = 1; a <= Math.min(2, seg.after.length); a++) {
+      const after = joinKeys(seg.after.slice(0, a));
+      wraps.push({ whole: before + after, after });
+    }
+  }
+  let best = 0;
+  for (const form of forms) {
+    for (const w of windows) best = Math.max(best, labelSimilarity(form, w, true));
+    // A label wrapped around its numbers: only when the words after the numbers are not the next row's label on their own.
+    for (const w of wraps) if (labelSimilarity(form, w.after, false) < 0.6) best = Math.max(best, labelSimilarity(form, w.whole, true));
+  }
+  if (row.keywords.length && best > 0) {
+    const context = joinKeys(seg.labels.slice(Math.max(0, n - 4))) + joinKeys(seg.after.slice(0, 2));
+    if (!row.keywords.some((k) => context.includes(matchKey(k)))) best *= 0.5;
+  }
+  return best;
+}
+
+/** Order-preserving best assignment of segments to rows (an alignment, like diff). */
+export function alignRows(rows: Label[], segs: Segment[]): RowMatch[] {
+  const m = segs.length;
+  const n = rows.length;
+  const score: number[][] = segs.map((s) => rows.map((r) => (s.orphan ? ORPHAN_SCORE : rowScore(r, s))));
+  // f[i][j]: best total using the first i segments and the first j rows.
+  const f: Float64Array[] = Array.from({ length: m + 1 }, () => new Float64Array(n + 1));
+  const how: Uint8Array[] = Array.from({ length: m + 1 }, () => new Uint8Array(n + 1));
+  for (let i = 0; i <= m; i++) {
+    for (let j = 0; j <= n; j++) {
+      if (i === 0 && j === 0) continue;
+      let best = -1;
+      let step = 0;
+      if (i > 0 && f[i - 1][j] > best) {
+        best = f[i - 1][j];
+        step = 1;
+      }
+      if (j > 0 && f[i][j - 1] > best) {
+        best = f[i][j - 1];
+        step = 2;
+      }
+      if (i > 0 && j > 0) {
+        const s = score[i - 1][j - 1];
+        const usable = segs[i - 1].orphan || s >= MATCH_THRESHOLD;
+        if (usable && f[i - 1][j - 1] + s > best) {
+          best = f[i - 1][j - 1] + s;
+          step = 3;
+        }
+      }
+      f[i][j] = best;
+      how[i][j] = step;
+    }
+  }
+  const out: RowMatch[] = [];
+  let i = m;
+  let j = n;
+  while (i > 0 || j > 0) {
+    const step = how[i][j];
+    if (step === 3) {
+      out.push({ row: rows[j - 1], seg: segs[i - 1], score: score[i - 1][j - 1], orphan: !!segs[i - 1].orphan });
+      i--;
+      j--;
+    } else if (step === 1) i--;
+    else j--;
+  }
+  return out.reverse();
+}

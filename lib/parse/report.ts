@@ -1,0 +1,69 @@
+// Document model -> report: sections, tables keyed by the spec, the template, the year.
+import type { SourceDoc } from '../model';
+import { expectedFormat, formats, type FormatId, type ReportFormat } from '../spec';
+import { detect, yearOf } from './detect';
+import { findSections } from './sections';
+import { toStream, type Tok } from './stream';
+import { readT2, readT3, readT4 } from './tables';
+import type { Report, SectionRead } from './types';
+
+export function docText(doc: SourceDoc): string {
+  return doc.lines.map((l) => l.text).join('\n');
+}
+
+export function parseReport(doc: SourceDoc): Report {
+  const stream = toStream(doc);
+  const text = docText(doc);
+  const d = detect(doc.title ?? '', text);
+  const title = d.title ?? doc.title ?? null;
+  const year = yearOf(title ?? '', text);
+  const expected = expectedFormat(year);
+  const specFormat: FormatId = expected === '2019' ? '2019' : '2021';
+  const sections = findSections(doc, stream, formats[specFormat]);
+  const regions = tableRegions(stream, sections);
+
+  const t3 = readT3(stream, regions.t3[0], regions.t3[1]);
+  const t2 = readT2(stream, regions.t2[0], regions.t2[1], t3.layout ?? specFormat);
+  const t4 = readT4(stream, regions.t4[0], regions.t4[1]);
+  const format = reportFormat(expected, t2.layout, t3.layout);
+  return { source: doc.kind, title, year, format, expectedFormat: expected, sections, tables: { t2, t3, t4 } };
+}
+
+function reportFormat(expected: ReportFormat, t2: FormatId | null, t3: FormatId | null): ReportFormat {
+  if (t3 && t2 && t3 === t2) return t3;
+  if (t3 && !t2) return t3;
+  if (t2 && !t3) return t2;
+  if (t2 && t3) return t3; // mixed: the request table decides; format-mismatch reports the mix
+  return expected === 'pre-2019' ? 'pre-2019' : 'unknown';
+}
+
+function find(stream: Tok[], from: number, to: number, test: (raw: string) => boolean): number {
+  for (let i = Math.max(0, from); i < to; i++) if (!stream[i].token.prose && test(stream[i].token.raw)) return i;
+  return -1;
+}
+
+/** Where each table stands: between its section heading and the next, or found by its own words. */
+export function tableRegions(stream: Tok[], sections: SectionRead[]) {
+  const end = stream.length;
+  const at = (n: number) => sections.find((s) => s.n === n && s.found)?.pos ?? -1;
+  const s2 = at(2);
+  const s3 = at(3);
+  const s4 = at(4);
+  const s5 = at(5);
+  const s6 = at(6);
+  let t3Start = s3;
+  if (t3Start < 0) t3Start = find(stream, Math.max(0, s2), end, (r) => /勾稽|本年新收政府信息公开申请|本年接收政府信息公开/.test(r));
+  let t4Start = s4;
+  if (t4Start < 0) t4Start = find(stream, Math.max(0, t3Start), end, (r) => /^行政复议$/.test(r.replace(/\s+/g, '')));
+  let t2Start = s2;
+  if (t2Start < 0) t2Start = find(stream, 0, t3Start < 0 ? end : t3Start, (r) => /第二十条/.test(r));
+  const after = (p: number, ...next: number[]) => {
+    const later = next.filter((x) => x > p);
+    return later.length ? Math.min(...later) : end;
+  };
+  return {
+    t2: t2Start < 0 ? ([0, 0] as const) : ([t2Start, after(t2Start, t3Start, t4Start, s5, s6)] as const),
+    t3: t3Start < 0 ? ([0, 0] as const) : ([t3Start, after(t3Start, t4Start, s5, s6)] as const),
+    t4: t4Start < 0 ? ([0, 0] as const) : ([t4Start, after(t4Start, s5, s6)] as const),
+  };
+}

@@ -1,0 +1,90 @@
+// Turns a matched segment into a row of cells, deciding how surely each cell was read.
+import { CONFIDENT_SCORE, type RowMatch } from './align';
+import { digitReadings } from './digits';
+import { readRowLabel } from './labels';
+import { fit, type Segment } from './segments';
+import type { Tok } from './stream';
+import type { CellRead, RowRead, TableId } from './types';
+
+export interface RowSpec {
+  table: TableId;
+  key: string;
+  columns: string[];
+  /** Cells of this row must add up (first ones to the last): lets run-together digits be decoded. */
+  rowSum?: boolean;
+}
+
+export function buildRow(spec: RowSpec, match: RowMatch): RowRead {
+  const { seg } = match;
+  const n = spec.columns.length;
+  const ref = { table: spec.table, row: spec.key, col: null };
+  const label = match.orphan ? undefined : readRowLabel(match.row, seg, ref);
+  const explicit = seg.values.length > 0 && seg.values.every((t) => t.token.cell);
+  const base = { key: spec.key, expected: n, explicit, label, anchor: seg.labels[seg.labels.length - 1]?.token.anchor ?? seg.values[0]?.token.anchor };
+  const f = fit(seg, n);
+  const labelSure = !match.orphan && match.score >= CONFIDENT_SCORE;
+
+  if (f.values) {
+    const sure = labelSure && (f.status === 'exact' || f.status === 'trimmed') && f.strays.length === 0 && !seg.strays;
+    return { ...base, status: f.status, count: f.values.length, confident: sure, cells: f.values.map((t, i) => cellOf(spec, i, t, sure)) };
+  }
+
+  const numbers = seg.values.filter((t) => t.token.kind === 'number');
+  if (numbers.length === 1 && /^\d+$/.test(numbers[0].token.raw) && numbers[0].token.raw.length >= n) {
+    const readings = digitReadings(numbers[0].token.raw, n, !!spec.rowSum);
+    if (readings.length === 1) {
+      const t = numbers[0];
+      return {
+        ...base,
+        status: 'decoded',
+        count: n,
+        confident: false,
+        cells: readings[0].map((v, i) => ({ ref: { ...ref, col: spec.columns[i] }, value: v, raw: String(v), state: 'number' as const, confident: false, anchor: t.token.anchor })),
+      };
+    }
+    return { ...base, status: 'ambiguous', count: seg.values.length, confident: false, cells: missingCells(spec) };
+  }
+  return { ...base, status: f.status, count: seg.values.length, confident: false, cells: missingCells(spec, seg.values) };
+}
+
+function cellOf(spec: RowSpec, i: number, t: Tok, rowSure: boolean): CellRead {
+  const tok = t.token;
+  const ref = { table: spec.table, row: spec.key, col: spec.columns[i] };
+  const state = tok.kind === 'text' ? 'invalid' : tok.kind;
+  return {
+    ref,
+    value: tok.kind === 'number' ? tok.value ?? null : null,
+    raw: tok.raw,
+    state,
+    confident: rowSure && tok.confident && !tok.digits,
+    anchor: tok.anchor,
+  };
+}
+
+/** Cells we could not place: values unknown, the raw text kept for the explanation. */
+function missingCells(spec: RowSpec, values: Tok[] = []): CellRead[] {
+  return spec.columns.map((col, i) => ({
+    ref: { table: spec.table, row: spec.key, col },
+    value: null,
+    raw: values[i]?.token.raw ?? '',
+    state: 'missing' as const,
+    confident: false,
+    anchor: values[i]?.token.anchor,
+  }));
+}
+
+/** Splits runs of values that hold several rows (labels printed elsewhere) into label-less segments. */
+export function splitMerged(segs: Segment[], n: number): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segs) {
+    const f = fit(s, n);
+    if (f.status !== 'split' || !f.values) {
+      out.push(s);
+      continue;
+    }
+    out.push({ ...s, values: f.values, breaks: new Set([f.values.length - 1]), strays: f.strays.length });
+    for (const r of f.rest) out.push({ labels: [], values: r, breaks: new Set([r.length - 1]), after: [], orphan: true });
+  }
+  for (let i = 0; i + 1 < out.length; i++) out[i].after = out[i + 1].labels;
+  return out;
+}

@@ -1,0 +1,132 @@
+// Finds the six mandatory section headings, in order, allowing known variants and renumbering.
+import { editDistance, labelSimilarity, matchKey, strictKey, withoutOrdinal } from '../text/normalize';
+import type { Format } from '../spec';
+import type { SourceDoc } from '../model';
+import type { Tok } from './stream';
+import type { SectionRead } from './types';
+
+export interface HeadingHit {
+  n: number;
+  pos: number;
+  line: number;
+  text: string;
+  score: number;
+}
+
+interface Candidate {
+  pos: number;
+  line: number;
+  text: string;
+}
+
+const ORDINAL_START = /^[一二三四五六七八九十]+、/u;
+const THRESHOLD = 0.72;
+
+/** Places a heading could start: the start of a line, or a clause opened by "X、" inside running text. */
+function candidates(doc: SourceDoc, stream: Tok[]): Candidate[] {
+  const out: Candidate[] = [];
+  let lineStart = 0;
+  doc.lines.forEach((line, li) => {
+    const n = line.tokens.length;
+    for (let k = 0; k < n; k++) {
+      const t = line.tokens[k];
+      if (t.kind !== 'text') continue;
+      const first = k === 0;
+      if (!first && !ORDINAL_START.test(t.raw)) continue;
+      const rest = first ? line.text : line.tokens.slice(k, k + 3).map((x) => x.raw).join('');
+      const text = rest.split(/[。：:]/u)[0].trim();
+      if (text.length > 60 || text.length < 4) continue;
+      out.push({ pos: lineStart + k, line: li, text });
+    }
+    lineStart += n;
+  });
+  void stream;
+  return out;
+}
+
+function headingScore(section: Format['sections'][number], text: string): number {
+  const key = matchKey(text);
+  if (!section.keywords.every((group) => group.some((w) => key.includes(w)))) return 0;
+  let best = 0;
+  for (const form of [section.heading, ...section.variants]) {
+    const f = matchKey(form);
+    const head = key.slice(0, f.length + 6);
+    best = Math.max(best, labelSimilarity(f, head, false));
+    const bare = withoutOrdinal(f);
+    const bareText = withoutOrdinal(head);
+    best = Math.max(best, 0.97 * labelSimilarity(bare, bareText.slice(0, bare.length + 6), false));
+  }
+  return best;
+}
+
+/** Best ordered assignment of candidates to sections 1..6. */
+export function findSections(doc: SourceDoc, stream: Tok[], format: Format): SectionRead[] {
+  const cands = candidates(doc, stream);
+  const secs = format.sections;
+  const m = cands.length;
+  const n = secs.length;
+  const score = cands.map((c) => secs.map((s) => headingScore(s, c.text)));
+  const f: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(0));
+  const how: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(0));
+  for (let i = 0; i <= m; i++)
+    for (let j = 0; j <= n; j++) {
+      if (!i && !j) continue;
+      let best = -1;
+      let step = 0;
+      if (i && f[i - 1][j] > best) [best, step] = [f[i - 1][j], 1];
+      if (j && f[i][j - 1] > best) [best, step] = [f[i][j - 1], 2];
+      if (i && j && score[i - 1][j - 1] >= THRESHOLD && f[i - 1][j - 1] + score[i - 1][j - 1] > best)
+        [best, step] = [f[i - 1][j - 1] + score[i - 1][j - 1], 3];
+      f[i][j] = best;
+      how[i][j] = step;
+    }
+  const hits = new Map<number, Candidate>();
+  for (let i = m, j = n; i > 0 || j > 0; ) {
+    if (how[i][j] === 3) {
+      hits.set(secs[j - 1].n, cands[i - 1]);
+      i--;
+      j--;
+    } else if (how[i][j] === 1) i--;
+    else j--;
+  }
+
+  return secs.map((s) => {
+    const hit = hits.get(s.n);
+    if (!hit) return { n: s.n, heading: s.heading, official: s.heading, found: false };
+    const line = doc.lines[hit.line];
+    const token = line.tokens.find((t) => t.kind === 'text');
+    return {
+      n: s.n,
+      official: s.heading,
+      found: true,
+      ...judgeWording(s, hit.text),
+      anchor: token && hit.pos >= 0 ? stream[hit.pos]?.token.anchor ?? line.anchor : line.anchor,
+      line: hit.line,
+      pos: hit.pos,
+    };
+  });
+}
+
+function judgeWording(
+  section: Format['sections'][number],
+  printed: string,
+): Pick<SectionRead, 'wording' | 'renumbered' | 'heading'> {
+  const p = strictKey(printed);
+  const ordinal = /^([一二三四五六七八九十]+)、/u.exec(p)?.[1];
+  const officialOrdinal = /^([一二三四五六七八九十]+)、/u.exec(strictKey(section.heading))?.[1];
+  const renumbered = !!ordinal && !!officialOrdinal && ordinal !== officialOrdinal;
+  const bareP = withoutOrdinal(p);
+  const forms = [section.heading, ...section.variants].map((f) => withoutOrdinal(strictKey(f)));
+  // Flattened pages run the heading into what follows: compare the best-fitting prefix only.
+  let best = { d: Infinity, form: 0, len: bareP.length };
+  forms.forEach((f, fi) => {
+    for (let len = Math.max(1, f.length - 2); len <= Math.min(bareP.length, f.length + 2); len++) {
+      const d = editDistance(f, bareP.slice(0, len));
+      if (d < best.d) best = { d, form: fi, len };
+    }
+  });
+  const cut = bareP.length > best.len + 2 && best.d <= 2;
+  const heading = cut ? printed.replace(/\s+/g, '').slice(0, printed.replace(/\s+/g, '').length - (bareP.length - best.len)) : printed;
+  if (best.d === 0) return { wording: best.form === 0 ? 'official' : 'variant', renumbered, heading };
+  return { wording: best.d <= 2 ? 'misspelt' : 'other', renumbered, heading };
+}

@@ -1,0 +1,171 @@
+// Reads tables 二, 三 and 四 from their regions of the token stream.
+import { strictKey } from '../text/normalize';
+import { formats, type Format, type FormatId, type Label, type T3Row } from '../spec';
+import { alignRows, type RowMatch } from './align';
+import { readColumnLabel } from './labels';
+import { buildRow, splitMerged } from './rows';
+import { segmentsOf, fit, type Segment } from './segments';
+import type { Tok } from './stream';
+import type { CellRead, LabelRead, RowRead, TableRead } from './types';
+
+const T3_COLUMNS = formats['2021'].t3.columns.map((c) => c.key);
+const T4_COLUMNS = formats['2021'].t4.blocks.flatMap((b) => formats['2021'].t4.columns.map((c) => `${b.key}.${c.key}`));
+
+const empty = (id: TableRead['id']): TableRead => ({ id, found: false, layout: null, rows: {}, missingRows: [], labels: [], problems: [] });
+
+/** All rows of table 三 of both templates, in printed order: the 2019 single (六) row before the 2021 sub-rows. */
+function t3RowsUnion(): T3Row[] {
+  const r21 = formats['2021'].t3.rows;
+  const t19 = formats['2019'].t3.rows.find((r) => r.key === 't')!;
+  const i = r21.findIndex((r) => r.key === 't1');
+  return [...r21.slice(0, i), t19, ...r21.slice(i)];
+}
+
+export function readT3(stream: Tok[], from: number, to: number): TableRead {
+  if (to <= from) return empty('t3');
+  const rows = t3RowsUnion();
+  const segs = splitMerged(segmentsOf(stream, from, to), 7);
+  let matches = alignRows(rows, segs);
+  const has = (k: string) => matches.some((m) => m.row.key === k);
+  const sub = matches.filter((m) => ['t1', 't2', 't3'].includes(m.row.key));
+  let layout: FormatId | null = null;
+  if (sub.length && has('t')) {
+    // Both read: keep whichever reading is stronger.
+    const single = matches.find((m) => m.row.key === 't')!;
+    const keepSub = Math.max(...sub.map((m) => m.score)) >= single.score;
+    matches = matches.filter((m) => (keepSub ? m.row.key !== 't' : !['t1', 't2', 't3'].includes(m.row.key)));
+  }
+  if (matches.some((m) => ['t1', 't2', 't3'].includes(m.row.key))) layout = '2021';
+  else if (has('t')) layout = '2019';
+
+  const labelled = matches.filter((m) => !m.orphan);
+  if (labelled.length < 4) return { ...empty('t3'), problems: labelled.length ? [unreadable('t3')] : [] };
+
+  const table: TableRead = { ...empty('t3'), found: true, layout, anchor: labelled[0].seg.labels[0]?.token.anchor };
+  for (const m of matches) table.rows[m.row.key] = buildRow({ table: 't3', key: m.row.key, columns: T3_COLUMNS, rowSum: true }, m);
+  const expectedRows = formats[layout ?? '2021'].t3.rows.map((r) => r.key);
+  table.missingRows = expectedRows.filter((k) => !table.rows[k]);
+
+  const firstRowPos = Math.min(...labelled.map((m) => m.seg.labels[0]?.pos ?? m.seg.values[0].pos));
+  const header = stream.slice(from, firstRowPos).filter((t) => !t.token.prose);
+  table.labels = [
+    ...columnLabels('t3', formats['2021'].t3.columns, header),
+    ...rowLabels(table.rows),
+  ];
+  if (table.missingRows.length) table.problems.push(missingRows('t3', table.missingRows));
+  return table;
+}
+
+/** Which template table 二 follows, from the words of its headers and rows. */
+function t2Layout(stream: Tok[], from: number, to: number, fallback: FormatId): FormatId {
+  const text = strictKey(stream.slice(from, to).map((t) => t.token.raw).join(''));
+  const hits = (f: Format) => f.signatures.t2.filter((s) => text.includes(strictKey(s))).length;
+  const h21 = hits(formats['2021']);
+  const h19 = hits(formats['2019']);
+  if (h21 === h19) return fallback;
+  return h21 > h19 ? '2021' : '2019';
+}
+
+export function readT2(stream: Tok[], from: number, to: number, fallback: FormatId): TableRead {
+  if (to <= from) return empty('t2');
+  const layout = t2Layout(stream, from, to, fallback);
+  const format = formats[layout];
+  const rowDefs = format.t2.subtables.flatMap((st) => st.rows.map((r) => ({ row: r, columns: st.columns.map((c) => c.key) })));
+  const segs = segmentsOf(stream, from, to);
+  const matches = alignRows(rowDefs.map((d) => d.row), segs);
+  const labelled = matches.filter((m) => !m.orphan);
+  if (labelled.length < 2) return { ...empty('t2'), problems: labelled.length ? [unreadable('t2')] : [] };
+  const table: TableRead = { ...empty('t2'), found: true, layout, anchor: labelled[0].seg.labels[0]?.token.anchor };
+  for (const m of matches) {
+    const def = rowDefs.find((d) => d.row.key === m.row.key)!;
+    table.rows[m.row.key] = buildRow({ table: 't2', key: m.row.key, columns: def.columns }, m);
+  }
+  table.missingRows = rowDefs.map((d) => d.row.key).filter((k) => !table.rows[k]);
+  const header = stream.slice(from, to).filter((t) => !t.token.prose && t.token.kind === 'text');
+  const seen = new Set<string>();
+  const cols = format.t2.subtables.flatMap((st) => st.columns).filter((c) => !seen.has(c.label) && seen.add(c.label));
+  table.labels = [...columnLabels('t2', cols, header), ...rowLabels(table.rows)];
+  if (table.missingRows.length) table.problems.push(missingRows('t2', table.missingRows));
+  return table;
+}
+
+export function readT4(stream: Tok[], from: number, to: number): TableRead {
+  if (to <= from) return empty('t4');
+  const segs = segmentsOf(stream, from, to).filter((s) => s.values.length > 0);
+  const header = stream.slice(from, to).filter((t) => !t.token.prose && t.token.kind === 'text');
+  const hasHeader = header.some((t) => /复议/.test(t.token.raw)) && header.some((t) => /诉讼|起诉/.test(t.token.raw));
+  if (!hasHeader) return empty('t4');
+  const withNumbers = segs.filter((s) => s.values.some((t) => t.token.kind === 'number'));
+  const pool: Segment[] = withNumbers.length ? withNumbers : segs.slice(-1);
+  const table: TableRead = { ...empty('t4'), found: true, layout: null, anchor: header[0]?.token.anchor };
+  // Blank header cells around the data row are layout, not values.
+  const trimmed = pool.map((s) => ({ ...s, values: trimBlanks(s.values) }));
+  const values = trimmed.flatMap((s) => s.values);
+  const merged: Segment = { labels: [], values, breaks: new Set(trimmed.map((s, i) => offsetOf(trimmed, s) + s.values.length - 1).filter((b, i) => i >= 0 && b >= 0)), after: [] };
+  const f = fit(merged, 15);
+  const explicit = values.length > 0 && values.every((t) => t.token.cell);
+  const match: RowMatch = { row: { key: 'cells', label: '', variants: [], keywords: [] } as Label, seg: merged, score: 1, orphan: false };
+  const row: RowRead = f.values
+    ? buildRow({ table: 't4', key: 'cells', columns: T4_COLUMNS }, { ...match, seg: { ...merged, values: f.values } })
+    : { key: 'cells', cells: T4_COLUMNS.map((c, i) => missing(c, values[i]?.token.raw)), status: f.status, count: values.length, expected: 15, confident: false, explicit };
+  row.label = undefined;
+  // Split the 15 cells into the three blocks the rules and the JSON speak of.
+  for (const b of formats['2021'].t4.blocks) {
+    const cells = row.cells.filter((c) => c.ref.col!.startsWith(`${b.key}.`)).map((c) => ({ ...c, ref: { table: 't4' as const, row: b.key, col: c.ref.col!.split('.')[1] } }));
+    table.rows[b.key] = { ...row, key: b.key, cells, expected: 5 };
+  }
+  table.rows.cells = row;
+  table.labels = [];
+  return table;
+}
+
+function offsetOf(pool: Segment[], s: Segment): number {
+  let off = 0;
+  for (const p of pool) {
+    if (p === s) return off;
+    off += p.values.length;
+  }
+  return off;
+}
+
+function missing(col: string, raw = ''): CellRead {
+  return { ref: { table: 't4', row: 'cells', col }, value: null, raw, state: 'missing', confident: false };
+}
+
+function trimBlanks(x: Tok[]): Tok[] {
+  let a = 0;
+  let b = x.length;
+  while (a < b && x[a].token.kind === 'blank') a++;
+  while (b > a && x[b - 1].token.kind === 'blank') b--;
+  return x.slice(a, b);
+}
+
+function columnLabels(table: 't2' | 't3', cols: Label[], header: Tok[]): LabelRead[] {
+  const out: LabelRead[] = [];
+  for (const c of cols) {
+    const l = readColumnLabel(c, header, { table, row: null, col: c.key });
+    if (l) out.push(l);
+  }
+  return out;
+}
+
+function rowLabels(rows: Record<string, RowRead>): LabelRead[] {
+  return Object.values(rows).flatMap((r) => (r.label ? [r.label] : []));
+}
+
+function unreadable(table: string) {
+  return {
+    zh: `找到了表${tableName(table)}的部分内容，但无法确定各行的位置，请人工核对`,
+    en: `Parts of table ${table} were found but its rows could not be placed; please check by eye`,
+  };
+}
+
+function missingRows(table: string, keys: string[]) {
+  return {
+    zh: `表${tableName(table)}中未能找到以下行：${keys.join('、')}`,
+    en: `Could not find these rows of table ${table}: ${keys.join(', ')}`,
+  };
+}
+
+export const tableName = (t: string) => ({ t2: '二', t3: '三', t4: '四' })[t] ?? t;
+export type { RowMatch, Segment, Tok };

@@ -1,0 +1,94 @@
+// The parsed report: what was read, where, and how surely. Rules read only this.
+import type { Anchor } from '../model';
+import type { FormatId, ReportFormat } from '../spec';
+
+export type TableId = 't2' | 't3' | 't4';
+
+export interface CellRef {
+  table: TableId;
+  row: string | null;
+  col: string | null;
+}
+
+export interface CellRead {
+  ref: CellRef;
+  /** Null when the cell is blank, malformed or could not be read. */
+  value: number | null;
+  raw: string;
+  state: 'number' | 'blank' | 'invalid' | 'missing';
+  /** Read with confidence: explicit cell or clean row, label matched well, value not reconstructed. */
+  confident: boolean;
+  anchor?: Anchor;
+}
+
+export interface LabelRead {
+  ref: CellRef;
+  canonical: string;
+  printed: string;
+  /** A known other wording that was matched. */
+  variant?: { text: string; note: 'old-format' | 'variant' | 'typo' };
+  /** Edit distance to the official wording (0: same wording). */
+  distance: number;
+  truncated?: boolean;
+  anchor?: Anchor;
+}
+
+export type RowStatus = 'exact' | 'trimmed' | 'split' | 'decoded' | 'short' | 'long' | 'ambiguous';
+
+export interface RowRead {
+  key: string;
+  cells: CellRead[];
+  status: RowStatus;
+  /** Values found in the row, when they did not fit the table. */
+  count: number;
+  expected: number;
+  confident: boolean;
+  /** The source drew cell boundaries (HTML table, tab or pipe fields). */
+  explicit: boolean;
+  label?: LabelRead;
+  anchor?: Anchor;
+}
+
+export interface TableRead {
+  id: TableId;
+  found: boolean;
+  /** Which template the table follows. */
+  layout: FormatId | null;
+  rows: Record<string, RowRead>;
+  /** Rows of the template that could not be found in the table. */
+  missingRows: string[];
+  labels: LabelRead[];
+  /** Why the table (or part of it) could not be read. */
+  problems: { zh: string; en: string }[];
+  anchor?: Anchor;
+}
+
+export interface SectionRead {
+  n: number;
+  heading: string;
+  found: boolean;
+  official: string;
+  /** Same wording as the official heading or a known variant; or a misspelling. */
+  wording?: 'official' | 'variant' | 'misspelt' | 'other';
+  /** The ordinal printed differs from the section's place ("一、主动公开…" for section 二). */
+  renumbered?: boolean;
+  /** No heading, but the section's content seems present. */
+  contentOnly?: boolean;
+  anchor?: Anchor;
+  /** Where a missing section should stand: the anchor of the section before it, if any. */
+  after?: Anchor;
+  line?: number;
+  /** Position of the heading in the token stream. */
+  pos?: number;
+}
+
+export interface Report {
+  /** A page's own DOM, or text (a file, an extraction, a conversion). */
+  source: 'dom' | 'text';
+  title: string | null;
+  year: number | null;
+  format: ReportFormat;
+  expectedFormat: ReportFormat;
+  sections: SectionRead[];
+  tables: { t2: TableRead; t3: TableRead; t4: TableRead };
+}

@@ -1,0 +1,81 @@
+// Plain text and Markdown reader: tab-separated rows, one cell per line, pipe rows, PDF text.
+import { classify, isProse, type Line, type SourceDoc, type Token } from '../model';
+import { flowTokens } from './flow';
+
+const MD_RULE_RE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+export function readText(input: string): SourceDoc {
+  const rawLines = input.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const lines: Line[] = [];
+  rawLines.forEach((raw, lineNo) => {
+    if (MD_RULE_RE.test(raw)) return;
+    if (raw.trim() === '' && !raw.includes('\t')) {
+      // A blank line ends a row in one-cell-per-line layouts.
+      const last = lines[lines.length - 1];
+      if (last) last.rowEnd = true;
+      return;
+    }
+    lines.push(readLine(raw, lineNo));
+  });
+  // A text file has no title of its own: detection finds the title line.
+  return { kind: 'text', lines };
+}
+
+function readLine(raw: string, line: number): Line {
+  const at = (col: number, length: number) => ({ kind: 'text' as const, line, col, length });
+  const anchor = at(0, raw.length);
+  // Markdown decoration that is not content.
+  const md = raw.replace(/^(\s*)#{1,6}\s+/, (m, sp: string) => sp + ' '.repeat(m.length - sp.length));
+  const text = md.replace(/\*\*/g, '  ');
+
+  if (text.includes('|')) return cellLine(splitCells(text, '|'), line, text, true);
+  if (/^\t[^\t]*$/.test(text)) {
+    // One cell per line, indented by a tab; rows are separated by blank lines.
+    return { ...cellLine([{ text: text.slice(1), col: 1 }], line, text, false), anchor };
+  }
+  if (text.includes('\t')) return cellLine(splitCells(text, '\t'), line, text, true);
+  const tokens = flowTokens(text, at);
+  const prose = tokens.length > 0 && tokens.every((t) => t.prose);
+  return { tokens, text: text.trim(), prose, rowEnd: true, anchor };
+}
+
+interface RawCell {
+  text: string;
+  col: number;
+}
+
+function splitCells(text: string, sep: string): RawCell[] {
+  const cells: RawCell[] = [];
+  let col = 0;
+  for (const part of text.split(sep)) {
+    cells.push({ text: part, col });
+    col += part.length + 1;
+  }
+  if (sep === '|') {
+    // "| a | b |": the empty strings outside the outer pipes are not cells.
+    if (cells.length && cells[0].text.trim() === '') cells.shift();
+    if (cells.length && cells[cells.length - 1].text.trim() === '') cells.pop();
+  }
+  return cells;
+}
+
+function cellLine(cells: RawCell[], line: number, text: string, rowEnd: boolean): Line {
+  const tokens: Token[] = [];
+  let seenValue = false;
+  for (const c of cells) {
+    const content = c.text.trim();
+    const lead = c.text.length - c.text.trimStart().length;
+    const anchor = { kind: 'text' as const, line, col: c.col + lead, length: content.length };
+    const cls = classify(content);
+    // Text in a cell after this row's values is a malformed value, not a new label.
+    const kind = cls.kind === 'text' && seenValue && looksLikeValue(content) ? 'invalid' : cls.kind;
+    if (kind === 'number' || kind === 'blank') seenValue = seenValue || kind === 'number';
+    tokens.push({ ...cls, kind, raw: content, cell: true, confident: true, prose: cls.kind === 'text' && isProse(content), anchor });
+  }
+  return { tokens, text: text.trim(), prose: false, rowEnd, anchor: { kind: 'text', line, col: 0, length: text.length } };
+}
+
+/** A short cell with digits in it ("12件以上", "约5") where a number belongs. */
+export function looksLikeValue(content: string): boolean {
+  return content.length <= 12 && /\d/.test(content) && !/[、.．]/.test(content.slice(0, 3));
+}

@@ -1,0 +1,24 @@
+// A mandatory section is absent (Art. 50; spec §3.2, §5). One finding per section.
+import { finding, type Rule } from '../findings';
+
+export const sectionMissing: Rule = {
+  id: 'section-missing',
+  run(report) {
+    if (report.format === 'pre-2019') return [];
+    return report.sections.flatMap((s, i) => {
+      if (s.found) return [];
+      const before = report.sections.slice(0, i).reverse().find((p) => p.found);
+      return [
+        finding(
+          'section-missing',
+          'error',
+          {
+            zh: `缺少第${'一二三四五六'[s.n - 1]}部分「${s.official}」：年度报告格式要求六个部分齐全`,
+            en: `Section ${s.n} "${s.official}" is missing: the format requires all six sections`,
+          },
+          { section: s.n, anchor: before?.anchor },
+        ),
+      ];
+    });
+  },
+};
