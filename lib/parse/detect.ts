@@ -58,7 +58,7 @@ export function titleOf(pageTitle: string, text: string): string | null {
   if (m) return t.length <= 80 ? t.replace(/\s+/g, ' ') : m[0];
   const lines = text.slice(0, 4000).split('\n').slice(0, 15);
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].replace(/\s+/g, ' ').trim();
+    const line = lines[i].replace(/^\s*(?:标题|题目|title)\s*[:：]\s*/iu, '').replace(/\s+/g, ' ').trim();
     if (line.length > 60 || /[。，,]/u.test(line)) continue;
     if (TITLE_RE.test(line)) return line;
     // A title broken over two lines: agency name, then "2023年政府信息公开工作年度报告".

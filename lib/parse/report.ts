@@ -45,7 +45,7 @@ function find(stream: Tok[], from: number, to: number, test: (raw: string) => bo
 /** Where each table stands: between its section heading and the next, or found by its own words. */
 export function tableRegions(stream: Tok[], sections: SectionRead[]) {
   const end = stream.length;
-  const at = (n: number) => sections.find((s) => s.n === n && s.found)?.pos ?? -1;
+  const at = (n: number) => sections.find((s) => s.n === n && (s.found || s.contentOnly))?.pos ?? -1;
   const s2 = at(2);
   const s3 = at(3);
   const s4 = at(4);

@@ -44,7 +44,8 @@ export function buildRow(spec: RowSpec, match: RowMatch): RowRead {
     }
     return { ...base, status: 'ambiguous', count: seg.values.length, confident: false, cells: missingCells(spec) };
   }
-  return { ...base, status: f.status, count: seg.values.length, confident: false, cells: missingCells(spec, seg.values) };
+  const count = seg.values.filter((t, i, all) => t.token.kind !== 'blank' || (i > 0 && i < all.length - 1)).length;
+  return { ...base, status: f.status, count, confident: false, cells: missingCells(spec, seg.values) };
 }
 
 function cellOf(spec: RowSpec, i: number, t: Tok, rowSure: boolean): CellRead {

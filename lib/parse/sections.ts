@@ -20,7 +20,8 @@ interface Candidate {
 }
 
 const ORDINAL_START = /^[一二三四五六七八九十]+、/u;
-const THRESHOLD = 0.72;
+// Keywords gate every candidate, so the similarity bar can allow reworded headings.
+const THRESHOLD = 0.62;
 
 /** Places a heading could start: the start of a line, or a clause opened by "X、" inside running text. */
 function candidates(doc: SourceDoc, stream: Tok[]): Candidate[] {
@@ -33,7 +34,9 @@ function candidates(doc: SourceDoc, stream: Tok[]): Candidate[] {
       if (t.kind !== 'text') continue;
       const first = k === 0;
       if (!first && !ORDINAL_START.test(t.raw)) continue;
-      const rest = first ? line.text : line.tokens.slice(k, k + 3).map((x) => x.raw).join('');
+      let rest = first && line.text.length <= 60 ? line.text : t.raw;
+      // A heading split by spaces ("四、 政府信息公开…"): add following words while it stays heading-sized.
+      for (let j = k + 1; j < n && rest.length < 8 && line.tokens[j].kind === 'text'; j++) rest += line.tokens[j].raw;
       const text = rest.split(/[。：:]/u)[0].trim();
       if (text.length > 60 || text.length < 4) continue;
       out.push({ pos: lineStart + k, line: li, text });
@@ -90,9 +93,20 @@ export function findSections(doc: SourceDoc, stream: Tok[], format: Format): Sec
     else j--;
   }
 
-  return secs.map((s) => {
-    const hit = hits.get(s.n);
-    if (!hit) return { n: s.n, heading: s.heading, official: s.heading, found: false };
+  const lineStarts: number[] = [];
+  doc.lines.reduce((pos, l) => (lineStarts.push(pos), pos + l.tokens.length), 0);
+  const found = secs.map((s) => hits.get(s.n));
+  return secs.map((s, i) => {
+    const hit = found[i];
+    if (!hit) {
+      // No heading: is the content there all the same (sub-headings with the section's words)?
+      const from = found.slice(0, i).reverse().find(Boolean)?.line ?? 0;
+      const to = found.slice(i + 1).find(Boolean)?.line ?? doc.lines.length;
+      const content = contentLines(doc, from + 1, to, s.keywords);
+      const missing = { n: s.n, heading: s.heading, official: s.heading, found: false };
+      if (!content) return missing;
+      return { ...missing, contentOnly: true, heading: content.text, line: content.line, pos: lineStarts[content.line], anchor: doc.lines[content.line].anchor };
+    }
     const line = doc.lines[hit.line];
     const token = line.tokens.find((t) => t.kind === 'text');
     return {
@@ -129,4 +143,19 @@ function judgeWording(
   const heading = cut ? printed.replace(/\s+/g, '').slice(0, printed.replace(/\s+/g, '').length - (bareP.length - best.len)) : printed;
   if (best.d === 0) return { wording: best.form === 0 ? 'official' : 'variant', renumbered, heading };
   return { wording: best.d <= 2 ? 'misspelt' : 'other', renumbered, heading };
+}
+
+/** Short lines between two headings that together carry every keyword group of a section. */
+function contentLines(doc: SourceDoc, from: number, to: number, keywords: string[][]): { line: number; text: string } | null {
+  const hitsPerGroup = keywords.map(() => -1);
+  for (let li = from; li < to; li++) {
+    const line = doc.lines[li];
+    if (line.prose || line.text.length > 40) continue;
+    keywords.forEach((group, gi) => {
+      if (hitsPerGroup[gi] < 0 && group.some((w) => line.text.includes(w))) hitsPerGroup[gi] = li;
+    });
+  }
+  if (hitsPerGroup.some((h) => h < 0)) return null;
+  const first = Math.min(...hitsPerGroup);
+  return { line: first, text: doc.lines[first].text };
 }

@@ -53,7 +53,7 @@ export function readT3(stream: Tok[], from: number, to: number): TableRead {
     ...rowLabels(table.rows),
   ];
   if (table.missingRows.length) table.problems.push(missingRows('t3', table.missingRows));
-  return table;
+  return distrustIfUnsure(table);
 }
 
 /** Which template table 二 follows, from the words of its headers and rows. */
@@ -86,7 +86,7 @@ export function readT2(stream: Tok[], from: number, to: number, fallback: Format
   const cols = format.t2.subtables.flatMap((st) => st.columns).filter((c) => !seen.has(c.label) && seen.add(c.label));
   table.labels = [...columnLabels('t2', cols, header), ...rowLabels(table.rows)];
   if (table.missingRows.length) table.problems.push(missingRows('t2', table.missingRows));
-  return table;
+  return distrustIfUnsure(table);
 }
 
 export function readT4(stream: Tok[], from: number, to: number): TableRead {
@@ -96,18 +96,24 @@ export function readT4(stream: Tok[], from: number, to: number): TableRead {
   const hasHeader = header.some((t) => /复议/.test(t.token.raw)) && header.some((t) => /诉讼|起诉/.test(t.token.raw));
   if (!hasHeader) return empty('t4');
   const withNumbers = segs.filter((s) => s.values.some((t) => t.token.kind === 'number'));
-  const pool: Segment[] = withNumbers.length ? withNumbers : segs.slice(-1);
+  // The data row may be split into blocks (one per 复议/诉讼 block): take runs until 15 values are reached.
+  const pool: Segment[] = [];
+  let count = 0;
+  for (const s of withNumbers.length ? withNumbers : segs.slice(-1)) {
+    if (count >= 15) break;
+    pool.push(s);
+    count += trimBlanks(s.values).length;
+  }
   const table: TableRead = { ...empty('t4'), found: true, layout: null, anchor: header[0]?.token.anchor };
-  // Blank header cells around the data row are layout, not values.
-  const trimmed = pool.map((s) => ({ ...s, values: trimBlanks(s.values) }));
-  const values = trimmed.flatMap((s) => s.values);
-  const merged: Segment = { labels: [], values, breaks: new Set(trimmed.map((s, i) => offsetOf(trimmed, s) + s.values.length - 1).filter((b, i) => i >= 0 && b >= 0)), after: [] };
+  const values = pool.flatMap((s) => s.values);
+  const merged: Segment = { labels: [], values, breaks: new Set(pool.map((s) => offsetOf(pool, s) + s.values.length - 1)), after: [] };
+  // fit() trims blank header cells around the data row only when there are more than 15.
   const f = fit(merged, 15);
   const explicit = values.length > 0 && values.every((t) => t.token.cell);
   const match: RowMatch = { row: { key: 'cells', label: '', variants: [], keywords: [] } as Label, seg: merged, score: 1, orphan: false };
   const row: RowRead = f.values
     ? buildRow({ table: 't4', key: 'cells', columns: T4_COLUMNS }, { ...match, seg: { ...merged, values: f.values } })
-    : { key: 'cells', cells: T4_COLUMNS.map((c, i) => missing(c, values[i]?.token.raw)), status: f.status, count: values.length, expected: 15, confident: false, explicit };
+    : { key: 'cells', cells: T4_COLUMNS.map((c, i) => missing(c, values[i]?.token.raw)), status: f.status, count: trimBlanks(values).length, expected: 15, confident: false, explicit };
   row.label = undefined;
   // Split the 15 cells into the three blocks the rules and the JSON speak of.
   for (const b of formats['2021'].t4.blocks) {
@@ -116,6 +122,21 @@ export function readT4(stream: Tok[], from: number, to: number): TableRead {
   }
   table.rows.cells = row;
   table.labels = [];
+  return table;
+}
+
+/**
+ * A table we had to piece together (rows missing, labels apart from numbers, digits run together)
+ * is read without confidence as a whole: its arithmetic can only ask for a human look.
+ */
+function distrustIfUnsure(table: TableRead): TableRead {
+  const rows = Object.values(table.rows);
+  const unsure = table.problems.length > 0 || rows.some((r) => r.status === 'decoded' || r.status === 'ambiguous' || !r.label);
+  if (!unsure) return table;
+  for (const r of rows) {
+    r.confident = false;
+    for (const c of r.cells) c.confident = false;
+  }
   return table;
 }
 

@@ -30,6 +30,8 @@ export interface LabelRead {
   /** Edit distance to the official wording (0: same wording). */
   distance: number;
   truncated?: boolean;
+  /** Pieced together from several fragments of running text: a difference may be noise, not a typo. */
+  joined?: boolean;
   anchor?: Anchor;
 }
 

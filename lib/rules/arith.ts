@@ -25,6 +25,8 @@ const UNSURE_EN = ' (some cells are blank or were not read with certainty; pleas
 /** Σ parts = total. The total must be a number; a blank total is total-blank's to report. */
 export function checkSum(rule: RuleId, where: { zh: string; en: string }, parts: Named[], total: Named): Finding | null {
   if (!parts.every((p) => usable(p.cell)) || total.cell.state !== 'number') return null;
+  // Every part blank: nothing was filled in to add up; cell-blank reports the blanks.
+  if (parts.every((p) => p.cell.state === 'blank')) return null;
   const sum = round(parts.reduce((a, p) => a + (p.cell.value ?? 0), 0));
   const printed = total.cell.value!;
   if (sum === printed) return null;

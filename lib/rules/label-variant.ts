@@ -13,7 +13,7 @@ const NOTE = {
 function judge(l: LabelRead): { zh: string; en: string } | null {
   if (l.variant) return NOTE[l.variant.note];
   if (l.truncated) return { zh: '标签不完整（被截断）', en: 'the label is cut short' };
-  if (l.distance > 0 && l.distance <= typoLimit(l.canonical)) return { zh: '疑似错别字或漏字', en: 'it looks like a typo or missing characters' };
+  if (l.distance > 0 && !l.joined && l.distance <= typoLimit(l.canonical)) return { zh: '疑似错别字或漏字', en: 'it looks like a typo or missing characters' };
   return null;
 }
 
@@ -25,10 +25,12 @@ export const labelVariant: Rule = {
         const why = judge(l);
         if (!why) return [];
         const kind = l.ref.row ? { zh: '行标签', en: 'row label' } : { zh: '列标题', en: 'column header' };
+        // A cut-short header in a text extraction is as likely the extraction's doing as the report's.
+        const severity = l.truncated && report.source === 'text' ? 'info' : 'warning';
         return [
           finding(
             'label-variant',
-            'warning',
+            severity,
             {
               zh: `${tableZh(table.id)}${kind.zh}印为「${l.printed}」，规定用语为「${l.canonical}」：${why.zh}`,
               en: `${tableEn(table.id)} ${kind.en} reads "${l.printed}"; the official wording is "${l.canonical}": ${why.en}`,

@@ -8,6 +8,18 @@ export const sectionMissing: Rule = {
     return report.sections.flatMap((s, i) => {
       if (s.found) return [];
       const before = report.sections.slice(0, i).reverse().find((p) => p.found);
+      if (s.contentOnly)
+        return [
+          finding(
+            'section-missing',
+            'warning',
+            {
+              zh: `没有找到第${'一二三四五六'[s.n - 1]}部分的标题「${s.official}」，但相关内容似乎存在（如「${s.heading}」）：请确认是否漏写标题`,
+              en: `The heading of section ${s.n} "${s.official}" was not found, but its content seems present (e.g. "${s.heading}"): please check whether the heading was left out`,
+            },
+            { section: s.n, anchor: s.anchor },
+          ),
+        ];
       return [
         finding(
           'section-missing',

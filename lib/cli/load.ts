@@ -1,0 +1,67 @@
+// Loads one command-line input (a file or an http(s) URL) as HTML or text.
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { decodeBytes } from '../read/decode';
+
+export type InputKind = 'html' | 'text';
+
+export interface Loaded {
+  kind: InputKind;
+  text: string;
+  charset: string;
+}
+
+export class InputError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(en);
+  }
+}
+
+const HTML_EXT = new Set(['.html', '.htm', '.shtml', '.xhtml', '.jhtml', '.jsp', '.php', '.asp', '.aspx']);
+const TEXT_EXT = new Set(['.txt', '.md', '.markdown', '.text', '.csv', '.tsv']);
+const LATER_EXT = new Set(['.pdf', '.png', '.jpg', '.jpeg', '.gif', '.bmp', '.webp', '.doc', '.docx', '.wps']);
+
+function kindOf(name: string, contentType: string | null, bytes: Uint8Array): InputKind {
+  if (contentType && /html/i.test(contentType)) return 'html';
+  if (contentType && /text\/plain|markdown/i.test(contentType)) return 'text';
+  const ext = extname(name.split(/[?#]/)[0]).toLowerCase();
+  if (HTML_EXT.has(ext)) return 'html';
+  if (TEXT_EXT.has(ext)) return 'text';
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).toLowerCase();
+  return /<!doctype html|<html|<body|<table|<p[ >]/.test(head) ? 'html' : 'text';
+}
+
+export async function loadInput(input: string): Promise<Loaded> {
+  let bytes: Uint8Array;
+  let contentType: string | null = null;
+  if (/^https?:\/\//i.test(input)) {
+    let res: Response;
+    try {
+      res = await fetch(input, { redirect: 'follow' });
+    } catch (e) {
+      throw new InputError(`无法下载 ${input}：${(e as Error).message}`, `Could not download ${input}: ${(e as Error).message}`);
+    }
+    if (!res.ok) throw new InputError(`无法下载 ${input}：服务器返回 ${res.status}`, `Could not download ${input}: the server answered ${res.status}`);
+    contentType = res.headers.get('content-type');
+    bytes = new Uint8Array(await res.arrayBuffer());
+  } else {
+    try {
+      bytes = new Uint8Array(await readFile(input));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? ['文件不存在', 'no such file'] : code === 'EISDIR' ? ['这是一个目录', 'it is a directory'] : [(e as Error).message, (e as Error).message];
+      throw new InputError(`无法读取 ${input}：${why[0]}`, `Could not read ${input}: ${why[1]}`);
+    }
+  }
+  const ext = extname(input.split(/[?#]/)[0]).toLowerCase();
+  if (LATER_EXT.has(ext) || (contentType && /pdf|image\//i.test(contentType)))
+    throw new InputError(`暂不支持此类文件：${input}（PDF、图片和 Word 文件将在后续版本支持）`, `This kind of file is not supported yet: ${input} (PDF, images and Word files come later)`);
+  if (bytes.length === 0) throw new InputError(`文件为空：${input}`, `The file is empty: ${input}`);
+  const kind = kindOf(input, contentType, bytes);
+  const { text, charset } = decodeBytes(bytes, { contentType, html: kind === 'html' });
+  if (/\u0000/.test(text.slice(0, 2000))) throw new InputError(`无法读取 ${input}：不是文本或网页文件`, `Could not read ${input}: not a text or HTML file`);
+  return { kind, text, charset };
+}

@@ -1,0 +1,68 @@
+// nianbao-check FILE_OR_URL... [--json] [--lang zh|en] [--force]
+// Exit code: 0 no error found, 1 errors found, 2 an input could not be read (the others are still checked).
+import { checkDoc, type CheckResult } from '../check';
+import { toJson, type Lang } from '../json';
+import { readText } from '../read/text';
+import { readDocument } from '../source';
+import { parseHtml } from './html';
+import { InputError, loadInput } from './load';
+import { summary } from './summary';
+
+const HELP = `年报核查 nianbao-check — 检查政府信息公开工作年度报告
+
+用法 / usage: nianbao-check [--json] [--lang zh|en] [--force] 文件或网址 FILE_OR_URL...
+  --json    每个输入输出一行 JSON / one JSON object per input, one per line
+  --lang    说明文字的语言（默认 zh）/ language of the messages (default zh)
+  --force   即使未检测到年报也进行检查 / check even when no report is detected
+退出码 / exit code: 0 无错误 no error, 1 发现错误 errors found, 2 有输入无法读取 an input could not be read`;
+
+export async function checkInput(input: string, force: boolean): Promise<CheckResult> {
+  const loaded = await loadInput(input);
+  if (loaded.kind === 'text') return checkDoc(readText(loaded.text), { force });
+  const page = parseHtml(loaded.text);
+  try {
+    return checkDoc(readDocument(page.document), { force });
+  } finally {
+    await page.close();
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const inputs: string[] = [];
+  let json = false;
+  let force = false;
+  let lang: Lang = 'zh';
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') json = true;
+    else if (a === '--force') force = true;
+    else if (a === '--lang') lang = argv[++i] === 'en' ? 'en' : 'zh';
+    else if (a === '-h' || a === '--help') {
+      console.log(HELP);
+      return 0;
+    } else inputs.push(a);
+  }
+  if (inputs.length === 0) {
+    console.error(HELP);
+    return 2;
+  }
+  let unreadable = false;
+  let errors = false;
+  for (const input of inputs) {
+    try {
+      const result = await checkInput(input, force);
+      errors ||= result.findings.some((f) => f.severity === 'error');
+      if (json) console.log(JSON.stringify(toJson(input, result, lang)));
+      else console.log(`${summary(input, result, lang)}\n`);
+    } catch (e) {
+      unreadable = true;
+      const msg = e instanceof InputError ? { zh: e.zh, en: e.en } : { zh: `读取 ${input} 时出错：${(e as Error).message}`, en: `Failed on ${input}: ${(e as Error).message}` };
+      if (json) console.log(JSON.stringify({ input, detected: false, report: null, findings: [], error: msg[lang] }));
+      else console.error(`━━ ${input}\n${msg.zh}\n${msg.en}\n`);
+    }
+  }
+  return unreadable ? 2 : errors ? 1 : 0;
+}
+
+const isMain = process.argv[1] && /lib[\\/]cli[\\/]main\.ts$/.test(process.argv[1]);
+if (isMain) main(process.argv.slice(2)).then((code) => process.exit(code));

@@ -1,0 +1,45 @@
+// The readable summary: one block per input, findings grouped by section and table, each with its equation.
+import { countBySeverity, type CheckResult } from '../check';
+import type { Finding, Severity } from '../findings';
+import { formats } from '../spec';
+import type { Lang } from '../json';
+
+const MARK: Record<Severity, { zh: string; en: string }> = {
+  error: { zh: '✗ 错误', en: '✗ error' },
+  warning: { zh: '! 警告', en: '! warning' },
+  info: { zh: 'i 提示', en: 'i note' },
+};
+
+const PLACE_ZH = ['全文', '第一部分 总体情况', '第二部分 / 表二', '第三部分 / 表三', '第四部分 / 表四', '第五部分 问题及改进', '第六部分 其他事项'];
+const PLACE_EN = ['Whole report', 'Section 1', 'Section 2 / table 2', 'Section 3 / table 3', 'Section 4 / table 4', 'Section 5', 'Section 6'];
+const TABLE_SECTION: Record<string, number> = { t2: 2, t3: 3, t4: 4 };
+
+const placeOf = (f: Finding) => f.section ?? (f.cells[0] ? TABLE_SECTION[f.cells[0].table] : 0);
+
+export function summary(input: string, result: CheckResult, lang: Lang = 'zh'): string {
+  const zh = lang === 'zh';
+  const lines: string[] = [`━━ ${input}`];
+  if (!result.detection.isReport) {
+    lines.push(zh ? '未检测到政府信息公开工作年度报告（可用 --force 强制检查）。' : 'No government information-disclosure annual report was detected (use --force to check anyway).');
+    return lines.join('\n');
+  }
+  const r = result.report;
+  if (r) {
+    const fmt = r.format === '2021' || r.format === '2019' ? `${r.format}（${formats[r.format].citation}）` : r.format;
+    lines.push(zh ? `《${r.title ?? '（未找到标题）'}》 年度：${r.year ?? '未知'} · 格式：${fmt}` : `"${r.title ?? '(no title found)'}" year: ${r.year ?? 'unknown'} · format: ${fmt}`);
+  }
+  const c = countBySeverity(result.findings);
+  lines.push(zh ? `结论：${c.errors} 个错误，${c.warnings} 个警告，${c.infos} 个提示` : `Result: ${c.errors} error(s), ${c.warnings} warning(s), ${c.infos} note(s)`);
+  for (const n of result.notices) lines.push(`  ⚠ ${n[lang]}`);
+  let place = -1;
+  for (const f of result.findings) {
+    const p = placeOf(f);
+    if (p !== place) {
+      place = p;
+      lines.push(`【${(zh ? PLACE_ZH : PLACE_EN)[p]}】`);
+    }
+    lines.push(`  ${MARK[f.severity][lang]} [${f.rule}] ${f.message[lang]}`);
+  }
+  if (result.findings.length === 0) lines.push(zh ? '  未发现问题。' : '  Nothing found.');
+  return lines.join('\n');
+}
