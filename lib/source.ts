@@ -20,7 +20,7 @@ export function titleOfPage(doc: Document): string | undefined {
   if (report) return report;
   const h = doc.querySelector('h1, h2, .title, #title');
   const ht = h?.textContent?.trim();
-  return ht && /报告/.test(ht) ? ht : parts[0];
+  return ht && /报告/.test(ht) ? ht : undefined;
 }
 
 export const checkText = (text: string, options?: { force?: boolean }): CheckResult => checkDoc(readText(text), options);

@@ -78,7 +78,7 @@ export function readColumnLabel(col: Label, headerToks: Tok[], ref: CellRef): La
   const cells = headerToks.filter((t) => t.token.kind === 'text');
   const keys = cells.map((t) => strictKey(t.token.raw));
   for (let i = 0; i < keys.length; i++) {
-    if (keys[i] === want || (keys[i].includes(want) && keys[i].length <= want.length + 8))
+    if (keys[i] === want || (want.length >= 4 && keys[i].includes(want) && keys[i].length <= want.length + 8))
       return { ref, canonical: col.label, printed: cells[i].token.raw, distance: 0, anchor: cells[i].token.anchor };
   }
   for (const v of col.variants) {

@@ -46,7 +46,8 @@ export function readT3(stream: Tok[], from: number, to: number): TableRead {
   const expectedRows = formats[layout ?? '2021'].t3.rows.map((r) => r.key);
   table.missingRows = expectedRows.filter((k) => !table.rows[k]);
 
-  const firstRowPos = Math.min(...labelled.map((m) => m.seg.labels[0]?.pos ?? m.seg.values[0].pos));
+  // The header runs up to the first row's values (row labels in it do not look like column headers).
+  const firstRowPos = Math.min(...labelled.map((m) => m.seg.values[0]?.pos ?? to));
   const header = stream.slice(from, firstRowPos).filter((t) => !t.token.prose);
   table.labels = [
     ...columnLabels('t3', formats['2021'].t3.columns, header),

@@ -22,7 +22,7 @@ export const rowLength: Rule = {
               zh: `${where.zh}有 ${row.count} 个数值，但该表应有 ${row.expected} 列；无法确定各数值对应哪一列，未对此行做计算核对${severity === 'warning' ? '（也可能是文本提取造成，请人工核对）' : ''}`,
               en: `${where.en} holds ${row.count} values but the table has ${row.expected} columns; the values cannot be placed, so this row was not checked${severity === 'warning' ? ' (this may come from text extraction; please check by eye)' : ''}`,
             },
-            { cells: row.cells.filter((c) => c.anchor).map(toFindingCell), expected: row.expected, actual: row.count },
+            { cells: row.cells.filter((c) => c.anchor).map(toFindingCell), expected: row.expected, actual: row.count, section: { t2: 2, t3: 3, t4: 4 }[table.id], anchor: row.anchor ?? table.anchor },
           ),
         ];
       });
