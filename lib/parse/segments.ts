@@ -20,9 +20,20 @@ const isValue = (t: Tok) => t.token.kind !== 'text';
 export function segmentsOf(stream: Tok[], from: number, to: number): Segment[] {
   const segments: Segment[] = [];
   let cur: Segment = { labels: [], values: [], breaks: new Set(), after: [] };
+  // Lines that carry a label: their leading blank cells are the label columns of that row
+  // (rowspan/indent gaps), not trailing values of the row before.
+  const labelled = new Set<number>();
+  for (let i = from; i < to; i++) if (stream[i].token.kind === 'text' && !stream[i].token.prose) labelled.add(stream[i].line);
+  let lineStart = true;
   for (let i = from; i < to; i++) {
     const t = stream[i];
+    const startsLine = lineStart;
+    lineStart = t.rowEnd;
     if (t.token.prose) continue;
+    if (t.token.kind === 'blank' && startsLine && labelled.has(t.line)) {
+      lineStart = true;
+      continue;
+    }
     if (isValue(t)) {
       cur.values.push(t);
       if (t.rowEnd) cur.breaks.add(cur.values.length - 1);

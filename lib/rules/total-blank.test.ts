@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { checkChanged, COL, t3row } from '../../test/fixtures/base';
+
+describe('total-blank', () => {
+  it('is an error when a blank total has parts that are not zero', () => {
+    const r = checkChanged((d) => {
+      t3row(d, 'e1').values[COL.total] = '';
+    });
+    const f = r.findings.filter((x) => x.rule === 'total-blank');
+    expect(f).toHaveLength(1);
+    expect(f[0].severity).toBe('error');
+    expect(f[0].cells.at(-1)).toMatchObject({ row: 'e1', col: 'total', value: null });
+  });
+  it('leaves a blank total whose parts are all zero to cell-blank', () => {
+    const r = checkChanged((d) => {
+      t3row(d, 'e3').values = ['0', '0', '0', '0', '0', '0', ''];
+    });
+    expect(r.findings.filter((x) => x.rule === 'total-blank')).toEqual([]);
+    expect(r.findings.filter((x) => x.rule === 'cell-blank').map((x) => x.cells[0].row)).toEqual(['e3']);
+  });
+});
