@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { makeReport } from '../../test/fixtures/generate';
+import { renderTsv } from '../../test/fixtures/render';
+import { checkHtml } from '../../test/helpers';
+import { parseHtml } from '../cli/html';
+import { readDocument } from '../source';
+import { cellText, readDom } from './dom';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const report = () => makeReport(Array.from({ length: 21 }, (_, i) => [i % 3, 0, 0, 0, 0, 1]), [0, 0, 0, 0, 0, 0], [1, 0, 0, 0, 0, 0], [[0, 0, 0, 0], [1, 0, 0, 0], [0, 0, 0, 0]]);
+
+describe('DOM reader', () => {
+  it('joins inline runs and reads <br> and paragraphs in a cell as spaces', async () => {
+    const page = parseHtml('<table><tr><td><p><span>本年新</span><br/><span>制作数量</span></p></td><td><p><span>1</span><span>2</span></p></td></tr></table>');
+    const [a, b] = Array.from(page.document.querySelectorAll('td'));
+    expect(cellText(a)).toBe('本年新 制作数量');
+    expect(cellText(b)).toBe('12');
+    await page.close();
+  });
+
+  it('reads a heading split across <font> runs as one line', async () => {
+    const page = parseHtml('<div><p><font>三、收到和处理</font><font>政府信息公开申请情况</font></p><p>正文。</p></div>');
+    const doc = readDom(page.document.body);
+    expect(doc.lines.map((l) => l.text)).toEqual(['三、收到和处理政府信息公开申请情况', '正文。']);
+    await page.close();
+  });
+
+  it('reads a table pasted as one paragraph per cell', async () => {
+    const text = renderTsv(report());
+    const html = text
+      .split('\n')
+      .map((line) => line.split('\t').map((cell) => `<p>${esc(cell) || '&nbsp;'}</p>`).join(''))
+      .join('\n');
+    const r = await checkHtml(`<html><body>${html}</body></html>`);
+    expect(r.report!.tables.t3.rows.a.cells.map((c) => c.value)).toEqual([20, 0, 0, 0, 0, 21, 41]);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('ignores site chrome around the report: navigation, sidebars listing other reports, footers', async () => {
+    const r = await checkHtml(`<html><head><title>2023年政府信息公开工作年度报告</title></head><body>
+      <nav><a>首页</a><a>2022年政府信息公开工作年度报告</a></nav>
+      <div class="sidebar"><p>三、收到和处理政府信息公开申请情况 12 34</p></div>
+      <div class="article"><pre>${esc(renderTsv(report()))}</pre></div>
+      <div class="footer">网站标识码 1234567890 电话 12345</div></body></html>`);
+    expect(r.report!.tables.t3.found).toBe(true);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('anchors every cell to its DOM node', async () => {
+    const page = parseHtml('<table><tr><td>规章</td><td>0</td></tr></table>');
+    const doc = readDocument(page.document);
+    const cell = doc.lines[0].tokens[1];
+    expect(cell.anchor.kind).toBe('dom');
+    expect((cell.anchor as { node: Element }).node.tagName).toBe('TD');
+    await page.close();
+  });
+});
