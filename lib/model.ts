@@ -50,6 +50,7 @@ const BLANK_RE = /^(?:|\/|／|—+|–|-|－|―|无|空|\\)$/u;
 
 /** Classifies the text of one cell (or one space-separated item of flow text). */
 export function classify(raw: string): Pick<Token, 'kind' | 'value' | 'unit'> {
+  if (/^\d{1,15}$/.test(raw)) return { kind: 'number', value: Number(raw) };
   const s = raw.normalize('NFKC').replace(/[\s\u00a0]+/g, '');
   if (BLANK_RE.test(s)) return { kind: 'blank' };
   const m = NUMBER_RE.exec(s);

@@ -17,13 +17,24 @@ export interface RowMatch {
 
 const joinKeys = (toks: { token: { raw: string } }[]) => matchKey(toks.map((t) => t.token.raw).join(''));
 
-/** How well a segment's labels name this row: the label must end right before the values (or wrap around them). */
-export function rowScore(row: Label, seg: Segment): number {
-  if (seg.labels.length === 0) return 0;
-  const forms = [row.label, ...row.variants.map((v) => v.text)].map(matchKey);
+interface SegmentKeys {
+  /** Label windows ending right before the values: the last 1..4 fragments. */
+  windows: string[];
+  /** The same, continued by the first words after the values (a label wrapped around its numbers). */
+  wraps: { whole: string; after: string }[];
+  /** Everything near the values, for the keyword gate. */
+  context: string;
+}
+
+// Keys depend only on the segment: computed once, not once per row.
+const keyCache = new WeakMap<Segment, SegmentKeys>();
+
+function keysOf(seg: Segment): SegmentKeys {
+  const cached = keyCache.get(seg);
+  if (cached) return cached;
+  const n = seg.labels.length;
   const windows: string[] = [];
   const wraps: { whole: string; after: string }[] = [];
-  const n = seg.labels.length;
   for (let k = 1; k <= Math.min(4, n); k++) {
     const before = joinKeys(seg.labels.slice(n - k));
     windows.push(before);
@@ -32,15 +43,34 @@ export function rowScore(row: Label, seg: Segment): number {
       wraps.push({ whole: before + after, after });
     }
   }
+  const context = joinKeys(seg.labels.slice(Math.max(0, n - 4))) + joinKeys(seg.after.slice(0, 2));
+  const keys = { windows, wraps, context };
+  keyCache.set(seg, keys);
+  return keys;
+}
+
+const formCache = new WeakMap<Label, { forms: string[]; keywords: string[] }>();
+function formsOf(row: Label) {
+  let f = formCache.get(row);
+  if (!f) {
+    f = { forms: [row.label, ...row.variants.map((v) => v.text)].map(matchKey), keywords: row.keywords.map(matchKey) };
+    formCache.set(row, f);
+  }
+  return f;
+}
+
+/** How well a segment's labels name this row: the label must end right before the values (or wrap around them). */
+export function rowScore(row: Label, seg: Segment): number {
+  if (seg.labels.length === 0) return 0;
+  const { windows, wraps, context } = keysOf(seg);
+  const { forms, keywords } = formsOf(row);
+  // Keyword gate first: it is cheap and rules out almost every pair.
+  if (keywords.length && !keywords.some((k) => context.includes(k))) return 0;
   let best = 0;
   for (const form of forms) {
     for (const w of windows) best = Math.max(best, labelSimilarity(form, w, true));
     // A label wrapped around its numbers: only when the words after the numbers are not the next row's label on their own.
-    for (const w of wraps) if (labelSimilarity(form, w.after, false) < 0.6) best = Math.max(best, labelSimilarity(form, w.whole, true));
-  }
-  if (row.keywords.length && best > 0) {
-    const context = joinKeys(seg.labels.slice(Math.max(0, n - 4))) + joinKeys(seg.after.slice(0, 2));
-    if (!row.keywords.some((k) => context.includes(matchKey(k)))) best *= 0.5;
+    if (best < 1) for (const w of wraps) if (labelSimilarity(form, w.after, false) < 0.6) best = Math.max(best, labelSimilarity(form, w.whole, true));
   }
   return best;
 }

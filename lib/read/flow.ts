@@ -13,7 +13,10 @@ export interface FlowPiece {
 }
 
 /** Pieces of a line: sentences and ordinal-led clauses, each flagged as prose or not. */
+const PIECE_HINT = /[。；！？、）)]/u;
+
 export function pieces(text: string): FlowPiece[] {
+  if (!PIECE_HINT.test(text)) return [{ text, offset: 0, prose: isProse(text) }];
   const out: FlowPiece[] = [];
   let offset = 0;
   for (const part of text.split(PIECE_RE)) {

@@ -17,7 +17,25 @@ export function nfkc(s: string): string {
  * trailing punctuation removed, quote styles and ordinal punctuation unified.
  * Two labels with equal strict keys are "the same wording".
  */
+const strictCache = new Map<string, string>();
+const matchCache = new Map<string, string>();
+
+/** Memoised: labels repeat across windows, rows and reports. */
+function cached(cache: Map<string, string>, s: string, make: (s: string) => string): string {
+  let v = cache.get(s);
+  if (v === undefined) {
+    if (cache.size > 20_000) cache.clear();
+    v = make(s);
+    cache.set(s, v);
+  }
+  return v;
+}
+
 export function strictKey(s: string): string {
+  return cached(strictCache, s, makeStrictKey);
+}
+
+function makeStrictKey(s: string): string {
   return nfkc(s)
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/[“”"＂'‘’「」]/g, '"')
@@ -30,7 +48,7 @@ export function strictKey(s: string): string {
 
 /** Lenient form used for matching only: also maps look-alike dashes inside ordinal brackets to 一. */
 export function matchKey(s: string): string {
-  return strictKey(s).replace(/\([―—─－\-ー]\)/g, '(一)');
+  return cached(matchCache, s, (x) => strictKey(x).replace(/\([―—─－\-ー]\)/g, '(一)'));
 }
 
 /** A label without its leading ordinal ("一、", "(三)", "1.") so that numbering styles do not count as wording. */
