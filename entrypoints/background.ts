@@ -1,1 +1,94 @@
-export default defineBackground(() => {});
+// Thin wiring: loads the engine into frames that hold a report, keeps the toolbar badge, and runs
+// "检查此页" (popup, context menu, keyboard shortcut) through activeTab.
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { parseMessage, type Summary } from '../lib/ext/messages';
+import { loadSettings } from '../lib/ext/settings-store';
+
+const ENGINE = '/engine.js';
+const ALL_URLS_ID = 'nianbao-detector-all';
+
+/** Per tab: the summaries of its frames, for the badge. */
+const results = new Map<number, Map<number, Summary>>();
+
+async function injectEngine(tabId: number, frameId: number, force: boolean) {
+  await browser.scripting.executeScript({
+    target: { tabId, frameIds: [frameId] },
+    func: (f: boolean) => {
+      (globalThis as { __nianbaoForce?: boolean }).__nianbaoForce = f;
+    },
+    args: [force],
+  });
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ENGINE] });
+}
+
+async function checkTab(tabId: number) {
+  try {
+    await injectEngine(tabId, 0, true);
+  } catch (e) {
+    console.warn('年报核查: cannot check this tab', e);
+  }
+}
+
+function updateBadge(tabId: number) {
+  const frames = results.get(tabId);
+  const errors = frames ? [...frames.values()].reduce((a, s) => a + s.counts.errors, 0) : 0;
+  const failed = frames ? [...frames.values()].some((s) => s.state === 'failed') : false;
+  void browser.action.setBadgeText({ tabId, text: failed ? '!' : errors > 0 ? String(errors) : frames?.size ? '✓' : '' });
+  void browser.action.setBadgeBackgroundColor({ tabId, color: errors > 0 || failed ? '#c62828' : '#2e7d32' });
+}
+
+/** Automatic checking everywhere, only when the user granted <all_urls>. */
+async function syncAllUrls() {
+  const settings = await loadSettings();
+  const granted = await browser.permissions.contains({ origins: ['<all_urls>'] });
+  const registered = await browser.scripting.getRegisteredContentScripts({ ids: [ALL_URLS_ID] });
+  const want = settings.autoAll && granted;
+  if (want && registered.length === 0) {
+    await browser.scripting.registerContentScripts([
+      { id: ALL_URLS_ID, matches: ['<all_urls>'], excludeMatches: ['*://*.gov.cn/*'], js: ['content-scripts/detector.js'], runAt: 'document_idle', allFrames: true },
+    ]);
+  } else if (!want && registered.length > 0) {
+    await browser.scripting.unregisterContentScripts({ ids: [ALL_URLS_ID] });
+  }
+}
+
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((raw, sender) => {
+    const msg = parseMessage(raw);
+    const tabId = sender.tab?.id;
+    if (!msg) return;
+    if (msg.type === 'report-detected' && tabId != null) {
+      void injectEngine(tabId, sender.frameId ?? 0, false).catch((e) => console.warn('年报核查: engine not loaded', e));
+    } else if (msg.type === 'result' && tabId != null) {
+      if (!results.has(tabId)) results.set(tabId, new Map());
+      results.get(tabId)!.set(sender.frameId ?? 0, msg.summary);
+      updateBadge(tabId);
+    } else if (msg.type === 'check-tab') {
+      void checkTab(msg.tabId);
+    } else if (msg.type === 'settings-changed') {
+      void syncAllUrls();
+    }
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.status === 'loading') {
+      results.delete(tabId);
+      updateBadge(tabId);
+    }
+  });
+  browser.tabs.onRemoved.addListener((tabId) => results.delete(tabId));
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: 'check-page', title: browser.i18n.getMessage('menuCheckPage'), contexts: ['page', 'selection'] });
+    void syncAllUrls();
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === 'check-page' && tab?.id != null) void checkTab(tab.id);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'check-page' && tab?.id != null) void checkTab(tab.id);
+  });
+  browser.permissions.onAdded.addListener(() => void syncAllUrls());
+  browser.permissions.onRemoved.addListener(() => void syncAllUrls());
+});

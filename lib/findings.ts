@@ -46,6 +46,8 @@ export interface Finding {
   section?: number;
   /** Where to mark a finding that has no cell: a heading, a table, the place a section should stand. */
   anchor?: Anchor;
+  /** For a missing section: mark just before (or after) the anchor, between its neighbours. */
+  where?: 'before' | 'after';
 }
 
 export interface Rule {

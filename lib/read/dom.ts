@@ -104,10 +104,8 @@ function readTable(table: Element, lines: Line[], index: number): void {
       const cls = classify(content);
       const kind = cls.kind === 'text' && seenValue && looksLikeValue(content) ? 'invalid' : cls.kind;
       if (kind === 'number') seenValue = true;
-      const span = Number(cell.getAttribute('colspan') ?? '1');
+      // A spanned cell is still one value (or one blank): values are placed by label and order, not by grid.
       tokens.push({ ...cls, kind, raw: content, cell: true, confident: true, anchor: { kind: 'dom', node: cell } });
-      // A spanned value cell is still one value; a spanned empty cell is still one blank.
-      void span;
     }
     if (tokens.length === 0) continue;
     lines.push({

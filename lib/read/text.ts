@@ -1,5 +1,5 @@
 // Plain text and Markdown reader: tab-separated rows, one cell per line, pipe rows, PDF text.
-import { classify, isProse, type Line, type SourceDoc, type Token } from '../model';
+import { classify, isProse, type Line, type SourceDoc, type Token, type TokenKind } from '../model';
 import { flowTokens } from './flow';
 
 const MD_RULE_RE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
@@ -68,8 +68,8 @@ function cellLine(cells: RawCell[], line: number, text: string, rowEnd: boolean)
     const anchor = { kind: 'text' as const, line, col: c.col + lead, length: content.length };
     const cls = classify(content);
     // Text in a cell after this row's values is a malformed value, not a new label.
-    const kind = cls.kind === 'text' && seenValue && looksLikeValue(content) ? 'invalid' : cls.kind;
-    if (kind === 'number' || kind === 'blank') seenValue = seenValue || kind === 'number';
+    const kind: TokenKind = cls.kind === 'text' && seenValue && looksLikeValue(content) ? 'invalid' : cls.kind;
+    if (kind === 'number') seenValue = true;
     tokens.push({ ...cls, kind, raw: content, cell: true, confident: true, prose: cls.kind === 'text' && isProse(content), anchor });
   }
   return { tokens, text: text.trim(), prose: false, rowEnd, anchor: { kind: 'text', line, col: 0, length: text.length } };

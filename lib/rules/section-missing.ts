@@ -8,6 +8,9 @@ export const sectionMissing: Rule = {
     return report.sections.flatMap((s, i) => {
       if (s.found) return [];
       const before = report.sections.slice(0, i).reverse().find((p) => p.found);
+      const after = report.sections.slice(i + 1).find((p) => p.found);
+      // Marked where it should stand: just above the next section, or below the one before it.
+      const place = after ? { anchor: after.anchor, where: 'before' as const } : { anchor: before?.anchor, where: 'after' as const };
       if (s.contentOnly)
         return [
           finding(
@@ -28,7 +31,7 @@ export const sectionMissing: Rule = {
             zh: `缺少第${'一二三四五六'[s.n - 1]}部分「${s.official}」：年度报告格式要求六个部分齐全`,
             en: `Section ${s.n} "${s.official}" is missing: the format requires all six sections`,
           },
-          { section: s.n, anchor: before?.anchor },
+          { section: s.n, ...place },
         ),
       ];
     });

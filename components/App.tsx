@@ -1,0 +1,178 @@
+// Our whole UI inside the shadow root: marks over the page, the card, the panel.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Finding, Severity } from '../lib/findings';
+import { anchorsOf, badgeBox, placeOf } from '../lib/ext/anchors';
+import { noteOf } from '../lib/ext/note';
+import type { Settings } from '../lib/ext/settings';
+import { strings, type Lang } from '../lib/i18n';
+import { Card } from './Card';
+import { Marks, type Mark } from './Marks';
+import { Panel } from './Panel';
+import type { View } from './types';
+
+interface Props {
+  view: View;
+  settings: Settings;
+  onSettings: (patch: Partial<Settings>) => void;
+}
+
+/** Registers text ranges with the CSS Custom Highlight API (no node is added to the page). */
+function paintHighlights(marks: Mark[], ranges: Map<number, Range[]>, active: number | null) {
+  const css = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS;
+  const HighlightCtor = (globalThis as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
+  if (!css?.highlights || !HighlightCtor) return;
+  const by: Record<Severity, Range[]> = { error: [], warning: [], info: [] };
+  for (const m of marks) by[m.finding.severity].push(...(ranges.get(m.index) ?? []));
+  for (const sev of ['error', 'warning', 'info'] as const) css.highlights.set(`nianbao-${sev}`, new HighlightCtor(...by[sev]));
+  css.highlights.set('nianbao-active', new HighlightCtor(...(active != null ? ranges.get(active) ?? [] : [])));
+}
+
+export function App({ view, settings, onSettings }: Props) {
+  const doc = document;
+  const [lang, setLang] = useState<Lang>(settings.lang);
+  const [filter, setFilter] = useState(settings.severities);
+  const [active, setActive] = useState<number | null>(null);
+  const [pinned, setPinned] = useState(false);
+  const [flash, setFlash] = useState<number | null>(null);
+  const [collapsed, setCollapsed] = useState(settings.panel?.collapsed ?? false);
+  const [pos, setPos] = useState(settings.panel && settings.panel.x >= 0 ? { x: settings.panel.x, y: settings.panel.y } : null);
+  const [version, setVersion] = useState(0);
+  const hoverCard = useRef(false);
+
+  // Re-measure on resize and reflow; scrolling needs nothing (marks are in document coordinates).
+  useEffect(() => {
+    let frame = 0;
+    const bump = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setVersion((v) => v + 1));
+    };
+    const ro = new ResizeObserver(bump);
+    ro.observe(doc.documentElement);
+    if (doc.body) ro.observe(doc.body);
+    window.addEventListener('resize', bump);
+    return () => {
+      ro.disconnect();
+      window.removeEventListener('resize', bump);
+      cancelAnimationFrame(frame);
+    };
+  }, []);
+
+  const layout = useMemo(() => {
+    const marks: Mark[] = [];
+    const ranges = new Map<number, Range[]>();
+    view.findings.forEach((f, index) => {
+      const place = placeOf(anchorsOf(f), doc);
+      const badge = badgeBox(f, doc);
+      if (!badge && place.boxes.length === 0) return;
+      ranges.set(index, place.ranges);
+      marks.push({ index, finding: f, boxes: place.boxes, badge });
+    });
+    return { marks, ranges };
+  }, [view, version]);
+
+  const shown = layout.marks.filter((m) => filter[m.finding.severity]);
+  useEffect(() => paintHighlights(shown, layout.ranges, active), [layout, filter, active]);
+  useEffect(
+    () => () => {
+      const css = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS;
+      for (const k of ['error', 'warning', 'info', 'active']) css?.highlights?.delete(`nianbao-${k}`);
+    },
+    [],
+  );
+
+  // Remember where the panel was put, once the drag settles.
+  useEffect(() => {
+    if (!pos) return;
+    const t = setTimeout(() => onSettings({ panel: { x: pos.x, y: pos.y, collapsed } }), 400);
+    return () => clearTimeout(t);
+  }, [pos]);
+
+  const placed = useMemo(() => new Set(layout.marks.map((m) => m.index)), [layout]);
+  const visibleOrder = view.findings.map((_, i) => i).filter((i) => filter[view.findings[i].severity]);
+
+  const select = useCallback(
+    (i: number) => {
+      setActive(i);
+      setPinned(true);
+      const m = layout.marks.find((x) => x.index === i);
+      if (m?.badge) {
+        window.scrollTo({ top: Math.max(0, m.badge.y - window.innerHeight / 3), behavior: 'smooth' });
+        setFlash(i);
+        setTimeout(() => setFlash((f) => (f === i ? null : f)), 1300);
+      }
+    },
+    [layout],
+  );
+  const step = (delta: 1 | -1) => {
+    if (visibleOrder.length === 0) return;
+    const at = active == null ? -1 : visibleOrder.indexOf(active);
+    const next = visibleOrder[(at + delta + visibleOrder.length) % visibleOrder.length];
+    select(next);
+  };
+
+  const activeMark = active != null ? layout.marks.find((m) => m.index === active) : undefined;
+  const s = strings[lang];
+  const gapLabel = (f: Finding) => s.missingHere(f.message[lang].match(/「([^」]+)」/)?.[1] ?? '');
+
+  return (
+    <>
+      <div class="layer" data-layer="">
+        <Marks
+          marks={shown}
+          active={active}
+          flash={flash}
+          gapLabel={gapLabel}
+          onOpen={(i, pin) => {
+            setActive(i);
+            if (pin) setPinned(true);
+          }}
+          onLeave={() =>
+            setTimeout(() => {
+              if (!pinned && !hoverCard.current) setActive(null);
+            }, 250)
+          }
+        />
+        {activeMark?.badge && (
+          <Card
+            index={activeMark.index}
+            finding={activeMark.finding}
+            at={activeMark.badge}
+            lang={lang}
+            note={noteOf(activeMark.finding, { title: view.title, year: view.year, url: view.url }, lang)}
+            onClose={() => {
+              setActive(null);
+              setPinned(false);
+            }}
+            onHover={(inside) => (hoverCard.current = inside)}
+          />
+        )}
+      </div>
+      <Panel
+        view={view}
+        lang={lang}
+        filter={filter}
+        placed={placed}
+        active={active}
+        collapsed={collapsed}
+        pos={pos}
+        onFilter={(sev) => {
+          const next = { ...filter, [sev]: !filter[sev] };
+          setFilter(next);
+          onSettings({ severities: next });
+        }}
+        onSelect={select}
+        onStep={step}
+        onCollapse={() => {
+          setCollapsed(!collapsed);
+          onSettings({ panel: { x: pos?.x ?? -1, y: pos?.y ?? -1, collapsed: !collapsed } });
+        }}
+        onMove={(x, y) => setPos({ x, y })}
+        onLang={() => {
+          const next = lang === 'zh' ? 'en' : 'zh';
+          setLang(next);
+          onSettings({ lang: next });
+        }}
+      />
+    </>
+  );
+}

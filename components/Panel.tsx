@@ -1,0 +1,152 @@
+// The findings panel: title, year, format, counts; findings grouped by section and table; filters;
+// next/previous; the findings that could not be placed; our own failures as notices.
+import { useRef } from 'preact/hooks';
+import type { Finding, Severity } from '../lib/findings';
+import { strings, type Lang } from '../lib/i18n';
+import { SEVERITY_COLOR } from './styles';
+import type { View } from './types';
+
+interface Props {
+  view: View;
+  lang: Lang;
+  filter: Record<Severity, boolean>;
+  placed: Set<number>;
+  active: number | null;
+  collapsed: boolean;
+  pos: { x: number; y: number } | null;
+  onFilter: (s: Severity) => void;
+  onSelect: (index: number) => void;
+  onStep: (delta: 1 | -1) => void;
+  onCollapse: () => void;
+  onMove: (x: number, y: number) => void;
+  onLang: () => void;
+}
+
+const TABLE_SECTION: Record<string, number> = { t2: 2, t3: 3, t4: 4 };
+const groupOf = (f: Finding) => f.section ?? (f.cells[0] ? TABLE_SECTION[f.cells[0].table] : 0);
+
+export function Panel(p: Props) {
+  const s = strings[p.lang];
+  const v = p.view;
+  const drag = useRef<{ dx: number; dy: number } | null>(null);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of v.findings) counts[f.severity]++;
+
+  const onDown = (e: PointerEvent) => {
+    const panel = (e.currentTarget as HTMLElement).parentElement!;
+    const r = panel.getBoundingClientRect();
+    drag.current = { dx: e.clientX - r.left, dy: e.clientY - r.top };
+    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+  };
+  const onMoveDrag = (e: PointerEvent) => {
+    if (drag.current) p.onMove(Math.max(0, e.clientX - drag.current.dx), Math.max(0, e.clientY - drag.current.dy));
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'j' || e.key === 'ArrowDown' || e.key === 'n') {
+      p.onStep(1);
+      e.preventDefault();
+    } else if (e.key === 'k' || e.key === 'ArrowUp' || e.key === 'p') {
+      p.onStep(-1);
+      e.preventDefault();
+    }
+  };
+
+  const visible = v.findings.map((f, i) => ({ f, i })).filter(({ f }) => p.filter[f.severity]);
+  const placedItems = visible.filter(({ i }) => p.placed.has(i));
+  const unplaced = visible.filter(({ i }) => !p.placed.has(i));
+  const style = p.pos ? { left: `${p.pos.x}px`, top: `${p.pos.y}px` } : { right: '16px', bottom: '16px' };
+  const label = (g: number) => (g === 0 ? s.whole : `${s.section(g)}${g >= 2 && g <= 4 ? ` / ${s.table(`t${g}`)}` : ''}`);
+
+  const list = (items: typeof visible) => {
+    let group = -1;
+    return items.map(({ f, i }) => {
+      const g = groupOf(f);
+      const head = g !== group ? <div class="group">{label((group = g))}</div> : null;
+      return (
+        <>
+          {head}
+          <div
+            class={`item${p.active === i ? ' active' : ''}`}
+            style={{ '--c': SEVERITY_COLOR[f.severity] }}
+            data-item={i}
+            role="button"
+            tabIndex={0}
+            onClick={() => p.onSelect(i)}
+            onKeyDown={(e) => e.key === 'Enter' && p.onSelect(i)}
+          >
+            <span class="num">{i + 1}</span>
+            <span class="text">{f.message[p.lang]}</span>
+          </div>
+        </>
+      );
+    });
+  };
+
+  return (
+    <div class="panel" style={style} onKeyDown={onKey} data-panel="">
+      <header onPointerDown={onDown} onPointerMove={onMoveDrag} onPointerUp={() => (drag.current = null)}>
+        <span class="name">{s.appName}</span>
+        <button onPointerDown={(e) => e.stopPropagation()} onClick={p.onLang}>
+          {p.lang === 'zh' ? 'EN' : '中文'}
+        </button>
+        <button onPointerDown={(e) => e.stopPropagation()} onClick={p.onCollapse} aria-expanded={!p.collapsed}>
+          {p.collapsed ? s.expand : s.collapse}
+        </button>
+      </header>
+      {!p.collapsed && (
+        <>
+          <div class="meta">
+            {v.state === 'checking' && <div>{s.checking}</div>}
+            {v.state === 'not-report' && <div>{s.notReport}</div>}
+            {v.state === 'failed' && <div>{s.failed}</div>}
+            {v.state === 'done' && (
+              <>
+                <div class="title">{v.title ?? s.noTitle}</div>
+                <div>
+                  {s.year}：{v.year ?? s.unknown} · {s.format}：{v.format ?? s.unknown}
+                </div>
+                <div class="counts">
+                  {(['error', 'warning', 'info'] as const).map((sev) => (
+                    <button
+                      class={`chip${p.filter[sev] ? '' : ' off'}`}
+                      style={{ '--c': SEVERITY_COLOR[sev] }}
+                      aria-pressed={p.filter[sev]}
+                      data-filter={sev}
+                      onClick={() => p.onFilter(sev)}
+                    >
+                      {counts[sev]} {{ error: s.errors, warning: s.warnings, info: s.infos }[sev]}
+                    </button>
+                  ))}
+                </div>
+              </>
+            )}
+          </div>
+          {v.notices.map((n) => (
+            <div class="notice" role="alert">
+              {s.ourFailure}
+              {n[p.lang]}
+            </div>
+          ))}
+          {v.state === 'done' && (
+            <div class="list">
+              {v.findings.length === 0 && <div class="group">{s.nothingFound}</div>}
+              {list(placedItems)}
+              {unplaced.length > 0 && <div class="group">{s.unplaced}</div>}
+              {list(unplaced)}
+            </div>
+          )}
+          {v.state === 'done' && v.findings.length > 0 && (
+            <div class="nav">
+              <button class="btn" onClick={() => p.onStep(-1)}>
+                ↑ {s.prev}
+              </button>
+              <button class="btn" onClick={() => p.onStep(1)}>
+                ↓ {s.next}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+// Runs the engine on this page and mounts our UI in one shadow root: the only node we add to the page.
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { checkDocument } from '../lib/source';
+import { countBySeverity, type CheckResult } from '../lib/check';
+import type { Summary } from '../lib/ext/messages';
+import { loadSettings, saveSettings } from '../lib/ext/settings-store';
+import { HOST_TAG } from '../lib/read/dom';
+import { App } from './App';
+import { HIGHLIGHT_CSS, UI_CSS } from './styles';
+import type { View } from './types';
+
+const FORMAT_NAME: Record<string, string> = { '2021': '2021（国办公开办函〔2021〕30号）', '2019': '2019 试行（国办公开办函〔2019〕60号）', 'pre-2019': '2019年以前（无统一表格）', unknown: '未知' };
+
+function mountHost(): { host: HTMLElement; root: HTMLElement } {
+  document.querySelector(HOST_TAG.toLowerCase())?.remove();
+  const host = document.createElement(HOST_TAG.toLowerCase());
+  host.setAttribute('data-nianbao-state', 'checking');
+  document.documentElement.appendChild(host);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = UI_CSS;
+  const root = document.createElement('div');
+  shadow.append(style, root);
+  try {
+    // Text marks are painted by the page's own renderer: a constructed sheet, not a <style> node.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(HIGHLIGHT_CSS);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets.filter((s) => !(s as { __nianbao?: boolean }).__nianbao), Object.assign(sheet, { __nianbao: true })];
+  } catch {
+    // Without constructable sheets the boxes still show.
+  }
+  return { host, root };
+}
+
+function viewOf(result: CheckResult | null, state: View['state'], notices: View['notices']): View {
+  const r = result?.report;
+  return {
+    state,
+    title: r?.title ?? result?.detection.title ?? null,
+    year: r?.year ?? null,
+    format: r ? FORMAT_NAME[r.format] ?? r.format : null,
+    findings: result?.findings ?? [],
+    notices: [...(result?.notices ?? []), ...notices],
+    url: location.href,
+  };
+}
+
+function summaryOf(view: View): Summary {
+  return {
+    state: view.state,
+    title: view.title,
+    year: view.year,
+    format: view.format,
+    counts: countBySeverity(view.findings),
+    notice: view.notices[0]?.zh ?? null,
+  };
+}
+
+let current: Summary | null = null;
+
+export async function startEngine(force: boolean): Promise<void> {
+  let host: HTMLElement | null = null;
+  try {
+    const mounted = mountHost();
+    host = mounted.host;
+    const settings = await loadSettings();
+    // Let the page paint "checking" before the engine runs.
+    await new Promise((r) => setTimeout(r, 0));
+    let result: CheckResult | null = null;
+    let state: View['state'] = 'done';
+    const notices: View['notices'] = [];
+    try {
+      result = checkDocument(document, { force });
+      if (!result.report) state = result.notices.length ? 'failed' : 'not-report';
+    } catch (e) {
+      state = 'failed';
+      notices.push({ zh: `无法读取本页的报告：${(e as Error).message}`, en: `Could not read the report on this page: ${(e as Error).message}` });
+    }
+    const view = viewOf(result, state, notices);
+    const counts = countBySeverity(view.findings);
+    host.setAttribute('data-errors', String(counts.errors));
+    host.setAttribute('data-warnings', String(counts.warnings));
+    host.setAttribute('data-infos', String(counts.infos));
+    render(<App view={view} settings={settings} onSettings={(p) => void saveSettings(p).catch(() => {})} />, mounted.root);
+    host.setAttribute('data-nianbao-state', state);
+    current = summaryOf(view);
+    void browser.runtime.sendMessage({ type: 'result', summary: current }).catch(() => {});
+  } catch (e) {
+    // Our failure: a notice in our panel, never a broken page.
+    host?.setAttribute('data-nianbao-state', 'failed');
+    console.warn('年报核查:', e);
+  }
+}
+
+export function currentSummary(): Summary | null {
+  return current;
+}

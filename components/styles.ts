@@ -1,0 +1,56 @@
+// Our UI's only stylesheet, inside the shadow root. `:host { all: initial !important }` wins over any
+// page rule (important declarations of the inner context win), so page CSS cannot reach our UI.
+export const SEVERITY_COLOR = { error: '#d32f2f', warning: '#ef6c00', info: '#1565c0' } as const;
+
+export const UI_CSS = `
+:host { all: initial !important; }
+.layer { position: absolute; left: 0; top: 0; width: 0; height: 0; z-index: 2147483646; pointer-events: none;
+  font: 14px/1.5 system-ui, -apple-system, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; color: #1a1a1a; }
+.box { position: absolute; box-sizing: border-box; border: 2px solid var(--c); border-radius: 2px;
+  box-shadow: 0 0 0 1px rgba(255,255,255,.9), inset 0 0 0 1px rgba(255,255,255,.6); background: color-mix(in srgb, var(--c) 10%, transparent); }
+.box.active { border-width: 3px; background: rgba(255, 235, 59, .35); }
+.box.flash { animation: flash 1.2s ease-out 1; }
+@keyframes flash { 0% { box-shadow: 0 0 0 8px rgba(255, 193, 7, .9); } 100% { box-shadow: 0 0 0 1px rgba(255,255,255,.9); } }
+.badge { position: absolute; pointer-events: auto; min-width: 20px; height: 20px; padding: 0 5px; box-sizing: border-box;
+  border: 1.5px solid #fff; border-radius: 10px; background: var(--c); color: #fff; font: 700 12px/17px system-ui, sans-serif;
+  text-align: center; cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.5); }
+.badge:focus-visible { outline: 3px solid #ffeb3b; outline-offset: 1px; }
+.gap { position: absolute; height: 0; border-top: 3px dashed var(--c); }
+.gap-label { position: absolute; pointer-events: auto; padding: 2px 8px; background: var(--c); color: #fff; border-radius: 3px;
+  font-size: 13px; white-space: nowrap; box-shadow: 0 1px 3px rgba(0,0,0,.4); cursor: pointer; }
+.card { position: absolute; pointer-events: auto; width: 360px; max-width: 90vw; background: #fff; color: #1a1a1a; border: 1px solid #bbb;
+  border-left: 5px solid var(--c); border-radius: 6px; box-shadow: 0 4px 16px rgba(0,0,0,.3); padding: 10px 12px; font-size: 14px; }
+.card h3 { margin: 0 0 4px; font-size: 14px; font-weight: 700; }
+.card .rule { color: #555; font-size: 12px; margin-bottom: 6px; }
+.card .msg { white-space: pre-wrap; word-break: break-word; }
+.card .row { display: flex; gap: 8px; margin-top: 8px; }
+button.btn { font: inherit; font-size: 13px; padding: 3px 10px; border: 1px solid #888; border-radius: 4px; background: #f5f5f5; color: #1a1a1a; cursor: pointer; }
+button.btn:focus-visible { outline: 2px solid #1565c0; }
+.panel { position: fixed; pointer-events: auto; z-index: 2147483647; width: 380px; max-height: 70vh; display: flex; flex-direction: column;
+  background: #fff; color: #1a1a1a; border: 1px solid #999; border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.35);
+  font: 14px/1.5 system-ui, -apple-system, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; }
+.panel header { display: flex; align-items: center; gap: 6px; padding: 6px 10px; background: #263238; color: #fff; border-radius: 8px 8px 0 0; cursor: move; user-select: none; }
+.panel header .name { font-weight: 700; flex: 1; }
+.panel header button { background: transparent; border: 1px solid rgba(255,255,255,.5); color: #fff; border-radius: 4px; font: inherit; font-size: 12px; cursor: pointer; padding: 0 6px; }
+.panel .meta { padding: 6px 10px; border-bottom: 1px solid #ddd; font-size: 13px; }
+.panel .meta .title { font-weight: 700; }
+.counts { display: flex; gap: 6px; margin-top: 4px; flex-wrap: wrap; }
+.chip { font: inherit; font-size: 12px; border-radius: 10px; padding: 0 8px; border: 1.5px solid var(--c); background: var(--c); color: #fff; cursor: pointer; }
+.chip.off { background: #fff; color: var(--c); }
+.panel .list { overflow: auto; padding: 4px 0; }
+.group { padding: 4px 10px 0; font-weight: 700; font-size: 12px; color: #455a64; }
+.item { display: flex; gap: 6px; align-items: flex-start; padding: 4px 10px; cursor: pointer; border-left: 3px solid transparent; }
+.item:hover, .item.active { background: #f1f5f9; border-left-color: var(--c); }
+.item .num { flex: none; min-width: 20px; height: 20px; border-radius: 10px; background: var(--c); color: #fff; font-size: 12px; font-weight: 700; text-align: center; line-height: 20px; padding: 0 4px; box-sizing: border-box; }
+.item .text { font-size: 13px; word-break: break-word; }
+.notice { margin: 6px 10px; padding: 6px 8px; background: #fff3e0; border: 1px solid #ffb74d; border-radius: 4px; font-size: 13px; }
+.nav { display: flex; gap: 6px; padding: 6px 10px; border-top: 1px solid #ddd; }
+`;
+
+/** Styles for text marks drawn with the CSS Custom Highlight API (a constructed sheet: no node is added). */
+export const HIGHLIGHT_CSS = `
+::highlight(nianbao-error) { background-color: rgba(211, 47, 47, .22); text-decoration: underline wavy #d32f2f; }
+::highlight(nianbao-warning) { background-color: rgba(239, 108, 0, .22); text-decoration: underline dotted #ef6c00; }
+::highlight(nianbao-info) { background-color: rgba(21, 101, 192, .16); }
+::highlight(nianbao-active) { background-color: rgba(255, 235, 59, .75); color: #000; }
+`;

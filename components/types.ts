@@ -1,0 +1,13 @@
+import type { Finding, Text } from '../lib/findings';
+import type { CheckState } from '../lib/ext/messages';
+
+/** What the UI shows: the engine's result for this page, nothing else. */
+export interface View {
+  state: CheckState;
+  title: string | null;
+  year: number | null;
+  format: string | null;
+  findings: Finding[];
+  notices: Text[];
+  url: string;
+}
