@@ -4,7 +4,9 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 180_000,
     pool: 'forks',
+    // One Chromium at a time on a 2-core machine: the end-to-end file runs alone, in order.
+    sequence: { concurrent: false },
   },
 });

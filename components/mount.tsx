@@ -18,10 +18,12 @@ function mountHost(): { host: HTMLElement; root: HTMLElement } {
   host.setAttribute('data-nianbao-state', 'checking');
   document.documentElement.appendChild(host);
   const shadow = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = UI_CSS;
   const root = document.createElement('div');
-  shadow.append(style, root);
+  shadow.append(root);
+  // A constructed sheet: pages with a strict style-src CSP cannot block it (CSP governs <style>, not CSSOM).
+  const ui = new CSSStyleSheet();
+  ui.replaceSync(UI_CSS);
+  shadow.adoptedStyleSheets = [ui];
   try {
     // Text marks are painted by the page's own renderer: a constructed sheet, not a <style> node.
     const sheet = new CSSStyleSheet();

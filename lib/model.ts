@@ -16,6 +16,8 @@ export interface Token {
   unit?: string;
   /** True when the source draws cell boundaries (HTML cell, tab or pipe field). */
   cell: boolean;
+  /** A cell of an HTML table on the page itself (not text that was extracted or converted). */
+  htmlCell?: boolean;
   /** Reading confidence: false for values reconstructed by us (split digit runs, OCR below threshold). */
   confident: boolean;
   /** Several possible readings; set by decoders of run-together digits. */

@@ -68,7 +68,11 @@ export function rowScore(row: Label, seg: Segment): number {
   if (keywords.length && !keywords.some((k) => context.includes(k))) return 0;
   let best = 0;
   for (const form of forms) {
-    for (const w of windows) best = Math.max(best, labelSimilarity(form, w, true));
+    for (const w of windows) {
+      best = Math.max(best, labelSimilarity(form, w, true));
+      // Trailing marks after a label (a footnote sign, stray text): found inside, at a small discount.
+      if (best < 0.85) best = Math.max(best, 0.85 * labelSimilarity(form, w, false));
+    }
     // A label wrapped around its numbers: only when the words after the numbers are not the next row's label on their own.
     if (best < 1) for (const w of wraps) if (labelSimilarity(form, w.after, false) < 0.6) best = Math.max(best, labelSimilarity(form, w.whole, true));
   }

@@ -57,6 +57,9 @@ export function readRowLabel(row: Label, seg: Segment, ref: CellRef): LabelRead 
   return { ref, canonical: row.label, printed, distance: best.d, joined, anchor };
 }
 
+/** Printed text for display: spaces between CJK characters are layout (cell line breaks), not wording. */
+const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])/gu, '').trim();
+
 /** The fragment(s) of a window that hold the label, as printed. */
 function printedPart(canonical: string, toks: Tok[]): string {
   const key = strictKey(canonical);
@@ -64,9 +67,9 @@ function printedPart(canonical: string, toks: Tok[]): string {
   for (let k = 1; k <= toks.length; k++) {
     const part = toks.slice(toks.length - k);
     const text = part.map((t) => t.token.raw).join('');
-    if (strictKey(text).length >= key.length - 2) return text.replace(/\s+/g, ' ').trim();
+    if (strictKey(text).length >= key.length - 2) return tidy(text);
   }
-  return toks.map((t) => t.token.raw).join('').replace(/\s+/g, ' ').trim();
+  return tidy(toks.map((t) => t.token.raw).join(''));
 }
 
 /**
@@ -84,13 +87,13 @@ export function readColumnLabel(col: Label, headerToks: Tok[], ref: CellRef): La
   for (const v of col.variants) {
     const vk = strictKey(v.text);
     const i = keys.findIndex((k) => k === vk);
-    if (i >= 0) return { ref, canonical: col.label, printed: cells[i].token.raw, distance: 1, variant: v, anchor: cells[i].token.anchor };
+    if (i >= 0) return { ref, canonical: col.label, printed: tidy(cells[i].token.raw), distance: 1, variant: v, anchor: cells[i].token.anchor };
   }
   // Truncation is only judged where the source draws cells; scattered PDF header words are not labels.
   const explicit = cells.filter((t) => t.token.cell);
   if (explicit.length < 5 || explicit.length < cells.length / 2) return undefined;
   const i = keys.findIndex((k, j) => cells[j].token.cell && k.length >= 2 && k.length < want.length && want.startsWith(k) && !isAnotherColumn(k));
-  if (i >= 0) return { ref, canonical: col.label, printed: cells[i].token.raw, distance: want.length - keys[i].length, truncated: true, anchor: cells[i].token.anchor };
+  if (i >= 0) return { ref, canonical: col.label, printed: tidy(cells[i].token.raw), distance: want.length - keys[i].length, truncated: true, html: !!cells[i].token.htmlCell, anchor: cells[i].token.anchor };
   return undefined;
 }
 

@@ -20,7 +20,8 @@ export function buildRow(spec: RowSpec, match: RowMatch): RowRead {
   const ref = { table: spec.table, row: spec.key, col: null };
   const label = match.orphan ? undefined : readRowLabel(match.row, seg, ref);
   const explicit = seg.values.length > 0 && seg.values.every((t) => t.token.cell);
-  const base = { key: spec.key, expected: n, explicit, label, anchor: seg.labels[seg.labels.length - 1]?.token.anchor ?? seg.values[0]?.token.anchor };
+  const html = seg.values.length > 0 && seg.values.every((t) => t.token.htmlCell);
+  const base = { key: spec.key, expected: n, explicit, html, label, anchor: seg.labels[seg.labels.length - 1]?.token.anchor ?? seg.values[0]?.token.anchor };
   const f = fit(seg, n);
   const labelSure = !match.orphan && match.score >= CONFIDENT_SCORE;
 

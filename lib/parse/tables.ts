@@ -114,7 +114,7 @@ export function readT4(stream: Tok[], from: number, to: number): TableRead {
   const match: RowMatch = { row: { key: 'cells', label: '', variants: [], keywords: [] } as Label, seg: merged, score: 1, orphan: false };
   const row: RowRead = f.values
     ? buildRow({ table: 't4', key: 'cells', columns: T4_COLUMNS }, { ...match, seg: { ...merged, values: f.values } })
-    : { key: 'cells', cells: T4_COLUMNS.map((c, i) => missing(c, values[i]?.token.raw)), status: f.status, count: trimBlanks(values).length, expected: 15, confident: false, explicit };
+    : { key: 'cells', cells: T4_COLUMNS.map((c, i) => missing(c, values[i]?.token.raw)), status: f.status, count: trimBlanks(values).length, expected: 15, confident: false, explicit, html: values.length > 0 && values.every((t) => t.token.htmlCell) };
   row.label = undefined;
   // Split the 15 cells into the three blocks the rules and the JSON speak of.
   for (const b of formats['2021'].t4.blocks) {

@@ -32,6 +32,8 @@ export interface LabelRead {
   truncated?: boolean;
   /** Pieced together from several fragments of running text: a difference may be noise, not a typo. */
   joined?: boolean;
+  /** Printed in a cell of an HTML table on the page itself. */
+  html?: boolean;
   anchor?: Anchor;
 }
 
@@ -47,6 +49,8 @@ export interface RowRead {
   confident: boolean;
   /** The source drew cell boundaries (HTML table, tab or pipe fields). */
   explicit: boolean;
+  /** The values are cells of an HTML table on the page itself. */
+  html: boolean;
   label?: LabelRead;
   anchor?: Anchor;
 }

@@ -2,7 +2,7 @@
 // Works on the browser's DOM and on happy-dom's; never writes to the DOM.
 import { classify, isProse, type Anchor, type Line, type SourceDoc, type Token } from '../model';
 import { flowTokens } from './flow';
-import { looksLikeValue } from './text';
+import { looksLikeValue, readLines } from './text';
 
 const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CENTER', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
@@ -57,6 +57,12 @@ export function readDom(root: Element, options: DomReadOptions = {}): SourceDoc 
       flush();
       return;
     }
+    if (tag === 'PRE' || tag === 'PLAINTEXT' || tag === 'XMP') {
+      // Preformatted text (a .txt file shown by the browser, a pasted table): read line by line like a file.
+      flush();
+      lines.push(...readPre(el));
+      return;
+    }
     if (tag === 'TABLE' && isDataTable(el)) {
       flush();
       readTable(el, lines, tableIndex++);
@@ -73,6 +79,24 @@ export function readDom(root: Element, options: DomReadOptions = {}): SourceDoc 
   const doc = root.ownerDocument;
   const title = doc?.title?.trim() || undefined;
   return { kind: 'dom', title, lines };
+}
+
+function readPre(pre: Element): Line[] {
+  const runs: Run[] = [];
+  const collect = (n: Node) => {
+    if (n.nodeType === 3) runs.push({ node: n, start: 0, text: n.nodeValue ?? '' });
+    else for (let c = n.firstChild; c; c = c.nextSibling) collect(c);
+  };
+  collect(pre);
+  const text = runs.map((r) => r.text).join('');
+  const starts: number[] = [];
+  const rawLines = text.split('\n');
+  let pos = 0;
+  for (const l of rawLines) {
+    starts.push(pos);
+    pos += l.length + 1;
+  }
+  return readLines(rawLines, (line) => (col, length) => anchorOf(runs, starts[line] + col, Math.max(1, length)));
 }
 
 function isChrome(el: Element): boolean {
@@ -105,7 +129,7 @@ function readTable(table: Element, lines: Line[], index: number): void {
       const kind = cls.kind === 'text' && seenValue && looksLikeValue(content) ? 'invalid' : cls.kind;
       if (kind === 'number') seenValue = true;
       // A spanned cell is still one value (or one blank): values are placed by label and order, not by grid.
-      tokens.push({ ...cls, kind, raw: content, cell: true, confident: true, anchor: { kind: 'dom', node: cell } });
+      tokens.push({ ...cls, kind, raw: content, cell: true, htmlCell: true, confident: true, anchor: { kind: 'dom', node: cell } });
     }
     if (tokens.length === 0) continue;
     lines.push({

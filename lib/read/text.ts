@@ -1,39 +1,48 @@
 // Plain text and Markdown reader: tab-separated rows, one cell per line, pipe rows, PDF text.
-import { classify, isProse, type Line, type SourceDoc, type Token, type TokenKind } from '../model';
+import { classify, isProse, type Anchor, type Line, type SourceDoc, type Token, type TokenKind } from '../model';
 import { flowTokens } from './flow';
 
 const MD_RULE_RE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 
-export function readText(input: string): SourceDoc {
-  const rawLines = input.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+export type AnchorAt = (col: number, length: number) => Anchor;
+
+/**
+ * Reads lines of text into the model; `at` anchors a column range of a line (a file position, or a
+ * text node of a <pre> on a page). A blank line ends a row in one-cell-per-line layouts.
+ */
+export function readLines(rawLines: string[], at: (line: number) => AnchorAt): Line[] {
   const lines: Line[] = [];
   rawLines.forEach((raw, lineNo) => {
     if (MD_RULE_RE.test(raw)) return;
     if (raw.trim() === '' && !raw.includes('\t')) {
-      // A blank line ends a row in one-cell-per-line layouts.
       const last = lines[lines.length - 1];
       if (last) last.rowEnd = true;
       return;
     }
-    lines.push(readLine(raw, lineNo));
+    lines.push(readLine(raw, at(lineNo)));
   });
+  return lines;
+}
+
+export function readText(input: string): SourceDoc {
+  const rawLines = input.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const lines = readLines(rawLines, (line) => (col, length) => ({ kind: 'text', line, col, length }));
   // A text file has no title of its own: detection finds the title line.
   return { kind: 'text', lines };
 }
 
-function readLine(raw: string, line: number): Line {
-  const at = (col: number, length: number) => ({ kind: 'text' as const, line, col, length });
+function readLine(raw: string, at: AnchorAt): Line {
   const anchor = at(0, raw.length);
   // Markdown decoration that is not content.
   const md = raw.replace(/^(\s*)#{1,6}\s+/, (m, sp: string) => sp + ' '.repeat(m.length - sp.length));
   const text = md.replace(/\*\*/g, '  ');
 
-  if (text.includes('|')) return cellLine(splitCells(text, '|'), line, text, true);
+  if (text.includes('|')) return cellLine(splitCells(text, '|'), at, text, true, anchor);
   if (/^\t[^\t]*$/.test(text)) {
     // One cell per line, indented by a tab; rows are separated by blank lines.
-    return { ...cellLine([{ text: text.slice(1), col: 1 }], line, text, false), anchor };
+    return cellLine([{ text: text.slice(1), col: 1 }], at, text, false, anchor);
   }
-  if (text.includes('\t')) return cellLine(splitCells(text, '\t'), line, text, true);
+  if (text.includes('\t')) return cellLine(splitCells(text, '\t'), at, text, true, anchor);
   const tokens = flowTokens(text, at);
   const prose = tokens.length > 0 && tokens.every((t) => t.prose);
   return { tokens, text: text.trim(), prose, rowEnd: true, anchor };
@@ -59,20 +68,19 @@ function splitCells(text: string, sep: string): RawCell[] {
   return cells;
 }
 
-function cellLine(cells: RawCell[], line: number, text: string, rowEnd: boolean): Line {
+function cellLine(cells: RawCell[], at: AnchorAt, text: string, rowEnd: boolean, anchor: Anchor): Line {
   const tokens: Token[] = [];
   let seenValue = false;
   for (const c of cells) {
     const content = c.text.trim();
     const lead = c.text.length - c.text.trimStart().length;
-    const anchor = { kind: 'text' as const, line, col: c.col + lead, length: content.length };
     const cls = classify(content);
     // Text in a cell after this row's values is a malformed value, not a new label.
     const kind: TokenKind = cls.kind === 'text' && seenValue && looksLikeValue(content) ? 'invalid' : cls.kind;
     if (kind === 'number') seenValue = true;
-    tokens.push({ ...cls, kind, raw: content, cell: true, confident: true, prose: cls.kind === 'text' && isProse(content), anchor });
+    tokens.push({ ...cls, kind, raw: content, cell: true, confident: true, prose: cls.kind === 'text' && isProse(content), anchor: at(c.col + lead, content.length) });
   }
-  return { tokens, text: text.trim(), prose: false, rowEnd, anchor: { kind: 'text', line, col: 0, length: text.length } };
+  return { tokens, text: text.trim(), prose: false, rowEnd, anchor };
 }
 
 /** A short cell with digits in it ("12件以上", "约5") where a number belongs. */

@@ -26,7 +26,7 @@ export const labelVariant: Rule = {
         if (!why) return [];
         const kind = l.ref.row ? { zh: '行标签', en: 'row label' } : { zh: '列标题', en: 'column header' };
         // A cut-short header in a text extraction is as likely the extraction's doing as the report's.
-        const severity = l.truncated && report.source === 'text' ? 'info' : 'warning';
+        const severity = l.truncated && !l.html ? 'info' : 'warning';
         return [
           finding(
             'label-variant',

@@ -11,7 +11,7 @@ export const rowLength: Rule = {
       return rows.flatMap((row) => {
         if (row.status !== 'short' && row.status !== 'long') return [];
         // Only a page's own table is proof; a text extraction may have lost or added a cell.
-        const severity = row.explicit && report.source === 'dom' ? 'error' : 'warning';
+        const severity = row.html ? 'error' : 'warning';
         const ref = row.cells[0].ref;
         const where = table.id === 't4' ? { zh: '表四的数据行', en: 'the data row of table 4' } : { zh: `${tableZh(table.id)}${rowName(ref, 'zh')}行`, en: `${tableEn(table.id)}, ${rowName(ref, 'en')}` };
         return [

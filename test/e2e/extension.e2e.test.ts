@@ -1,0 +1,242 @@
+// The built extension in Debian's Chromium: it marks every seed and every real report as the engine
+// does, leaves the host page untouched, survives hostile pages, and talks to no one.
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countBySeverity } from '../../lib/check';
+import { LAYOUTS, SEED_IDS, layoutOf, loadSeed, renderWord } from '../fixtures/render';
+import { checkBytes } from '../helpers';
+import { ROOT, hook, launch, type Harness } from './harness';
+
+const REPORTS = join(ROOT, '../shared/reports');
+const ARTIFACTS = join(ROOT, 'artifacts/e2e');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+}, 180_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+/** GBK pages declare their charset in a <meta>; everything else here is UTF-8. */
+const typeOf = (kind: 'text' | 'html', bytes: Uint8Array | string) => {
+  if (kind === 'text') return 'text/plain; charset=utf-8';
+  const head = typeof bytes === 'string' ? bytes.slice(0, 2048) : new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  return /charset\s*=\s*["']?(gb|big5)/i.test(head) ? 'text/html' : 'text/html; charset=utf-8';
+};
+
+/** The page's DOM as served, without our host element. */
+const serialize = (page: Page) =>
+  page.evaluate(() => {
+    const clone = document.documentElement.cloneNode(true) as Element;
+    clone.querySelectorAll('nianbao-check').forEach((n) => n.remove());
+    return clone.outerHTML;
+  });
+
+async function open(path: string, bytes: Uint8Array | string, kind: 'text' | 'html', headers?: Record<string, string>) {
+  h.route(path, { body: bytes, type: typeOf(kind, bytes), headers });
+  const page = await h.context.newPage();
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${h.base}${path}`);
+  return { page, dialogs, errors };
+}
+
+async function expectSameAsEngine(path: string, bytes: Uint8Array, kind: 'text' | 'html', ownScripts = false) {
+  const expected = countBySeverity((await checkBytes(kind, bytes)).findings);
+  const { page, errors } = await open(path, bytes, kind);
+  const got = await hook(page);
+  expect(got).toEqual({ state: 'done', ...expected });
+  // Our code runs in an isolated world; page errors can only be the page's own scripts (real pages have some).
+  if (!ownScripts) expect(errors).toEqual([]);
+  return page;
+}
+
+describe('seeds in every layout', () => {
+  for (const id of SEED_IDS)
+    for (const layout of LAYOUTS)
+      it(`seed ${id} ${layout}`, async () => {
+        const { kind, bytes } = layoutOf(id, layout);
+        const page = await expectSameAsEngine(`/seed/${id}.${layout}`, bytes, kind);
+        await page.close();
+      });
+});
+
+describe('the real reports of ../shared/reports', () => {
+  const ids = readdirSync(REPORTS).filter((d) => /^\d+$/.test(d)).sort();
+  for (const id of ids)
+    it(`report ${id}`, async () => {
+      const dir = join(REPORTS, id);
+      const file = ['source.html', 'source.txt', 'source.md'].find((f) => existsSync(join(dir, f)))!;
+      const kind = file.endsWith('.html') ? 'html' : 'text';
+      const page = await expectSameAsEngine(`/report/${id}`, new Uint8Array(readFileSync(join(dir, file))), kind, true);
+      await page.close();
+    });
+});
+
+describe('the host page stays untouched', () => {
+  it('serialises exactly as without the extension, but for our one host element', async () => {
+    const { kind, bytes } = layoutOf('003', 'cms');
+    const { page } = await open('/untouched/003.html', bytes, kind);
+    await hook(page);
+    const ours = await serialize(page);
+    const hosts = await page.evaluate(() => document.querySelectorAll('nianbao-check').length);
+    expect(hosts).toBe(1);
+    // The same page where the extension does not run (a host outside *.gov.cn).
+    const plain = await h.context.newPage();
+    await plain.goto(`${h.base.replace('report.test.gov.cn', 'test.example')}/untouched/003.html`);
+    await plain.waitForTimeout(500);
+    expect(await plain.evaluate(() => document.querySelectorAll('nianbao-check').length)).toBe(0);
+    expect(ours).toBe(await serialize(plain));
+    await page.close();
+    await plain.close();
+  });
+
+  it('adds nothing to a long page that is not a report', async () => {
+    const para = '<p>本网站为政务服务平台，提供办事指南、政策文件和新闻动态。今天召开了工作会议，会议强调要抓好各项工作落实。</p>';
+    const html = `<html><head><title>新闻中心</title></head><body>${para.repeat(Math.ceil(1_500_000 / para.length))}</body></html>`;
+    const { page, errors } = await open('/news.html', html, 'html');
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => document.querySelectorAll('nianbao-check').length)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('picks up a report that arrives late (AJAX-loaded CMS body)', async () => {
+    const body = readFileSync(join(REPORTS, '010/source.html'), 'utf8');
+    const shell = `<html><head><title>政府信息公开</title></head><body><div id="content">加载中…</div>
+      <script>setTimeout(() => { document.getElementById('content').innerHTML = ${JSON.stringify(body)}; }, 1200);</script></body></html>`;
+    const { page } = await open('/late.html', shell, 'html');
+    const got = await hook(page, 15_000);
+    expect(got.state).toBe('done');
+    await page.close();
+  });
+
+  it('finds a report shown inside an iframe', async () => {
+    const { bytes } = layoutOf('002', 'word');
+    h.route('/inner.html', { body: bytes, type: 'text/html' });
+    const { page } = await open('/outer.html', '<html><head><title>门户</title></head><body><iframe src="/inner.html" width="1000" height="800"></iframe></body></html>', 'html');
+    const frame = page.frames().find((f) => f.url().endsWith('/inner.html'))!;
+    await frame.waitForSelector('nianbao-check[data-nianbao-state="done"]', { state: 'attached', timeout: 15_000 });
+    expect(await page.evaluate(() => document.querySelectorAll('nianbao-check').length)).toBe(0);
+    await page.close();
+  });
+});
+
+describe('hostile pages', () => {
+  it('works under a strict Content-Security-Policy', async () => {
+    const { kind, bytes } = layoutOf('001', 'word');
+    const expected = countBySeverity((await checkBytes(kind, bytes)).findings);
+    const { page } = await open('/csp.html', bytes, kind, { 'content-security-policy': "default-src 'none'; style-src 'none'; script-src 'none'; img-src 'none'" });
+    expect(await hook(page)).toEqual({ state: 'done', ...expected });
+    const panel = await page.evaluate(() => {
+      const p = document.querySelector('nianbao-check')!.shadowRoot!.querySelector('[data-panel]') as HTMLElement;
+      const cs = getComputedStyle(p);
+      return { position: cs.position, display: cs.display, width: p.getBoundingClientRect().width };
+    });
+    expect(panel).toEqual({ position: 'fixed', display: 'flex', width: 380 });
+    await page.close();
+  });
+
+  it('keeps page CSS out of our UI and renders hostile text as text', async () => {
+    const seed = loadSeed('001');
+    seed.t3.rows.find((r) => r.key === 'c')!.label = '（―）予以公开<img src=x onerror=alert(1)>';
+    const html = renderWord(seed).replace('</head>', '<style>* { all: unset !important } html { font-size: 40px !important }</style></head>');
+    const { page, dialogs } = await open('/hostile.html', html, 'html');
+    const got = await hook(page);
+    expect(got.state).toBe('done');
+    const ui = await page.evaluate(() => {
+      const root = document.querySelector('nianbao-check')!.shadowRoot!;
+      const p = root.querySelector('[data-panel]') as HTMLElement;
+      const cs = getComputedStyle(p);
+      return {
+        position: cs.position,
+        fontSize: cs.fontSize,
+        images: root.querySelectorAll('img').length,
+        text: p.textContent ?? '',
+        badges: root.querySelectorAll('.badge').length,
+      };
+    });
+    expect(ui.position).toBe('fixed');
+    expect(ui.fontSize).toBe('14px');
+    expect(ui.images).toBe(0);
+    expect(ui.text).toContain('<img src=x onerror=alert(1)>');
+    expect(ui.badges).toBeGreaterThan(0);
+    expect(dialogs).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'hostile-css.png') });
+    await page.close();
+  });
+});
+
+describe('marks, card and panel', () => {
+  it('draws a numbered badge per placed finding, opens the card, and saves a screenshot', async () => {
+    const { kind, bytes } = layoutOf('003', 'cms');
+    const { page } = await open('/marks/003.html', bytes, kind);
+    await hook(page);
+    const root = page.locator('nianbao-check');
+    // The badge of the first finding in 表三, then its card with the explanation.
+    const item = root.locator('[data-item]').first();
+    await item.click();
+    const card = root.locator('.card');
+    await card.waitFor({ timeout: 5000 });
+    expect(await card.textContent()).toContain('规定用语');
+    await page.waitForTimeout(700);
+    await page.screenshot({ path: join(ARTIFACTS, 'seed-003-cms-card.png') });
+    // Next / previous with the keyboard move through the findings.
+    await root.locator('[data-panel]').press('j');
+    const active = await page.evaluate(() => document.querySelector('nianbao-check')!.shadowRoot!.querySelector('.item.active')?.getAttribute('data-item'));
+    expect(active).toBe('1');
+    // Filtering by severity hides the warnings' badges.
+    const before = await root.locator('.badge').count();
+    await root.locator('[data-filter="warning"]').click();
+    expect(await root.locator('.badge').count()).toBeLessThan(before);
+    await page.close();
+  });
+
+  it('marks the wrong totals of 洪泽区 2023 on its table and saves a screenshot', async () => {
+    const bytes = new Uint8Array(readFileSync(join(REPORTS, '002/source.txt')));
+    const { page } = await open('/marks/002.txt', bytes, 'text');
+    expect((await hook(page)).errors).toBe(3);
+    const badge = page.locator('nianbao-check .badge').first();
+    await badge.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'report-002-pdftext.png') });
+    await page.close();
+  });
+
+  it('marks a missing section where it should stand', async () => {
+    const seed = loadSeed('000');
+    seed.sections = seed.sections.filter((s) => s.n !== 5);
+    const { page } = await open('/missing5.html', renderWord(seed), 'html');
+    const got = await hook(page);
+    expect(got.errors).toBe(1);
+    const gap = page.locator('nianbao-check .gap-label');
+    expect(await gap.textContent()).toContain('五、存在的主要问题及改进情况');
+    await gap.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'missing-section.png') });
+    await page.close();
+  });
+
+  it('sends no request to any host other than the test server', () => {
+    const base = new URL(h.base);
+    const others = h.requests.filter((u) => {
+      const url = new URL(u);
+      return !['chrome-extension:', 'data:', 'blob:'].includes(url.protocol) && url.port !== base.port;
+    });
+    // Real pages reference their own sites' scripts and images (refused by the harness); anything
+    // else would be ours. Every foreign request must be named in a page we served.
+    const unexplained = others.filter((u) => {
+      const url = new URL(u);
+      return !h.served.some((body) => body.includes(url.pathname) || body.includes(url.host));
+    });
+    expect(unexplained).toEqual([]);
+    expect(h.requests.some((u) => u.startsWith('chrome-extension:') && !u.includes(h.extensionId))).toBe(false);
+  });
+});

@@ -1,0 +1,122 @@
+// End-to-end harness: the built extension in Debian's Chromium, pages served from 127.0.0.1.
+// *.gov.cn names are resolved to 127.0.0.1 by Chromium itself, so the default automatic checking
+// applies and no request can leave this machine.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const EXT_DIR = join(ROOT, '.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Served {
+  body: Uint8Array | string;
+  type?: string;
+  headers?: Record<string, string>;
+}
+
+export interface Harness {
+  context: BrowserContext;
+  /** Every body served, to tell a page's own references from anything else. */
+  served: string[];
+  extensionId: string;
+  base: string;
+  /** Every request any page made, by URL. */
+  requests: string[];
+  route(path: string, page: Served): void;
+  close(): Promise<void>;
+}
+
+/** Builds the extension once per process when its output is missing or stale. */
+export function ensureBuilt(): void {
+  if (process.env.NIANBAO_SKIP_BUILD && existsSync(join(EXT_DIR, 'manifest.json'))) return;
+  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'pipe' });
+}
+
+export async function launch(): Promise<Harness> {
+  ensureBuilt();
+  const routes = new Map<string, Served>();
+  const served: string[] = [];
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const page = routes.get((req.url ?? '/').split('?')[0]);
+    if (!page) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': page.type ?? 'text/html; charset=utf-8', ...(page.headers ?? {}) });
+    res.end(page.body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  const userDir = mkdtempSync(join(tmpdir(), 'nianbao-e2e-'));
+  const context = await chromium.launchPersistentContext(userDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--host-resolver-rules=MAP *.gov.cn 127.0.0.1, MAP test.example 127.0.0.1`,
+      `--disable-extensions-except=${EXT_DIR}`,
+      `--load-extension=${EXT_DIR}`,
+    ],
+  });
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  // Nothing may leave this machine: anything not for the test server is answered here and refused.
+  await context.route(/.*/, (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1' || url.port === String(port)) return route.continue();
+    return route.abort('blockedbyclient');
+  });
+  let [worker] = context.serviceWorkers();
+  if (!worker) worker = await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    base: `http://report.test.gov.cn:${port}`,
+    requests,
+    served,
+    route: (path, page) => {
+      routes.set(path, page);
+      served.push(typeof page.body === 'string' ? page.body : new TextDecoder('latin1').decode(page.body));
+    },
+    async close() {
+      await context.close();
+      server.close();
+      rmSync(userDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits for our host element to reach a final state and returns its hook attributes. */
+export async function hook(page: Page, timeout = 15_000) {
+  await page.waitForFunction(
+    () => {
+      const h = document.querySelector('nianbao-check');
+      return h && h.getAttribute('data-nianbao-state') !== 'checking';
+    },
+    undefined,
+    { timeout },
+  );
+  return page.evaluate(() => {
+    const h = document.querySelector('nianbao-check')!;
+    return {
+      state: h.getAttribute('data-nianbao-state'),
+      errors: Number(h.getAttribute('data-errors')),
+      warnings: Number(h.getAttribute('data-warnings')),
+      infos: Number(h.getAttribute('data-infos')),
+    };
+  });
+}
