@@ -64,7 +64,8 @@ export function App({ view, settings, onSettings }: Props) {
       const place = placeOf(anchorsOf(f), doc);
       const badge = badgeBox(f, doc);
       if (!badge && place.boxes.length === 0) return;
-      ranges.set(index, place.ranges);
+      // A missing section is marked beside its neighbour's heading, which itself is not at fault.
+      ranges.set(index, f.where ? [] : place.ranges);
       marks.push({ index, finding: f, boxes: place.boxes, badge });
     });
     return { marks, ranges };

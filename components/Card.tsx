@@ -31,7 +31,12 @@ export function Card({ index, finding, at, lang, note, onClose, onHover }: Props
     <div
       class="card"
       role="dialog"
-      style={{ '--c': SEVERITY_COLOR[finding.severity], left: `${Math.max(4, at.x)}px`, top: `${at.y + at.h + 10}px` }}
+      style={{
+        '--c': SEVERITY_COLOR[finding.severity],
+        // Kept inside the viewport horizontally, below the badge's cell.
+        left: `${Math.max(window.scrollX + 4, Math.min(at.x, window.scrollX + window.innerWidth - 380))}px`,
+        top: `${at.y + at.h + 10}px`,
+      }}
       onMouseEnter={() => onHover(true)}
       onMouseLeave={() => onHover(false)}
     >

@@ -32,7 +32,7 @@ export function Marks({ marks, active, flash, gapLabel, onOpen, onLeave }: Props
               <div class="gap" style={{ left: `${m.badge.x}px`, top: `${y}px`, width: `${Math.max(m.badge.w, 200)}px` }} />
               <button
                 class="gap-label"
-                style={{ left: `${m.badge.x}px`, top: `${y - 12}px` }}
+                style={{ left: `${m.badge.x + m.badge.w + 12}px`, top: `${m.finding.where === 'before' ? m.badge.y : y - 10}px` }}
                 data-finding={m.index}
                 onMouseEnter={() => onOpen(m.index, false)}
                 onMouseLeave={onLeave}

@@ -15,7 +15,17 @@ const round = (v: number) => Math.round(v * 1e6) / 1e6;
 export const usable = (c: CellRead | undefined): c is CellRead => !!c && (c.state === 'number' || c.state === 'blank');
 
 function equation(parts: Named[], lang: 'zh' | 'en'): string {
-  return parts.map((p) => `${lang === 'zh' ? p.zh : p.en} ${p.cell.value ?? (lang === 'zh' ? '空白' : 'blank')}`).join(' + ');
+  const term = (p: Named) => `${lang === 'zh' ? p.zh : p.en} ${p.cell.value ?? (lang === 'zh' ? '空白' : 'blank')}`;
+  // A column of 19 or 21 outcome rows: name the rows that hold something, count the zeros.
+  if (parts.length > 8) {
+    const shown = parts.filter((p) => p.cell.value !== 0);
+    const zeros = parts.length - shown.length;
+    if (zeros > 0) {
+      const rest = lang === 'zh' ? `其余 ${zeros} 项均为 0` : `${zeros} other rows 0`;
+      return shown.length ? `${shown.map(term).join(' + ')}（${rest}）` : `（${rest}）`;
+    }
+  }
+  return parts.map(term).join(' + ');
 }
 
 const unsure = (cells: CellRead[]) => cells.some((c) => !c.confident || c.state === 'blank');
