@@ -17,6 +17,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+    // The detector is a plain unlisted script, declared here so that no content-script runtime ships with it.
+    content_scripts: [{ matches: ['*://*.gov.cn/*'], js: ['detector.js'], run_at: 'document_idle', all_frames: true }],
     host_permissions: ['*://*.gov.cn/*'],
     optional_host_permissions: ['<all_urls>'],
     commands: {
@@ -26,7 +28,11 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'nianbao-check@example.org', strict_min_version: '115.0' } } }
+      ? {
+          // Firefox builds MV2: optional host access is an optional permission there.
+          optional_permissions: ['<all_urls>'],
+          browser_specific_settings: { gecko: { id: 'nianbao-check@example.org', strict_min_version: '115.0' } },
+        }
       : {}),
   }),
 });

@@ -1,7 +1,7 @@
 // The toolbar popup: the tab's summary, "检查此页", and the settings.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { SummarySchema, type Summary } from '../lib/ext/messages';
+import { parseSummary, type Summary } from '../lib/ext/messages';
 import type { Settings } from '../lib/ext/settings';
 import { loadSettings, saveSettings } from '../lib/ext/settings-store';
 import { strings } from '../lib/i18n';
@@ -33,8 +33,7 @@ export function Popup() {
     const id = await activeTabId();
     if (id == null) return;
     try {
-      const r = SummarySchema.safeParse(await browser.tabs.sendMessage(id, { type: 'get-summary' }));
-      setSummary(r.success ? r.data : null);
+      setSummary(parseSummary(await browser.tabs.sendMessage(id, { type: 'get-summary' })));
     } catch {
       setSummary(null);
     }

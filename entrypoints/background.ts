@@ -30,23 +30,27 @@ async function checkTab(tabId: number) {
   }
 }
 
+/** MV3 `action`, or MV2 `browserAction` (the Firefox build). */
+const toolbar = () => (browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction);
+
 function updateBadge(tabId: number) {
   const frames = results.get(tabId);
   const errors = frames ? [...frames.values()].reduce((a, s) => a + s.counts.errors, 0) : 0;
   const failed = frames ? [...frames.values()].some((s) => s.state === 'failed') : false;
-  void browser.action.setBadgeText({ tabId, text: failed ? '!' : errors > 0 ? String(errors) : frames?.size ? '✓' : '' });
-  void browser.action.setBadgeBackgroundColor({ tabId, color: errors > 0 || failed ? '#c62828' : '#2e7d32' });
+  void toolbar().setBadgeText({ tabId, text: failed ? '!' : errors > 0 ? String(errors) : frames?.size ? '✓' : '' });
+  void toolbar().setBadgeBackgroundColor({ tabId, color: errors > 0 || failed ? '#c62828' : '#2e7d32' });
 }
 
 /** Automatic checking everywhere, only when the user granted <all_urls>. */
 async function syncAllUrls() {
+  if (!browser.scripting?.registerContentScripts) return;
   const settings = await loadSettings();
   const granted = await browser.permissions.contains({ origins: ['<all_urls>'] });
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [ALL_URLS_ID] });
   const want = settings.autoAll && granted;
   if (want && registered.length === 0) {
     await browser.scripting.registerContentScripts([
-      { id: ALL_URLS_ID, matches: ['<all_urls>'], excludeMatches: ['*://*.gov.cn/*'], js: ['content-scripts/detector.js'], runAt: 'document_idle', allFrames: true },
+      { id: ALL_URLS_ID, matches: ['<all_urls>'], excludeMatches: ['*://*.gov.cn/*'], js: ['detector.js'], runAt: 'document_idle', allFrames: true },
     ]);
   } else if (!want && registered.length > 0) {
     await browser.scripting.unregisterContentScripts({ ids: [ALL_URLS_ID] });

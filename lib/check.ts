@@ -15,15 +15,25 @@ export interface CheckResult {
 }
 
 export function checkDoc(doc: SourceDoc, options: { force?: boolean } = {}): CheckResult {
+  const step = parseStep(doc, options);
+  return step.report ? rulesStep(step) : step;
+}
+
+/** First half of the check: detection and parsing (a task of its own in the browser). */
+export function parseStep(doc: SourceDoc, options: { force?: boolean } = {}): CheckResult {
   const detection = detect(doc.title ?? '', docText(doc));
   if (!detection.isReport && !options.force) return { detection, report: null, findings: [], notices: [] };
-  const notices: Text[] = [];
-  let report: Report;
   try {
-    report = parseReport(doc);
+    return { detection, report: parseReport(doc, detection), findings: [], notices: [] };
   } catch (e) {
     return { detection, report: null, findings: [], notices: [failure('解析报告', 'parsing the report', e)] };
   }
+}
+
+/** Second half: every rule on the parsed report; a failing rule becomes a notice, the others still run. */
+export function rulesStep(parsed: CheckResult): CheckResult {
+  const report = parsed.report!;
+  const notices: Text[] = [...parsed.notices];
   const findings: Finding[] = [];
   for (const rule of rules) {
     try {
@@ -32,7 +42,7 @@ export function checkDoc(doc: SourceDoc, options: { force?: boolean } = {}): Che
       notices.push(failure(`检查规则 ${rule.id}`, `rule ${rule.id}`, e));
     }
   }
-  return { detection, report, findings: sortFindings(findings), notices };
+  return { ...parsed, findings: sortFindings(findings), notices };
 }
 
 function failure(zh: string, en: string, e: unknown): Text {

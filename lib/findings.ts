@@ -1,5 +1,4 @@
 // Findings: what the rules report. The JSON shape is a public contract (see README).
-import { z } from 'zod';
 import type { Anchor } from './model';
 import type { CellRead, Report, TableId } from './parse/types';
 
@@ -60,19 +59,5 @@ export const toFindingCell = (c: CellRead): FindingCell => ({ table: c.ref.table
 export function finding(rule: RuleId, severity: Severity, message: Text, extra: Partial<Finding> = {}): Finding {
   return { rule, severity, message, cells: [], expected: null, actual: null, ...extra };
 }
-
-/** The JSON contract of a finding (zod, so the CLI and the tests check the same shape). */
-export const FindingJsonSchema = z
-  .object({
-    rule: z.enum(RULE_IDS),
-    severity: z.enum(['error', 'warning', 'info']),
-    message: z.string(),
-    cells: z.array(z.object({ table: z.enum(['t2', 't3', 't4']), row: z.string().nullable(), col: z.string().nullable(), value: z.number().nullable() }).strict()),
-    expected: z.number().nullable(),
-    actual: z.number().nullable(),
-    section: z.number().int().min(1).max(6).optional(),
-  })
-  .strict();
-export type FindingJson = z.infer<typeof FindingJsonSchema>;
 
 export const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -1,6 +1,6 @@
 // The command line's JSON contract: one object per input.
 import type { CheckResult } from './check';
-import type { FindingJson } from './findings';
+import type { FindingJson } from './json-schema';
 import type { RowRead, TableRead } from './parse/types';
 
 export type Lang = 'zh' | 'en';

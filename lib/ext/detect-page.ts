@@ -1,24 +1,22 @@
 // Page detection for the content script: cheap and bounded. It must stay tiny: it ships on every page.
 import { detect } from '../parse/detect';
 
-const SAMPLE = 60_000;
+// Generous: inline scripts in <body> count in textContent and may stand before the article.
+const SAMPLE = 400_000;
+/** Words without which no page is a report: most pages stop at this test. */
+const GATE = /政府信息公开|政务公开|信息公开/;
 
-/** A bounded sample of the page's text: text nodes in order, stopping at SAMPLE characters. */
+/**
+ * A bounded sample of the page's text. One native textContent call: walking text nodes from an
+ * isolated world costs a wrapper per node (40 ms on a page of 20,000 cells).
+ */
 export function textSample(doc: Document, limit = SAMPLE): string {
-  const body = doc.body;
-  if (!body) return '';
-  const walker = doc.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-  let out = '';
-  for (let n = walker.nextNode(); n && out.length < limit; n = walker.nextNode()) {
-    const p = n.parentElement?.tagName;
-    if (p === 'SCRIPT' || p === 'STYLE' || p === 'NOSCRIPT') continue;
-    out += n.nodeValue;
-    out += '\n';
-  }
-  return out;
+  return (doc.body?.textContent ?? '').slice(0, limit);
 }
 
 export function looksLikeReport(doc: Document): boolean {
-  // Most pages are decided by a few signals in the first part of the text.
-  return detect(doc.title ?? '', textSample(doc)).isReport;
+  const title = doc.title ?? '';
+  const sample = textSample(doc);
+  if (!GATE.test(title) && !GATE.test(sample)) return false;
+  return detect(title, sample).isReport;
 }

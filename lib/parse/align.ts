@@ -18,7 +18,10 @@ export interface RowMatch {
 const joinKeys = (toks: { token: { raw: string } }[]) => matchKey(toks.map((t) => t.token.raw).join(''));
 
 interface SegmentKeys {
-  /** Label windows ending right before the values: the last 1..4 fragments. */
+  /**
+   * The label window ending right before the values: the last (up to) 4 fragments. One window is
+   * enough: a match may start anywhere in it, so it contains every shorter window's match.
+   */
   windows: string[];
   /** The same, continued by the first words after the values (a label wrapped around its numbers). */
   wraps: { whole: string; after: string }[];
@@ -35,8 +38,8 @@ function keysOf(seg: Segment): SegmentKeys {
   const n = seg.labels.length;
   const windows: string[] = [];
   const wraps: { whole: string; after: string }[] = [];
-  for (let k = 1; k <= Math.min(4, n); k++) {
-    const before = joinKeys(seg.labels.slice(n - k));
+  if (n > 0) {
+    const before = joinKeys(seg.labels.slice(Math.max(0, n - 4)));
     windows.push(before);
     for (let a = 1; a <= Math.min(2, seg.after.length); a++) {
       const after = joinKeys(seg.after.slice(0, a));

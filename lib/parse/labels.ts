@@ -10,6 +10,7 @@ const ORDINAL_LIKE = /^(?:\(.\)|[^、]{1,3}、|\d+\.)/u;
 /** Distance of the official wording from the best window of printed fragments; ordinal omitted is no difference. */
 function distanceIn(canonical: string, window: string): number {
   const full = strictKey(canonical);
+  if (window.includes(full)) return 0;
   const d = approxSubstringDistance(full, window, false);
   if (d === 0) return 0;
   const bare = withoutOrdinal(full);
@@ -40,10 +41,12 @@ export function typoLimit(canonical: string): number {
 export function readRowLabel(row: Label, seg: Segment, ref: CellRef): LabelRead | undefined {
   const windows = windowsOf(seg.labels, seg.after);
   if (windows.length === 0) return undefined;
+  // Windows come shortest first: a clean label is found in the first one and the search stops.
   let best = { d: Infinity, w: windows[0] };
   for (const w of windows) {
     const d = distanceIn(row.label, w.key);
     if (d < best.d || (d === best.d && w.key.length < best.w.key.length)) best = { d, w };
+    if (d === 0) break;
   }
   const anchor = best.w.toks[best.w.toks.length - 1]?.token.anchor;
   const printed = printedPart(row.label, best.w.toks);

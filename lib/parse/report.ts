@@ -1,7 +1,7 @@
 // Document model -> report: sections, tables keyed by the spec, the template, the year.
 import type { SourceDoc } from '../model';
 import { expectedFormat, formats, type FormatId, type ReportFormat } from '../spec';
-import { detect, yearOf } from './detect';
+import { detect, yearOf, type Detection } from './detect';
 import { findSections } from './sections';
 import { toStream, type Tok } from './stream';
 import { readT2, readT3, readT4 } from './tables';
@@ -11,10 +11,10 @@ export function docText(doc: SourceDoc): string {
   return doc.lines.map((l) => l.text).join('\n');
 }
 
-export function parseReport(doc: SourceDoc): Report {
+export function parseReport(doc: SourceDoc, detection?: Detection): Report {
   const stream = toStream(doc);
   const text = docText(doc);
-  const d = detect(doc.title ?? '', text);
+  const d = detection ?? detect(doc.title ?? '', text);
   const title = d.title ?? doc.title ?? null;
   const year = yearOf(title ?? '', text);
   const expected = expectedFormat(year);

@@ -10,6 +10,13 @@ const label = (key: string, text: string, extra: Partial<Label> = {}): Label => 
 });
 export { label };
 
+/** A sub-table of table 二 with its optional lists filled in. */
+export const subtable = (st: { caption: string; columns: Label[]; rows: Label[]; signed?: string[]; decimal?: string[] }) => ({
+  signed: [],
+  decimal: [],
+  ...st,
+});
+
 export const sections = [
   { n: 1, heading: '一、总体情况', variants: ['一、概述'], keywords: [['总体情况', '概述']] },
   {

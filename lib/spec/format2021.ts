@@ -1,5 +1,5 @@
 // 国办公开办函〔2021〕30号: the current format (spec §3).
-import { identities, label, sections, t3Columns, t3Groups, t3RowsHead, t3RowsTail, t4 } from './common';
+import { identities, label, subtable, sections, t3Columns, t3Groups, t3RowsHead, t3RowsTail, t4 } from './common';
 
 export const format2021 = {
   id: '2021' as const,
@@ -9,7 +9,7 @@ export const format2021 = {
   sections,
   t2: {
     subtables: [
-      {
+      subtable({
         caption: '第二十条第（一）项',
         columns: [
           label('issued', '本年制发件数', { variants: [{ text: '本年新制作数量', note: 'old-format' }] }),
@@ -23,23 +23,23 @@ export const format2021 = {
             variants: [{ text: '规范性文件', note: 'old-format' }],
           }),
         ],
-      },
-      {
+      }),
+      subtable({
         caption: '第二十条第（五）项',
         columns: [label('decisions', '本年处理决定数量', { variants: [{ text: '处理决定数量', note: 'old-format' }] })],
         rows: [label('licensing', '行政许可', { keywords: ['许可'] })],
-      },
-      {
+      }),
+      subtable({
         caption: '第二十条第（六）项',
         columns: [label('decisions', '本年处理决定数量', { variants: [{ text: '处理决定数量', note: 'old-format' }] })],
         rows: [label('penalty', '行政处罚', { keywords: ['处罚'] }), label('coercion', '行政强制', { keywords: ['强制'] })],
-      },
-      {
+      }),
+      subtable({
         caption: '第二十条第（八）项',
         columns: [label('amount', '本年收费金额（单位：万元）')],
         rows: [label('fees', '行政事业性收费', { keywords: ['收费'] })],
         decimal: ['amount'],
-      },
+      }),
     ],
   },
   t3: {

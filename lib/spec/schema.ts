@@ -61,3 +61,8 @@ export const FormatSchema = z.object({
   signatures: z.object({ t2: z.array(z.string()) }),
 });
 export type Format = z.infer<typeof FormatSchema>;
+
+/** Parses every format: a malformed spec fails here, in a test, not in a rule at run time. */
+export function validateFormats(formats: Record<string, unknown>): Record<string, Format> {
+  return Object.fromEntries(Object.entries(formats).map(([k, f]) => [k, FormatSchema.parse(f)]));
+}

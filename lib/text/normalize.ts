@@ -104,10 +104,22 @@ export function approxSubstringDistance(pattern: string, text: string, anchorEnd
 }
 
 /** Share of the pattern's character bigrams found in the text: a cheap pre-filter. */
+const gramCache = new Map<string, Set<string>>();
+
+function gramsOf(text: string): Set<string> {
+  let grams = gramCache.get(text);
+  if (!grams) {
+    if (gramCache.size > 5_000) gramCache.clear();
+    grams = new Set<string>();
+    for (let i = 0; i + 1 < text.length; i++) grams.add(text.slice(i, i + 2));
+    gramCache.set(text, grams);
+  }
+  return grams;
+}
+
 export function bigramRecall(pattern: string, text: string): number {
   if (pattern.length < 2) return text.includes(pattern) ? 1 : 0;
-  const grams = new Set<string>();
-  for (let i = 0; i + 1 < text.length; i++) grams.add(text.slice(i, i + 2));
+  const grams = gramsOf(text);
   let hit = 0;
   for (let i = 0; i + 1 < pattern.length; i++) if (grams.has(pattern.slice(i, i + 2))) hit++;
   return hit / (pattern.length - 1);

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { FindingJsonSchema } from '../../lib/findings';
+import { FindingJsonSchema } from '../../lib/json-schema';
 import { layoutOf } from '../fixtures/render';
 
 const run = promisify(execFile);

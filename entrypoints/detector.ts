@@ -1,0 +1,40 @@
+// The only script on every matching page: a tiny detector, declared in the manifest by wxt.config.ts.
+// A plain script (no content-script runtime: no intervals, no listeners): it reads the title and a
+// bounded sample of text; on a report it asks the background to load the engine into this frame,
+// otherwise it leaves nothing behind (its observer for late content disconnects within seconds).
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { looksLikeReport } from '../lib/ext/detect-page';
+
+const SETTLE_MS = 600;
+const WATCH_MS = 8000;
+
+export default defineUnlistedScript(() => {
+  type Runtime = { runtime: { id?: string; sendMessage(m: unknown): Promise<unknown> } };
+  const g = globalThis as { __nianbaoIdleAt?: number; chrome?: Runtime; browser?: Runtime };
+  if (g.__nianbaoIdleAt != null) return;
+  g.__nianbaoIdleAt = performance.now();
+  // Extension APIs are touched only on a report: building their bindings costs milliseconds on every page.
+  const report = () => {
+    const api = g.browser?.runtime?.id ? g.browser : g.chrome;
+    void api?.runtime.sendMessage({ type: 'report-detected', title: document.title || null }).catch(() => {});
+  };
+  if (looksLikeReport(document)) return report();
+  // CMS bodies loaded by script: look again once the page settles, for a few seconds only.
+  let timer = 0;
+  const observer = new MutationObserver(() => {
+    clearTimeout(timer);
+    timer = window.setTimeout(() => {
+      if (looksLikeReport(document)) {
+        stop();
+        report();
+      }
+    }, SETTLE_MS);
+  });
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    clearTimeout(cap);
+  };
+  const cap = window.setTimeout(stop, WATCH_MS);
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, parseSettings } from './settings';
+import { parseMessage } from './messages';
+
+describe('settings', () => {
+  it('defaults to Chinese, automatic checking on gov.cn only, every severity shown', () => {
+    expect(defaultSettings()).toEqual({ lang: 'zh', autoGov: true, autoAll: false, severities: { error: true, warning: true, info: true }, panel: null });
+  });
+  it('falls back to defaults on a damaged store, keeps what is valid', () => {
+    expect(parseSettings({ lang: 'fr' })).toEqual(defaultSettings());
+    expect(parseSettings({ lang: 'en' }).lang).toBe('en');
+    expect(parseSettings(null)).toEqual(defaultSettings());
+  });
+});
+
+describe('messages', () => {
+  it('accept only the known shapes', () => {
+    expect(parseMessage({ type: 'check-tab', tabId: 3 })).toEqual({ type: 'check-tab', tabId: 3 });
+    expect(parseMessage({ type: 'check-tab', tabId: 'x' })).toBeNull();
+    expect(parseMessage({ type: 'run', code: 'alert(1)' })).toBeNull();
+  });
+});

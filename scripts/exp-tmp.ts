@@ -1,0 +1,24 @@
+import { launch } from '../test/e2e/harness';
+import { layoutOf } from '../test/fixtures/render';
+process.env.NIANBAO_SKIP_BUILD = '1';
+const h = await launch();
+h.route('/p.html', { body: layoutOf('003', 'cms').bytes, type: 'text/html' });
+const page = await h.context.newPage();
+const cdp = await h.context.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+await page.goto(`${h.base}/p.html`);
+await page.waitForSelector('nianbao-check[data-nianbao-state="done"]', { state: 'attached' });
+await page.waitForTimeout(500);
+const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; hitCount?: number }[]; samples: number[]; timeDeltas: number[] } };
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const self = new Map<string, number>();
+profile.samples.forEach((s, i) => {
+  const n = byId.get(s)!;
+  const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
+  self.set(k, (self.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
+[...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).forEach(([k, v]) => console.log((v / 1000).toFixed(1).padStart(7), k));
+console.log(await page.evaluate(() => document.querySelector('nianbao-check')!.getAttribute('data-timing')));
+await h.close();
