@@ -69,7 +69,10 @@ async function measure(extDir: string, extId: 'ours' | 'null', page: { body: str
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--host-resolver-rules=MAP *.gov.cn 127.0.0.1', `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
   });
-  await context.route(/.*/, (r) => (new URL(r.request().url()).port === String(port) ? r.continue() : r.abort()));
+  await context.route(/.*/, (r) => {
+    const url = new URL(r.request().url());
+    return !url.protocol.startsWith('http') || url.port === String(port) ? r.continue() : r.abort();
+  });
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
   const events: TraceEvent[] = [];

@@ -89,6 +89,11 @@ export async function startEngine(force: boolean): Promise<void> {
       state = 'failed';
       notices.push({ zh: `无法读取本页的报告：${(e as Error).message}`, en: `Could not read the report on this page: ${(e as Error).message}` });
     }
+    if (state === 'not-report' && !force) {
+      // Loaded automatically, but the page holds no report after all: leave nothing behind.
+      host.remove();
+      return;
+    }
     const view = viewOf(result, state, notices);
     const counts = countBySeverity(view.findings);
     host.setAttribute('data-errors', String(counts.errors));

@@ -11,7 +11,15 @@ const GATE = /政府信息公开|政务公开|信息公开/;
  * isolated world costs a wrapper per node (40 ms on a page of 20,000 cells).
  */
 export function textSample(doc: Document, limit = SAMPLE): string {
-  return (doc.body?.textContent ?? '').slice(0, limit);
+  const body = doc.body;
+  if (!body) return '';
+  let text = body.textContent ?? '';
+  // Script and style text is not the page's content (a report inside a JS string is not shown yet).
+  for (const el of Array.from(body.querySelectorAll('script, style, noscript, template'))) {
+    const own = el.textContent ?? '';
+    if (own.length > 40) text = text.replace(own, ' ');
+  }
+  return text.slice(0, limit);
 }
 
 export function looksLikeReport(doc: Document): boolean {

@@ -56,14 +56,24 @@ export function withoutOrdinal(key: string): string {
   return key.replace(/^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)+/u, '');
 }
 
+// Two rows of the dynamic-programming table, reused across calls (no allocation per comparison).
+let rowA = new Int32Array(256);
+let rowB = new Int32Array(256);
+function rows(n: number): [Int32Array, Int32Array] {
+  if (rowA.length <= n) {
+    rowA = new Int32Array(n * 2 + 1);
+    rowB = new Int32Array(n * 2 + 1);
+  }
+  return [rowA, rowB];
+}
+
 /** Levenshtein distance, small strings only. */
 export function editDistance(a: string, b: string): number {
   const m = a.length;
   const n = b.length;
   if (m === 0) return n;
   if (n === 0) return m;
-  let prev = new Array<number>(n + 1);
-  let cur = new Array<number>(n + 1);
+  let [prev, cur] = rows(n);
   for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
     cur[0] = i;
@@ -86,14 +96,17 @@ export function approxSubstringDistance(pattern: string, text: string, anchorEnd
   const n = text.length;
   if (m === 0) return 0;
   // D[i][j]: distance of pattern[0..i) against a substring of text ending at j.
-  let prev = new Array<number>(n + 1).fill(0);
-  let cur = new Array<number>(n + 1);
+  let [prev, cur] = rows(n);
+  prev.fill(0, 0, n + 1);
   for (let i = 1; i <= m; i++) {
     cur[0] = i;
     const cp = pattern.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
       const cost = cp === text.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      const a = prev[j] + 1;
+      const b = cur[j - 1] + 1;
+      const c = prev[j - 1] + cost;
+      cur[j] = a < b ? (a < c ? a : c) : b < c ? b : c;
     }
     [prev, cur] = [cur, prev];
   }

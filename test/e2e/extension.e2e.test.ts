@@ -224,6 +224,20 @@ describe('marks, card and panel', () => {
     await page.close();
   });
 
+  it('the popup shows the settings, switches to English, and remembers it', async () => {
+    const popup = await h.context.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
+    await popup.waitForSelector('[data-action="check"]');
+    expect(await popup.textContent('[data-action="check"]')).toBe('检查此页');
+    await popup.selectOption('select', 'en');
+    await popup.waitForFunction(() => document.querySelector('[data-action="check"]')?.textContent === 'Check this page');
+    await popup.reload();
+    await popup.waitForFunction(() => document.querySelector('[data-action="check"]')?.textContent === 'Check this page');
+    await popup.selectOption('select', 'zh');
+    await popup.waitForFunction(() => document.querySelector('[data-action="check"]')?.textContent === '检查此页');
+    await popup.close();
+  });
+
   it('sends no request to any host other than the test server', () => {
     const base = new URL(h.base);
     const others = h.requests.filter((u) => {

@@ -76,7 +76,7 @@ export async function launch(): Promise<Harness> {
   // Nothing may leave this machine: anything not for the test server is answered here and refused.
   await context.route(/.*/, (route) => {
     const url = new URL(route.request().url());
-    if (url.hostname === '127.0.0.1' || url.port === String(port)) return route.continue();
+    if (!url.protocol.startsWith('http') || url.hostname === '127.0.0.1' || url.port === String(port)) return route.continue();
     return route.abort('blockedbyclient');
   });
   let [worker] = context.serviceWorkers();
