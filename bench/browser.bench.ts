@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, EXT_DIR, ROOT, ensureBuilt } from '../test/e2e/harness';
+import { CHROMIUM, EXT_DIR, ROOT, chromiumArgs, ensureBuilt } from '../test/e2e/harness';
 import { layoutOf } from '../test/fixtures/render';
 
 interface TraceEvent {
@@ -66,8 +66,7 @@ async function measure(extDir: string, extId: 'ours' | 'null', page: { body: str
   const context = await chromium.launchPersistentContext(userDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--host-resolver-rules=MAP *.gov.cn 127.0.0.1', `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
+    args: chromiumArgs(extDir),
   });
   await context.route(/.*/, (r) => {
     const url = new URL(r.request().url());

@@ -1,8 +1,6 @@
-// One entry for every kind of source: text, or a DOM (a page in the browser, happy-dom in Node).
-import { checkDoc, type CheckResult } from './check';
+// A page (the browser's DOM, or happy-dom's in Node) into the document model: the report's container, its title.
 import { findReportRoot } from './read/container';
 import { readDom } from './read/dom';
-import { readText } from './read/text';
 import type { SourceDoc } from './model';
 
 /** Reads a document's report container (or its body without site chrome). */
@@ -22,6 +20,3 @@ export function titleOfPage(doc: Document): string | undefined {
   const ht = h?.textContent?.trim();
   return ht && /报告/.test(ht) ? ht : undefined;
 }
-
-export const checkText = (text: string, options?: { force?: boolean }): CheckResult => checkDoc(readText(text), options);
-export const checkDocument = (doc: Document, options?: { force?: boolean }): CheckResult => checkDoc(readDocument(doc), options);

@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumArgs } from '../test/e2e/harness';
 import { baseReport } from '../test/fixtures/base';
 import { encodeGbk, layoutOf, renderCms, type SeedId } from '../test/fixtures/render';
 
@@ -46,23 +47,12 @@ const port = (server.address() as { port: number }).port;
 const url = `http://sample.report.gov.cn:${port}/report.html`;
 const ext = join(ROOT, '.output/chrome-mv3');
 const userDir = mkdtempSync(join(tmpdir(), 'nianbao-start-'));
-const args = [
-  `--user-data-dir=${userDir}`,
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  `--host-resolver-rules=MAP *.gov.cn 127.0.0.1`,
-  `--disable-extensions-except=${ext}`,
-  `--load-extension=${ext}`,
-  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-];
+const args = [`--user-data-dir=${userDir}`, ...chromiumArgs(ext)];
 
 if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   // No screen (a server, CI): open it headless and save a screenshot of the marked report instead.
   const { chromium } = await import('playwright-core');
-  const context = await chromium.launchPersistentContext(userDir, { executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 900 }, args: args.filter((a) => !a.startsWith('--user-data-dir')) });
+  const context = await chromium.launchPersistentContext(userDir, { executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 900 }, args: chromiumArgs(ext) });
   const tab = await context.newPage();
   await tab.goto(url);
   await tab.waitForSelector('nianbao-check[data-nianbao-state="done"]', { state: 'attached', timeout: 20_000 });

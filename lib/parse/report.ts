@@ -26,7 +26,7 @@ export function parseReport(doc: SourceDoc, detection?: Detection): Report {
   const t2 = readT2(stream, regions.t2[0], regions.t2[1], t3.layout ?? specFormat);
   const t4 = readT4(stream, regions.t4[0], regions.t4[1]);
   const format = reportFormat(expected, t2.layout, t3.layout);
-  return { source: doc.kind, title, year, format, expectedFormat: expected, sections, tables: { t2, t3, t4 } };
+  return { title, year, format, expectedFormat: expected, sections, tables: { t2, t3, t4 } };
 }
 
 function reportFormat(expected: ReportFormat, t2: FormatId | null, t3: FormatId | null): ReportFormat {

@@ -89,8 +89,6 @@ export interface SectionRead {
 }
 
 export interface Report {
-  /** A page's own DOM, or text (a file, an extraction, a conversion). */
-  source: 'dom' | 'text';
   title: string | null;
   year: number | null;
   format: ReportFormat;

@@ -1,6 +1,6 @@
 // DOM reader: any web page (Word/WPS exports, CMS editors, pages with site chrome) into the document model.
 // Works on the browser's DOM and on happy-dom's; never writes to the DOM.
-import { classify, isProse, type Anchor, type Line, type SourceDoc, type Token } from '../model';
+import { classify, type Anchor, type Line, type SourceDoc, type Token } from '../model';
 import { flowTokens } from './flow';
 import { looksLikeValue, readLines } from './text';
 
@@ -186,10 +186,3 @@ function anchorOf(runs: Run[], offset: number, length: number): Anchor {
   const last = runs[runs.length - 1];
   return { kind: 'dom', node: startNode ?? last.node, start, endNode: last.node, end: last.text.length };
 }
-
-/** Text of the page for detection: cheap, no layout. */
-export function pageText(root: Element, limit = 200_000): string {
-  return (root.textContent ?? '').slice(0, limit);
-}
-
-export { isProse };

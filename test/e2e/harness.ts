@@ -31,6 +31,25 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * Chromium flags for a closed, offline run with one unpacked extension: no background networking,
+ * and *.gov.cn (plus test.example, where the extension stays idle) resolved to this machine.
+ */
+export function chromiumArgs(extDir: string): string[] {
+  return [
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--host-resolver-rules=MAP *.gov.cn 127.0.0.1, MAP test.example 127.0.0.1',
+    `--disable-extensions-except=${extDir}`,
+    `--load-extension=${extDir}`,
+  ];
+}
+
 /** Builds the extension once per process when its output is missing or stale. */
 export function ensureBuilt(): void {
   if (process.env.NIANBAO_SKIP_BUILD && existsSync(join(EXT_DIR, 'manifest.json'))) return;
@@ -58,18 +77,7 @@ export async function launch(): Promise<Harness> {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--host-resolver-rules=MAP *.gov.cn 127.0.0.1, MAP test.example 127.0.0.1`,
-      `--disable-extensions-except=${EXT_DIR}`,
-      `--load-extension=${EXT_DIR}`,
-    ],
+    args: chromiumArgs(EXT_DIR),
   });
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
