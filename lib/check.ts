@@ -14,13 +14,20 @@ export interface CheckResult {
   notices: Text[];
 }
 
-export function checkDoc(doc: SourceDoc, options: { force?: boolean } = {}): CheckResult {
+export interface CheckOptions {
+  /** Check even when detection says this is not a report (the user asked). */
+  force?: boolean;
+  /** 'tables': a table read on its own (a picture): only the rules about tables apply. */
+  scope?: 'report' | 'tables';
+}
+
+export function checkDoc(doc: SourceDoc, options: CheckOptions = {}): CheckResult {
   const step = parseStep(doc, options);
-  return step.report ? rulesStep(step) : step;
+  return step.report ? rulesStep(step, options) : step;
 }
 
 /** First half of the check: detection and parsing (a task of its own in the browser). */
-export function parseStep(doc: SourceDoc, options: { force?: boolean } = {}): CheckResult {
+export function parseStep(doc: SourceDoc, options: CheckOptions = {}): CheckResult {
   const detection = detect(doc.title ?? '', docText(doc));
   if (!detection.isReport && !options.force) return { detection, report: null, findings: [], notices: [] };
   try {
@@ -31,11 +38,12 @@ export function parseStep(doc: SourceDoc, options: { force?: boolean } = {}): Ch
 }
 
 /** Second half: every rule on the parsed report; a failing rule becomes a notice, the others still run. */
-export function rulesStep(parsed: CheckResult): CheckResult {
+export function rulesStep(parsed: CheckResult, options: CheckOptions = {}): CheckResult {
   const report = parsed.report!;
   const notices: Text[] = [...parsed.notices];
   const findings: Finding[] = [];
   for (const rule of rules) {
+    if (options.scope === 'tables' && rule.scope === 'report') continue;
     try {
       findings.push(...rule.run(report));
     } catch (e) {

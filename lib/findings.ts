@@ -51,6 +51,8 @@ export interface Finding {
 
 export interface Rule {
   id: RuleId;
+  /** Report-level rules (sections, template) do not apply to a table read on its own (a picture). */
+  scope?: 'report';
   run(report: Report): Finding[];
 }
 

@@ -17,7 +17,8 @@ export function toJson(input: string, result: CheckResult, lang: Lang = 'zh') {
   const r = result.report;
   return {
     input,
-    detected: result.detection.isReport,
+    // A picture of a table is checked as a table: found when one of its tables was read.
+    detected: result.detection.isReport || Object.values(result.report?.tables ?? {}).some((t) => t.found),
     report: r
       ? {
           title: r.title,

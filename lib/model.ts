@@ -3,7 +3,9 @@
 /** Where a token came from: a character range of a text file, or a node of a DOM. */
 export type Anchor =
   | { kind: 'text'; line: number; col: number; length: number }
-  | { kind: 'dom'; node: unknown; start?: number; endNode?: unknown; end?: number };
+  | { kind: 'dom'; node: unknown; start?: number; endNode?: unknown; end?: number }
+  /** A region of a picture, in the picture's own pixels (marks scale it to the displayed size). */
+  | { kind: 'image'; image: unknown; x: number; y: number; w: number; h: number };
 
 export type TokenKind = 'text' | 'number' | 'blank' | 'invalid';
 
@@ -18,6 +20,8 @@ export interface Token {
   cell: boolean;
   /** A cell of an HTML table on the page itself (not text that was extracted or converted). */
   htmlCell?: boolean;
+  /** Read by OCR from a picture: a label's odd characters are more likely misreads than typos. */
+  ocr?: boolean;
   /** Reading confidence: false for values reconstructed by us (split digit runs, OCR below threshold). */
   confident: boolean;
   /** Several possible readings; set by decoders of run-together digits. */

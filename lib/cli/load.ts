@@ -3,12 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { decodeBytes } from '../read/decode';
 
-export type InputKind = 'html' | 'text';
+export type InputKind = 'html' | 'text' | 'image';
 
 export interface Loaded {
   kind: InputKind;
   text: string;
   charset: string;
+  /** The picture's bytes, for images. */
+  bytes?: Uint8Array;
 }
 
 export class InputError extends Error {
@@ -22,7 +24,8 @@ export class InputError extends Error {
 
 const HTML_EXT = new Set(['.html', '.htm', '.shtml', '.xhtml', '.jhtml', '.jsp', '.php', '.asp', '.aspx']);
 const TEXT_EXT = new Set(['.txt', '.md', '.markdown', '.text', '.csv', '.tsv']);
-const LATER_EXT = new Set(['.pdf', '.png', '.jpg', '.jpeg', '.gif', '.bmp', '.webp', '.doc', '.docx', '.wps']);
+const IMAGE_EXT = new Set(['.png', '.jpg', '.jpeg']);
+const LATER_EXT = new Set(['.pdf', '.gif', '.bmp', '.webp', '.doc', '.docx', '.wps']);
 
 function kindOf(name: string, contentType: string | null, bytes: Uint8Array): InputKind {
   if (contentType && /html/i.test(contentType)) return 'html';
@@ -57,8 +60,14 @@ export async function loadInput(input: string): Promise<Loaded> {
     }
   }
   const ext = extname(input.split(/[?#]/)[0]).toLowerCase();
+  const png = bytes[0] === 0x89 && bytes[1] === 0x50;
+  const jpg = bytes[0] === 0xff && bytes[1] === 0xd8;
+  if (IMAGE_EXT.has(ext) || png || jpg || (contentType && /image\/(png|jpe?g)/i.test(contentType))) {
+    if (!png && !jpg) throw new InputError(`无法读取图片 ${input}：不是 PNG 或 JPEG 文件`, `Could not read the picture ${input}: not a PNG or JPEG file`);
+    return { kind: 'image', text: '', charset: 'binary', bytes };
+  }
   if (LATER_EXT.has(ext) || (contentType && /pdf|image\//i.test(contentType)))
-    throw new InputError(`暂不支持此类文件：${input}（PDF、图片和 Word 文件将在后续版本支持）`, `This kind of file is not supported yet: ${input} (PDF, images and Word files come later)`);
+    throw new InputError(`暂不支持此类文件：${input}（PDF 和 Word 文件将在后续版本支持）`, `This kind of file is not supported yet: ${input} (PDF and Word files come later)`);
   if (bytes.length === 0) throw new InputError(`文件为空：${input}`, `The file is empty: ${input}`);
   const kind = kindOf(input, contentType, bytes);
   const { text, charset } = decodeBytes(bytes, { contentType, html: kind === 'html' });

@@ -7,6 +7,7 @@ import { readDocument } from '../source';
 import { parseHtml } from './html';
 import { InputError, loadInput } from './load';
 import { summary } from './summary';
+import type { NodeRecognizer } from '../ocr/node';
 
 const HELP = `年报核查 nianbao-check — 检查政府信息公开工作年度报告
 
@@ -16,9 +17,19 @@ const HELP = `年报核查 nianbao-check — 检查政府信息公开工作年�
   --force   即使未检测到年报也进行检查 / check even when no report is detected
 退出码 / exit code: 0 无错误 no error, 1 发现错误 errors found, 2 有输入无法读取 an input could not be read`;
 
+let recognizer: Promise<NodeRecognizer> | null = null;
+
 export async function checkInput(input: string, force: boolean): Promise<CheckResult> {
   const loaded = await loadInput(input);
   if (loaded.kind === 'text') return checkDoc(readText(loaded.text), { force });
+  if (loaded.kind === 'image') {
+    // A picture of a table: local OCR (tesseract.js, offline), then the same engine, table rules only.
+    const { decodeImage, nodeRecognizer } = await import('../ocr/node');
+    const { readTableImage } = await import('../ocr/table');
+    recognizer ??= nodeRecognizer();
+    const doc = await readTableImage(decodeImage(loaded.bytes!), await recognizer, input);
+    return checkDoc(doc, { force: true, scope: 'tables' });
+  }
   const page = parseHtml(loaded.text);
   try {
     return checkDoc(readDocument(page.document), { force });
@@ -61,6 +72,7 @@ export async function main(argv: string[]): Promise<number> {
       else console.error(`━━ ${input}\n${msg.zh}\n${msg.en}\n`);
     }
   }
+  if (recognizer) await (await recognizer).close();
   return unreadable ? 2 : errors ? 1 : 0;
 }
 

@@ -19,7 +19,7 @@ const placeOf = (f: Finding) => f.section ?? (f.cells[0] ? TABLE_SECTION[f.cells
 export function summary(input: string, result: CheckResult, lang: Lang = 'zh'): string {
   const zh = lang === 'zh';
   const lines: string[] = [`━━ ${input}`];
-  if (!result.detection.isReport) {
+  if (!result.report && !result.notices.length) {
     lines.push(zh ? '未检测到政府信息公开工作年度报告（可用 --force 强制检查）。' : 'No government information-disclosure annual report was detected (use --force to check anyway).');
     return lines.join('\n');
   }

@@ -1,5 +1,5 @@
 // Matches segments to the rows of a table by label and order (never by position alone).
-import { labelSimilarity, matchKey } from '../text/normalize';
+import { labelSimilarity, matchKey, withoutOrdinal } from '../text/normalize';
 import type { Label } from '../spec';
 import type { Segment } from './segments';
 
@@ -71,7 +71,10 @@ export function rowScore(row: Label, seg: Segment): number {
   if (keywords.length && !keywords.some((k) => context.includes(k))) return 0;
   let best = 0;
   for (const form of forms) {
+    // The label without its ordinal ("其他" for "3.其他"): OCR and conversions drop ordinals.
+    const bare = withoutOrdinal(form);
     for (const w of windows) {
+      if (bare !== form && bare.length >= 2) best = Math.max(best, 0.9 * labelSimilarity(bare, w, true));
       best = Math.max(best, labelSimilarity(form, w, true));
       // Trailing marks after a label (a footnote sign, stray text): found inside, at a small discount.
       if (best < 0.85) best = Math.max(best, 0.85 * labelSimilarity(form, w, false));
@@ -83,10 +86,23 @@ export function rowScore(row: Label, seg: Segment): number {
 }
 
 /** Order-preserving best assignment of segments to rows (an alignment, like diff). */
-export function alignRows(rows: Label[], segs: Segment[]): RowMatch[] {
+export function alignRows(rows: Label[], segs: Segment[], opts: { unreadLabelsByOrder?: number } = {}): RowMatch[] {
   const m = segs.length;
   const n = rows.length;
-  const score: number[][] = segs.map((s) => rows.map((r) => (s.orphan ? ORPHAN_SCORE : rowScore(r, s))));
+  let score: number[][] = segs.map((s) => rows.map((r) => (s.orphan ? ORPHAN_SCORE : rowScore(r, s))));
+  // A row of exactly the table's width whose label reads as nothing known (OCR garble) may take a
+  // row by order, like a label-less run of values: never with confidence.
+  const width = opts.unreadLabelsByOrder;
+  if (width) {
+    segs.forEach((s, i) => {
+      const unread = !s.orphan && Math.max(...score[i]) < MATCH_THRESHOLD && s.values.length === width && s.values.some((t) => t.token.kind === 'number');
+      if (unread) {
+        s.orphan = true;
+        score[i] = rows.map(() => ORPHAN_SCORE);
+      }
+    });
+    score = score.slice();
+  }
   // f[i][j]: best total using the first i segments and the first j rows.
   const f: Float64Array[] = Array.from({ length: m + 1 }, () => new Float64Array(n + 1));
   const how: Uint8Array[] = Array.from({ length: m + 1 }, () => new Uint8Array(n + 1));

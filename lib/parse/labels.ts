@@ -51,13 +51,14 @@ export function readRowLabel(row: Label, seg: Segment, ref: CellRef): LabelRead 
   const anchor = best.w.toks[best.w.toks.length - 1]?.token.anchor;
   const printed = printedPart(row.label, best.w.toks);
   const joined = best.w.toks.length > 1 && best.w.toks.some((t) => !t.token.cell);
+  const ocr = best.w.toks.some((t) => t.token.ocr);
   if (best.d === 0) return { ref, canonical: row.label, printed, distance: 0, anchor };
   for (const v of row.variants) {
     for (const w of windows) {
       if (distanceIn(v.text, w.key) === 0) return { ref, canonical: row.label, printed: printedPart(v.text, w.toks), distance: best.d, variant: v, anchor };
     }
   }
-  return { ref, canonical: row.label, printed, distance: best.d, joined, anchor };
+  return { ref, canonical: row.label, printed, distance: best.d, joined, ocr, anchor };
 }
 
 /** Printed text for display: spaces between CJK characters are layout (cell line breaks), not wording. */

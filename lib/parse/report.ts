@@ -53,6 +53,8 @@ export function tableRegions(stream: Tok[], sections: SectionRead[]) {
   const s6 = at(6);
   let t3Start = s3;
   if (t3Start < 0) t3Start = find(stream, Math.max(0, s2), end, (r) => /勾稽|本年新收政府信息公开申请|本年接收政府信息公开/.test(r));
+  // A table on its own (a picture, a pasted fragment): its own words, read loosely, mark its start.
+  if (t3Start < 0) t3Start = find(stream, Math.max(0, s2), end, (r) => /勾稽|申请人情况|新收政|上年结转|本年接收/.test(r));
   let t4Start = s4;
   if (t4Start < 0) t4Start = find(stream, Math.max(0, t3Start), end, (r) => /^行政复议$/.test(r.replace(/\s+/g, '')));
   let t2Start = s2;

@@ -25,7 +25,7 @@ export function readT3(stream: Tok[], from: number, to: number): TableRead {
   if (to <= from) return empty('t3');
   const rows = t3RowsUnion();
   const segs = splitMerged(segmentsOf(stream, from, to), 7);
-  let matches = alignRows(rows, segs);
+  let matches = alignRows(rows, segs, { unreadLabelsByOrder: 7 });
   const has = (k: string) => matches.some((m) => m.row.key === k);
   const sub = matches.filter((m) => ['t1', 't2', 't3'].includes(m.row.key));
   let layout: FormatId | null = null;
@@ -98,9 +98,11 @@ export function readT4(stream: Tok[], from: number, to: number): TableRead {
   if (!hasHeader) return empty('t4');
   const withNumbers = segs.filter((s) => s.values.some((t) => t.token.kind === 'number'));
   // The data row may be split into blocks (one per 复议/诉讼 block): take runs until 15 values are reached.
-  const pool: Segment[] = [];
+  // One run of exactly 15 values is the data row (the last one: stray marks may stand in the header).
+  const whole = withNumbers.filter((s) => trimBlanks(s.values).length === 15).pop();
+  const pool: Segment[] = whole ? [whole] : [];
   let count = 0;
-  for (const s of withNumbers.length ? withNumbers : segs.slice(-1)) {
+  for (const s of whole ? [] : withNumbers.length ? withNumbers : segs.slice(-1)) {
     if (count >= 15) break;
     pool.push(s);
     count += trimBlanks(s.values).length;

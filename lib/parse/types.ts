@@ -34,6 +34,8 @@ export interface LabelRead {
   joined?: boolean;
   /** Printed in a cell of an HTML table on the page itself. */
   html?: boolean;
+  /** Read by OCR: only a known variant counts, odd characters may be misreads. */
+  ocr?: boolean;
   anchor?: Anchor;
 }
 

@@ -20,6 +20,9 @@ export const cellBlank: Rule = {
           const blanks = row.cells.filter((c) => c.state === 'blank' && !reported.has(`${c.ref.table}.${c.ref.row}.${c.ref.col}`));
           if (blanks.length === 0) return [];
           const ref = blanks[0].ref;
+          // A blank we could not confirm (a picture read by OCR): ask for a look, do not assert it.
+          const unsure = blanks.some((c) => !c.confident);
+          const tail = unsure ? { zh: '（读取不确定，请人工核对）', en: ' (not read with certainty; please check by eye)' } : { zh: '', en: '' };
           const cols = blanks.map((c) => colName(c.ref, 'zh')).filter(Boolean);
           const colsEn = blanks.map((c) => colName(c.ref, 'en')).filter(Boolean);
           return [
@@ -27,8 +30,8 @@ export const cellBlank: Rule = {
               'cell-blank',
               'warning',
               {
-                zh: `${tableZh(ref.table)}${rowName(ref, 'zh')}有 ${blanks.length} 个单元格为空白（${cols.join('、') || '数值'}），格式要求填写数字（无则填 0）`,
-                en: `${tableEn(ref.table)}, ${rowName(ref, 'en')}: ${blanks.length} blank cell(s) (${colsEn.join(', ') || 'value'}); the format asks for a number (0 when none)`,
+                zh: `${tableZh(ref.table)}${rowName(ref, 'zh')}有 ${blanks.length} 个单元格为空白（${cols.join('、') || '数值'}），格式要求填写数字（无则填 0）${tail.zh}`,
+                en: `${tableEn(ref.table)}, ${rowName(ref, 'en')}: ${blanks.length} blank cell(s) (${colsEn.join(', ') || 'value'}); the format asks for a number (0 when none)${tail.en}`,
               },
               { cells: blanks.map(toFindingCell) },
             ),

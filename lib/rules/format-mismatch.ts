@@ -11,6 +11,7 @@ const SIGN = {
 
 export const formatMismatch: Rule = {
   id: 'format-mismatch',
+  scope: 'report',
   run(report) {
     const out: Finding[] = [];
     const expected = report.expectedFormat;

@@ -12,6 +12,8 @@ const NOTE = {
 
 function judge(l: LabelRead): { zh: string; en: string } | null {
   if (l.variant) return NOTE[l.variant.note];
+  // A label read from a picture: an odd character is more likely our misread than the report's typo.
+  if (l.ocr) return null;
   if (l.truncated) return { zh: '标签不完整（被截断）', en: 'the label is cut short' };
   if (l.distance > 0 && !l.joined && l.distance <= typoLimit(l.canonical)) return { zh: '疑似错别字或漏字', en: 'it looks like a typo or missing characters' };
   return null;

@@ -3,6 +3,7 @@ import { finding, type Rule } from '../findings';
 
 export const sectionHeadingVariant: Rule = {
   id: 'section-heading-variant',
+  scope: 'report',
   run(report) {
     return report.sections.flatMap((s) => {
       if (!s.found || (s.wording === 'official' && !s.renumbered)) return [];

@@ -3,6 +3,7 @@ import { finding, type Rule } from '../findings';
 
 export const sectionMissing: Rule = {
   id: 'section-missing',
+  scope: 'report',
   run(report) {
     if (report.format === 'pre-2019') return [];
     return report.sections.flatMap((s, i) => {

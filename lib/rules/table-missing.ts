@@ -6,6 +6,7 @@ const TABLE_OF: Record<number, 't2' | 't3' | 't4'> = { 2: 't2', 3: 't3', 4: 't4'
 
 export const tableMissing: Rule = {
   id: 'table-missing',
+  scope: 'report',
   run(report) {
     if (report.format === 'pre-2019') return [];
     return report.sections.flatMap((s) => {

@@ -1,0 +1,200 @@
+// A picture of a table -> the same document model as an HTML table: grid cells (ruled tables) or
+// rows of words (tables without lines), each value with the confidence OCR gave it.
+import { classify, type Anchor, type Line, type SourceDoc, type Token } from '../model';
+import { crop, gridCells, hasInk, rotate, rulingLines, skewAngle, whitenLines, type Gray, type GridCell } from './image';
+
+export interface OcrWord {
+  text: string;
+  /** 0..100 */
+  confidence: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** What the table reader needs from an OCR engine (tesseract.js in Node, in an offscreen page…). */
+export interface Recognizer {
+  /** Words of a whole picture (Chinese and digits). */
+  words(img: Gray): Promise<OcrWord[]>;
+  /** One short line of digits (a cell), read with a digit whitelist. */
+  digits(img: Gray): Promise<{ text: string; confidence: number }>;
+}
+
+/** Below this, a value read by OCR asks for a human look instead of giving an error. */
+export const CONFIDENT_OCR = 80;
+
+const CJK = /[\u3400-\u9fff]/u;
+// Letters OCR gives for digits in table cells.
+const DIGIT_LOOKALIKES: Record<string, string> = { 了: '7', 工: '1', O: '0', o: '0', D: '0', l: '1', I: '1', '|': '1', S: '5', B: '8', Z: '2', '〇': '0' };
+
+/** A number as OCR wrote it, cleaned: look-alike letters mapped, stray marks dropped. Null when it is not one. */
+export function cleanDigits(raw: string): { text: string; changed: boolean } | null {
+  const t = raw.replace(/\s+/g, '');
+  if (!t) return null;
+  let out = '';
+  let changed = false;
+  for (const ch of t) {
+    if (/[0-9.]/.test(ch)) out += ch;
+    else if (DIGIT_LOOKALIKES[ch]) {
+      out += DIGIT_LOOKALIKES[ch];
+      changed = true;
+    } else if (/[,，'`’‘"“”:;：；_—\-%°。、]/.test(ch)) changed = true;
+    else return null;
+  }
+  out = out.replace(/\.+$/, '');
+  if (!/^\d+(\.\d+)?$/.test(out)) return null;
+  return { text: out, changed };
+}
+
+const anchorOf = (image: unknown, c: { x: number; y: number; w: number; h: number }): Anchor => ({ kind: 'image', image, x: c.x, y: c.y, w: c.w, h: c.h });
+
+function numberToken(text: string, confidence: number, changed: boolean, anchor: Anchor, cell: boolean): Token {
+  const cls = classify(text);
+  return { ...cls, raw: text, cell, confident: confidence >= CONFIDENT_OCR && !changed && cls.kind === 'number', anchor };
+}
+
+/** Reads a table picture. `image` is what anchors point back to (an <img>, a file name). */
+export async function readTableImage(picture: Gray, rec: Recognizer, image: unknown): Promise<SourceDoc> {
+  // Straighten a slightly rotated picture first: ruling lines and rows must run level.
+  // (Anchors then refer to the straightened picture; at these angles the difference is a pixel or two.)
+  const img = rotate(picture, skewAngle(picture));
+  const h = rulingLines(img, 'h');
+  const v = rulingLines(img, 'v');
+  if (h.length >= 3 && v.length >= 3) return readRuled(img, rec, image, h, v);
+  return readPlain(img, rec, image);
+}
+
+async function readRuled(img: Gray, rec: Recognizer, image: unknown, h: number[], v: number[]): Promise<SourceDoc> {
+  const grid = gridCells(img, h, v);
+  const clean = whitenLines(img, h, v);
+  const words = await rec.words(clean);
+  const cellOf = (w: OcrWord): GridCell | undefined => {
+    const cx = (w.x0 + w.x1) / 2;
+    const cy = (w.y0 + w.y1) / 2;
+    for (const row of grid) for (const c of row) if (cx >= c.x && cx < c.x + c.w && cy >= c.y && cy < c.y + c.h) return c;
+    return undefined;
+  };
+  const inCell = new Map<GridCell, OcrWord[]>();
+  for (const w of words) {
+    const c = cellOf(w);
+    if (c) inCell.set(c, [...(inCell.get(c) ?? []), w]);
+  }
+  const lines: Line[] = [];
+  for (const row of grid) {
+    const tokens: Token[] = [];
+    // Once a row's values have begun, every later cell is a value: whatever OCR made of it.
+    let inValues = false;
+    for (const c of row) {
+      const ws = readingOrder(inCell.get(c) ?? []);
+      const text = ws.map((w) => w.text).join('');
+      const anchor = anchorOf(image, c);
+      // A cell over several rows is a group label ("三、本年度办理结果"), never a number.
+      const spansRows = c.span > 1;
+      // "工" and "了" in a number cell are 1 and 7 misread: a short cell of digits and look-alikes is a number.
+      const numberLike = text.length <= 8 && cleanDigits(text) !== null;
+      if (((CJK.test(text) && !numberLike) || spansRows) && !inValues) {
+        if (text) tokens.push({ kind: 'text', raw: text, cell: true, confident: true, anchor });
+        continue;
+      }
+      const pad = Math.max(2, Math.round(Math.min(c.w, c.h) * 0.12));
+      const inner = { x: c.x + pad, y: c.y + pad, w: c.w - 2 * pad, h: c.h - 2 * pad };
+      if (!hasInk(clean, inner.x, inner.y, inner.w, inner.h)) {
+        // Sure only if the picture itself is empty there, not just after the lines were painted out.
+        const reallyEmpty = !hasInk(img, inner.x, inner.y, inner.w, inner.h);
+        tokens.push({ kind: 'blank', raw: '', cell: true, confident: reallyEmpty, anchor });
+        continue;
+      }
+      const conf = ws.length ? Math.min(...ws.map((w) => w.confidence)) : 0;
+      const first = cleanDigits(text);
+      if (first && !first.changed && conf >= 90) {
+        inValues = true;
+        tokens.push(numberToken(first.text, conf, false, anchor, true));
+        continue;
+      }
+      // Unsure or unread: read the cell again on its own with a digit whitelist, which is far more reliable.
+      const again = await rec.digits(crop(clean, inner.x - pad / 2, inner.y - pad / 2, inner.w + pad, inner.h + pad));
+      const second = cleanDigits(again.text);
+      const pick = second ?? first;
+      inValues = true;
+      if (!pick) {
+        tokens.push({ kind: text ? 'invalid' : 'blank', raw: text || again.text, cell: true, confident: false, anchor });
+        continue;
+      }
+      // Two readings that agree are sure; one reading alone is as sure as OCR says.
+      const agree = first && second && first.text === second.text;
+      const confidence = agree ? Math.max(conf, again.confidence) : second ? again.confidence : conf;
+      tokens.push(numberToken(pick.text, confidence, pick.changed, anchor, true));
+    }
+    if (tokens.length) lines.push({ tokens, text: tokens.map((t) => t.raw).join(' '), prose: false, rowEnd: true, anchor: anchorOf(image, { x: row[0].x, y: row[0].y, w: img.width, h: row[0].h }) });
+  }
+  return { kind: 'text', lines: markOcr(lines) };
+}
+
+/** Words in reading order: visual lines top to bottom (centres within half a line), left to right in each. */
+function readingOrder(words: OcrWord[]): OcrWord[] {
+  const byY = [...words].sort((a, b) => a.y0 + a.y1 - (b.y0 + b.y1));
+  // The height of a full character: small marks (quotes, dots) sit high or low on their line.
+  const h = Math.max(...words.map((w) => w.y1 - w.y0), 1);
+  const lines: OcrWord[][] = [];
+  for (const w of byY) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs((w.y0 + w.y1) / 2 - (line[0].y0 + line[0].y1) / 2) < h * 0.6) line.push(w);
+    else lines.push([w]);
+  }
+  return lines.flatMap((l) => l.sort((a, b) => a.x0 - b.x0));
+}
+
+async function readPlain(img: Gray, rec: Recognizer, image: unknown): Promise<SourceDoc> {
+  const words = (await rec.words(img)).filter((w) => w.text.trim());
+  const heights = words.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
+  const lineH = heights[Math.floor(heights.length / 2)] ?? 20;
+  // Rows: words whose vertical centres lie within half a line of each other.
+  const sorted = [...words].sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2);
+  const rows: OcrWord[][] = [];
+  for (const w of sorted) {
+    const cy = (w.y0 + w.y1) / 2;
+    const row = rows[rows.length - 1];
+    if (row && Math.abs(cy - (row[0].y0 + row[0].y1) / 2) < lineH * 0.6) row.push(w);
+    else rows.push([w]);
+  }
+  const lines: Line[] = [];
+  for (const row of rows) {
+    row.sort((a, b) => a.x0 - b.x0);
+    const tokens: Token[] = [];
+    let text: OcrWord[] = [];
+    const flush = () => {
+      if (!text.length) return;
+      const box = { x: text[0].x0, y: Math.min(...text.map((t) => t.y0)), w: text[text.length - 1].x1 - text[0].x0, h: lineH };
+      tokens.push({ kind: 'text', raw: text.map((t) => t.text).join(''), cell: false, confident: true, anchor: anchorOf(image, box) });
+      text = [];
+    };
+    for (const w of row) {
+      const digits = CJK.test(w.text) && w.text.length > 2 ? null : cleanDigits(w.text);
+      if (!digits) {
+        // Words of one label stand close together; a wide gap starts a new cell.
+        if (text.length && w.x0 - text[text.length - 1].x1 > lineH * 1.5) flush();
+        text.push(w);
+        continue;
+      }
+      flush();
+      let { text: value, changed } = digits;
+      let confidence = w.confidence;
+      if (confidence < CONFIDENT_OCR || changed) {
+        const again = cleanDigits((await rec.digits(crop(img, w.x0 - 4, w.y0 - 4, w.x1 - w.x0 + 8, w.y1 - w.y0 + 8))).text);
+        if (again && again.text === value) confidence = Math.max(confidence, CONFIDENT_OCR);
+        else if (again) ({ text: value, changed } = again);
+      }
+      tokens.push(numberToken(value, confidence, changed, anchorOf(image, { x: w.x0, y: w.y0, w: w.x1 - w.x0, h: w.y1 - w.y0 }), false));
+    }
+    flush();
+    if (tokens.length) lines.push({ tokens, text: tokens.map((t) => t.raw).join(' '), prose: false, rowEnd: true, anchor: tokens[0].anchor });
+  }
+  return { kind: 'text', lines: markOcr(lines) };
+}
+
+/** Every token read by OCR says so (its labels then never count as typos of the report). */
+function markOcr(lines: Line[]): Line[] {
+  for (const l of lines) for (const t of l.tokens) t.ocr = true;
+  return lines;
+}
