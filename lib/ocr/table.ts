@@ -169,8 +169,21 @@ async function readPlain(img: Gray, rec: Recognizer, image: unknown): Promise<So
       tokens.push({ kind: 'text', raw: text.map((t) => t.text).join(''), cell: false, confident: true, anchor: anchorOf(image, box) });
       text = [];
     };
-    for (const w of row) {
-      const digits = CJK.test(w.text) && w.text.length > 2 ? null : cleanDigits(w.text);
+    let inValues = false;
+    for (let k = 0; k < row.length; k++) {
+      const w = row[k];
+      const next = row[k + 1];
+      // "1" + ".属于国家秘密": an ordinal split off its label at the start of a row.
+      const ordinal = !inValues && /^\d{1,2}[.、]?$/.test(w.text) && next && /^[.、．\u3400-\u9fff]/u.test(next.text) && next.x0 - w.x1 < lineH;
+      let digits = ordinal || (CJK.test(w.text) && w.text.length > 2) ? null : cleanDigits(w.text);
+      // Once a row's values have begun, a short odd word is a misread value: read it again as digits.
+      if (!digits && inValues && w.text.length <= 3 && !(CJK.test(w.text) && w.text.length > 1)) {
+        const again = cleanDigits((await rec.digits(crop(img, w.x0 - 4, w.y0 - 4, w.x1 - w.x0 + 8, w.y1 - w.y0 + 8))).text);
+        const box = anchorOf(image, { x: w.x0, y: w.y0, w: w.x1 - w.x0, h: w.y1 - w.y0 });
+        flush();
+        tokens.push(again ? numberToken(again.text, 0, true, box, false) : { kind: 'invalid', raw: w.text, cell: false, confident: false, anchor: box });
+        continue;
+      }
       if (!digits) {
         // Words of one label stand close together; a wide gap starts a new cell.
         if (text.length && w.x0 - text[text.length - 1].x1 > lineH * 1.5) flush();
@@ -178,6 +191,7 @@ async function readPlain(img: Gray, rec: Recognizer, image: unknown): Promise<So
         continue;
       }
       flush();
+      inValues = true;
       let { text: value, changed } = digits;
       let confidence = w.confidence;
       if (confidence < CONFIDENT_OCR || changed) {
