@@ -1,5 +1,11 @@
 // Tables published as pictures: fixtures rendered from the seeds (and a generated report with varied
 // numbers) by headless Chromium in several styles, read back by the OCR table reader in Node.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseStep, rulesStep } from '../lib/check';
 import { decodeImage, nodeRecognizer, type NodeRecognizer } from '../lib/ocr/node';
@@ -66,9 +72,32 @@ describe('table pictures', () => {
   });
 
   it('reads the numeric cells right', () => {
-    // The issue asks for 99%; measured here 97–98% (see the closing notes): kept as a floor that must not drop.
+    // The issue asks for 99%; measured here 98.0% (see the closing notes): kept as a floor that must not drop.
     console.log(`OCR numeric cells read right: ${totals.right}/${totals.all} = ${((100 * totals.right) / totals.all).toFixed(2)}%`);
     expect(totals.all).toBeGreaterThan(1000);
-    expect(totals.right / totals.all).toBeGreaterThanOrEqual(0.97);
+    expect(totals.right / totals.all).toBeGreaterThanOrEqual(0.975);
   });
+});
+
+describe('the command line reads PNG and JPEG pictures through the same OCR code', () => {
+  it('checks a picture of table 四 and finds a wrong total in one', async () => {
+    const c = cases.find((x) => x.name === 'generated' && x.table === 't4' && x.style.name === 'ruled-2x-sans')!;
+    const dir = mkdtempSync(join(tmpdir(), 'nbc-img-'));
+    const good = join(dir, 't4.png');
+    writeFileSync(good, pictures.get(c)!);
+    const wrong = { ...c.data, t4: { values: [...c.data.t4.values] } };
+    wrong.t4.values[4] = String(Number(wrong.t4.values[4]) + 3);
+    const bad = join(dir, 't4-wrong.png');
+    writeFileSync(bad, await withBrowser((b) => tableImage(b, wrong, 't4', c.style)));
+    const bin = fileURLToPath(new URL('../bin/nianbao-check.mjs', import.meta.url));
+    const run = promisify(execFile);
+    const out = await run('node', [bin, '--json', good, bad]).catch((e: { stdout: string; code: number }) => ({ stdout: e.stdout, code: e.code }));
+    const [a, b] = out.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(a.detected).toBe(true);
+    expect(a.report.tables.t4.cells).toEqual(c.data.t4.values.map(Number));
+    const t4 = b.findings.find((f: { rule: string }) => f.rule === 't4-block-total');
+    expect(t4.cells[4]).toMatchObject({ table: 't4', row: 'review', col: 'total' });
+    // Read with confidence on a clean picture: an error (exit 1); otherwise a request for a human look.
+    expect(['error', 'warning']).toContain(t4.severity);
+  }, 120_000);
 });

@@ -159,9 +159,10 @@ export function crop(img: Gray, x: number, y: number, w: number, h: number): Gra
 
 /** Is there any ink in this region (after the lines are whitened)? */
 export function hasInk(img: Gray, x: number, y: number, w: number, h: number): boolean {
+  // A lighter bar than for lines: a one-pixel "1" at 1x is anti-aliased grey, not black.
   let dark = 0;
   for (let yy = Math.max(0, y); yy < Math.min(img.height, y + h); yy++)
-    for (let xx = Math.max(0, x); xx < Math.min(img.width, x + w); xx++) if (img.data[yy * img.width + xx] < DARK) dark++;
+    for (let xx = Math.max(0, x); xx < Math.min(img.width, x + w); xx++) if (img.data[yy * img.width + xx] < 200) dark++;
   return dark >= 4;
 }
 

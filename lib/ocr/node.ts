@@ -40,6 +40,14 @@ async function worker(params: Record<string, string>): Promise<Worker> {
   return w;
 }
 
+function withMargin(img: Gray, m: number): Gray {
+  const width = img.width + 2 * m;
+  const height = img.height + 2 * m;
+  const data = new Uint8Array(width * height).fill(255);
+  for (let y = 0; y < img.height; y++) data.set(img.data.subarray(y * img.width, (y + 1) * img.width), (y + m) * width + m);
+  return { width, height, data };
+}
+
 export interface NodeRecognizer extends Recognizer {
   close(): Promise<void>;
 }
@@ -58,8 +66,16 @@ export async function nodeRecognizer(): Promise<NodeRecognizer> {
     },
     async digits(img) {
       if (img.width < 4 || img.height < 4) return { text: '', confidence: 0 };
-      const r = await digits.recognize(encodePng(img), {}, { text: true });
-      return { text: r.data.text.trim(), confidence: r.data.confidence };
+      // Tesseract reads a lone glyph far better with a white margin around it.
+      const png = encodePng(withMargin(img, Math.max(8, Math.round(img.height * 0.4))));
+      const r = await digits.recognize(png, {}, { text: true });
+      const text = r.data.text.trim();
+      if (text) return { text, confidence: r.data.confidence };
+      // Nothing on a line: a single "1" is often missed that way; ask for one character.
+      await digits.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_CHAR });
+      const one = await digits.recognize(png, {}, { text: true });
+      await digits.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE });
+      return { text: one.data.text.trim(), confidence: one.data.confidence };
     },
     async close() {
       await Promise.all([text.terminate(), digits.terminate()]);
