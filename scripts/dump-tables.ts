@@ -1,3 +1,4 @@
+// Prints the HTML tables of a page as rows of cells (text, ^rowspan, >colspan): for reading real pages.
 import { readFileSync } from 'node:fs';
 import { parseHtml } from '../lib/cli/html';
 const html = readFileSync(process.argv[2], 'utf8');
