@@ -1,0 +1,81 @@
+// OCR of table pictures, side by side in one run on the same pictures: our reader (tesseract.js in
+// Node, grid + digit re-reading) and Debian's native `tesseract` (psm 6, its text then read by our
+// text reader). Per picture: time and numeric cells read right. Needs tesseract-ocr(-chi-sim) for the
+// native side; without it, only ours is measured.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseStep, rulesStep, type CheckResult } from '../lib/check';
+import { decodeImage, nodeRecognizer } from '../lib/ocr/node';
+import { readTableImage } from '../lib/ocr/table';
+import { readText } from '../lib/read/text';
+import type { SourceDoc } from '../lib/model';
+import { baseReport } from '../test/fixtures/base';
+import { STYLES, tableImage, withBrowser, type TableId } from '../test/fixtures/images';
+import type { SeedData } from '../test/fixtures/render';
+
+const hasNative = (() => {
+  try {
+    execFileSync('tesseract', ['--list-langs'], { stdio: 'pipe' }).toString();
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+function score(doc: SourceDoc, data: SeedData, table: TableId): [number, number] {
+  const parsed = parseStep(doc, { force: true });
+  const r: CheckResult = parsed.report ? rulesStep(parsed, { scope: 'tables' }) : parsed;
+  const expected = table === 't3' ? data.t3.rows.map((row) => [row.key, row.values] as const) : [['cells', data.t4.values] as const];
+  let ok = 0;
+  let n = 0;
+  for (const [key, vals] of expected) {
+    const got = r.report?.tables[table].rows[key]?.cells;
+    vals.forEach((v, i) => {
+      if (v === '') return;
+      n++;
+      if (got?.[i]?.state === 'number' && String(got[i].value) === v) ok++;
+    });
+  }
+  return [ok, n];
+}
+
+const data = baseReport();
+const dir = mkdtempSync(join(tmpdir(), 'nianbao-ocr-bench-'));
+const pictures: { name: string; table: TableId; file: string; bytes: Uint8Array }[] = [];
+await withBrowser(async (b) => {
+  for (const style of STYLES.slice(0, 4))
+    for (const table of ['t3', 't4'] as const) {
+      const bytes = await tableImage(b, data, table, style);
+      const file = join(dir, `${table}-${style.name}.${style.jpeg ? 'jpg' : 'png'}`);
+      writeFileSync(file, bytes);
+      pictures.push({ name: `${table} ${style.name}`, table, file, bytes });
+    }
+});
+
+const rec = await nodeRecognizer();
+const totals = { ours: [0, 0, 0], native: [0, 0, 0] };
+console.log(`${'picture'.padEnd(26)} ${'ours ms'.padStart(8)} ${'ours right'.padStart(11)} ${'native ms'.padStart(10)} ${'native right'.padStart(13)}`);
+for (const p of pictures) {
+  let t = performance.now();
+  const ours = score(await readTableImage(decodeImage(p.bytes), rec, p.name), data, p.table);
+  const oursMs = performance.now() - t;
+  totals.ours = [totals.ours[0] + oursMs, totals.ours[1] + ours[0], totals.ours[2] + ours[1]];
+  let nativeCell = '-';
+  let nativeMs = NaN;
+  if (hasNative) {
+    t = performance.now();
+    const text = execFileSync('tesseract', [p.file, 'stdout', '-l', 'chi_sim', '--psm', '6'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+    nativeMs = performance.now() - t;
+    const nat = score(readText(text), data, p.table);
+    totals.native = [totals.native[0] + nativeMs, totals.native[1] + nat[0], totals.native[2] + nat[1]];
+    nativeCell = `${nat[0]}/${nat[1]}`;
+  }
+  console.log(`${p.name.padEnd(26)} ${oursMs.toFixed(0).padStart(8)} ${`${ours[0]}/${ours[1]}`.padStart(11)} ${Number.isNaN(nativeMs) ? '-'.padStart(10) : nativeMs.toFixed(0).padStart(10)} ${nativeCell.padStart(13)}`);
+}
+const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
+console.log(`ours: ${(totals.ours[0] / pictures.length).toFixed(0)} ms per picture, ${pct(totals.ours[1], totals.ours[2])} numeric cells right`);
+if (hasNative) console.log(`native tesseract: ${(totals.native[0] / pictures.length).toFixed(0)} ms per picture, ${pct(totals.native[1], totals.native[2])} numeric cells right; time ratio ours/native ${(totals.ours[0] / totals.native[0]).toFixed(2)}`);
+await rec.close();
+rmSync(dir, { recursive: true, force: true });
