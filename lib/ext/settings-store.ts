@@ -17,7 +17,3 @@ export async function saveSettings(patch: Partial<Settings>): Promise<Settings> 
   await item.setValue(next);
   return next;
 }
-
-export function watchSettings(cb: (s: Settings) => void): () => void {
-  return item.watch((v) => cb(parseSettings(v)));
-}

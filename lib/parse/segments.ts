@@ -97,7 +97,8 @@ export function fit(seg: Segment, n: number): Fit {
   return { values: trimmed[first], status: 'split', rest, strays };
 }
 
-function trimBlanks(x: Tok[]): Tok[] {
+/** A run of values without the blank cells at its ends (layout around a row, not values). */
+export function trimBlanks(x: Tok[]): Tok[] {
   let a = 0;
   let b = x.length;
   while (a < b && isBlank(x[a])) a++;

@@ -4,7 +4,7 @@ import { formats, type Format, type FormatId, type Label, type T3Row } from '../
 import { alignRows, type RowMatch } from './align';
 import { readColumnLabel } from './labels';
 import { buildRow, splitMerged } from './rows';
-import { segmentsOf, fit, type Segment } from './segments';
+import { segmentsOf, fit, trimBlanks, type Segment } from './segments';
 import type { Tok } from './stream';
 import type { CellRead, LabelRead, RowRead, TableRead } from './types';
 
@@ -154,14 +154,6 @@ function offsetOf(pool: Segment[], s: Segment): number {
 
 function missing(col: string, raw = ''): CellRead {
   return { ref: { table: 't4', row: 'cells', col }, value: null, raw, state: 'missing', confident: false };
-}
-
-function trimBlanks(x: Tok[]): Tok[] {
-  let a = 0;
-  let b = x.length;
-  while (a < b && x[a].token.kind === 'blank') a++;
-  while (b > a && x[b - 1].token.kind === 'blank') b--;
-  return x.slice(a, b);
 }
 
 function columnLabels(table: 't2' | 't3', cols: Label[], header: Tok[]): LabelRead[] {

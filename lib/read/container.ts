@@ -1,6 +1,4 @@
 // Where the report stands on a page: the smallest element holding its headings and tables.
-import { detect, type Detection } from '../parse/detect';
-
 const MARKS = ['总体情况', '主动公开政府信息', '收到和处理', '勾稽关系', '本年新收', '行政复议', '其他需要报告', '存在的主要问题'];
 
 function lowestCommonAncestor(a: Node, b: Node): Node | null {
@@ -38,11 +36,4 @@ export function findReportRoot(doc: Document): Element | null {
   if (!el || el === body || el === doc.documentElement) return body;
   // Include the title when it sits just above the body of the article.
   return el;
-}
-
-/** Page-level detection: title plus the text of the body. */
-export function detectPage(doc: Document): Detection & { root: Element | null } {
-  const text = doc.body?.textContent ?? '';
-  const d = detect(doc.title ?? '', text);
-  return { ...d, root: d.isReport ? findReportRoot(doc) ?? doc.body : null };
 }

@@ -64,5 +64,3 @@ export function cellName(ref: CellRef, lang: 'zh' | 'en'): string {
   return [tableEn(ref.table), rowName(ref, 'en'), colName(ref, 'en')].filter(Boolean).join(', ');
 }
 
-export const fmt = (v: number | null) => (v == null ? '空白' : String(v));
-export const fmtEn = (v: number | null) => (v == null ? 'blank' : String(v));

@@ -34,6 +34,3 @@ export function totalsOf(report: Report): TotalOf[] {
   }
   return out;
 }
-
-export const isTotal = (report: Report, cell: CellRead) =>
-  totalsOf(report).some((t) => t.total.ref.table === cell.ref.table && t.total.ref.row === cell.ref.row && t.total.ref.col === cell.ref.col);
