@@ -1,7 +1,7 @@
 // Runs the engine on this page and mounts our UI in one shadow root: the only node we add to the page.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { parseStep, rulesStep } from '../lib/check';
+import { parseStepAsync, rulesStep } from '../lib/check';
 import { readDocument } from '../lib/source';
 import { countBySeverity, type CheckResult } from '../lib/check';
 import type { Summary } from '../lib/ext/messages';
@@ -69,11 +69,12 @@ export async function startEngine(force: boolean): Promise<void> {
     host = mounted.host;
     const settings = await loadSettings();
     const timing: string[] = [];
-    const phase = async <T,>(name: string, fn: () => T): Promise<T> => {
-      // Each phase is its own task: the page stays responsive between them.
-      await new Promise((r) => setTimeout(r, 0));
+    const pause = () => new Promise<void>((r) => setTimeout(r, 0));
+    const phase = async <T,>(name: string, fn: () => T | Promise<T>): Promise<T> => {
+      // Each phase is its own task (or several): the page stays responsive between them.
+      await pause();
       const t0 = performance.now();
-      const out = fn();
+      const out = await fn();
       timing.push(`${name}:${(performance.now() - t0).toFixed(1)}`);
       return out;
     };
@@ -82,7 +83,7 @@ export async function startEngine(force: boolean): Promise<void> {
     const notices: View['notices'] = [];
     try {
       const source = await phase('read', () => readDocument(document));
-      const parsed = await phase('parse', () => parseStep(source, { force }));
+      const parsed = await phase('parse', () => parseStepAsync(source, { force }, pause));
       result = parsed.report ? await phase('rules', () => rulesStep(parsed)) : parsed;
       if (!result.report) state = result.notices.length ? 'failed' : 'not-report';
     } catch (e) {

@@ -2,7 +2,7 @@
 import { severityRank, type Finding, type Text } from './findings';
 import type { SourceDoc } from './model';
 import { detect, type Detection } from './parse/detect';
-import { docText, parseReport } from './parse/report';
+import { docText, parseReport, parseSteps } from './parse/report';
 import type { Report } from './parse/types';
 import { rules } from './rules/registry';
 
@@ -26,12 +26,27 @@ export function checkDoc(doc: SourceDoc, options: CheckOptions = {}): CheckResul
   return step.report ? rulesStep(step, options) : step;
 }
 
-/** First half of the check: detection and parsing (a task of its own in the browser). */
+/** First half of the check: detection and parsing. */
 export function parseStep(doc: SourceDoc, options: CheckOptions = {}): CheckResult {
   const detection = detect(doc.title ?? '', docText(doc));
   if (!detection.isReport && !options.force) return { detection, report: null, findings: [], notices: [] };
   try {
     return { detection, report: parseReport(doc, detection), findings: [], notices: [] };
+  } catch (e) {
+    return { detection, report: null, findings: [], notices: [failure('解析报告', 'parsing the report', e)] };
+  }
+}
+
+/** The same, giving way between its steps (`pause` resolves in a later task): for the browser. */
+export async function parseStepAsync(doc: SourceDoc, options: CheckOptions, pause: () => Promise<void>): Promise<CheckResult> {
+  const detection = detect(doc.title ?? '', docText(doc));
+  if (!detection.isReport && !options.force) return { detection, report: null, findings: [], notices: [] };
+  try {
+    const steps = parseSteps(doc, detection);
+    for (let r = steps.next(); ; r = steps.next()) {
+      if (r.done) return { detection, report: r.value, findings: [], notices: [] };
+      await pause();
+    }
   } catch (e) {
     return { detection, report: null, findings: [], notices: [failure('解析报告', 'parsing the report', e)] };
   }

@@ -11,7 +11,11 @@ export function docText(doc: SourceDoc): string {
   return doc.lines.map((l) => l.text).join('\n');
 }
 
-export function parseReport(doc: SourceDoc, detection?: Detection): Report {
+/**
+ * The parse as a sequence of steps: `yield` marks where a caller may let the page breathe (the
+ * browser runs each step as a task of its own; Node runs them straight through).
+ */
+export function* parseSteps(doc: SourceDoc, detection?: Detection): Generator<void, Report> {
   const stream = toStream(doc);
   const text = docText(doc);
   const d = detection ?? detect(doc.title ?? '', text);
@@ -21,12 +25,18 @@ export function parseReport(doc: SourceDoc, detection?: Detection): Report {
   const specFormat: FormatId = expected === '2019' ? '2019' : '2021';
   const sections = findSections(doc, stream, formats[specFormat]);
   const regions = tableRegions(stream, sections);
-
+  yield;
   const t3 = readT3(stream, regions.t3[0], regions.t3[1]);
+  yield;
   const t2 = readT2(stream, regions.t2[0], regions.t2[1], t3.layout ?? specFormat);
   const t4 = readT4(stream, regions.t4[0], regions.t4[1]);
   const format = reportFormat(expected, t2.layout, t3.layout);
   return { title, year, format, expectedFormat: expected, sections, tables: { t2, t3, t4 } };
+}
+
+export function parseReport(doc: SourceDoc, detection?: Detection): Report {
+  const steps = parseSteps(doc, detection);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
 }
 
 function reportFormat(expected: ReportFormat, t2: FormatId | null, t3: FormatId | null): ReportFormat {
