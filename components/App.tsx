@@ -133,6 +133,9 @@ export function App({ view, settings, onSettings }: Props) {
             }, 250)
           }
         />
+      </div>
+      {/* The card stands above the panel; the marks stay below it. */}
+      <div class="cardlayer">
         {activeMark?.badge && (
           <Card
             index={activeMark.index}

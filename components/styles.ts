@@ -4,7 +4,7 @@ export const SEVERITY_COLOR = { error: '#d32f2f', warning: '#ef6c00', info: '#15
 
 export const UI_CSS = `
 :host { all: initial !important; }
-.layer { position: absolute; left: 0; top: 0; width: 0; height: 0; z-index: 2147483646; pointer-events: none;
+.layer, .cardlayer { position: absolute; left: 0; top: 0; width: 0; height: 0; z-index: 2147483645; pointer-events: none;
   font: 14px/1.5 system-ui, -apple-system, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; color: #1a1a1a; }
 .box { position: absolute; box-sizing: border-box; border: 2px solid var(--c); border-radius: 2px;
   box-shadow: 0 0 0 1px rgba(255,255,255,.9), inset 0 0 0 1px rgba(255,255,255,.6); background: color-mix(in srgb, var(--c) 10%, transparent); }
@@ -26,7 +26,8 @@ export const UI_CSS = `
 .card .row { display: flex; gap: 8px; margin-top: 8px; }
 button.btn { font: inherit; font-size: 13px; padding: 3px 10px; border: 1px solid #888; border-radius: 4px; background: #f5f5f5; color: #1a1a1a; cursor: pointer; }
 button.btn:focus-visible { outline: 2px solid #1565c0; }
-.panel { position: fixed; pointer-events: auto; z-index: 2147483647; box-sizing: border-box; width: 380px; max-height: 70vh; display: flex; flex-direction: column;
+.cardlayer { z-index: 2147483647; }
+.panel { position: fixed; pointer-events: auto; z-index: 2147483646; box-sizing: border-box; width: 380px; max-height: 70vh; display: flex; flex-direction: column;
   background: #fff; color: #1a1a1a; border: 1px solid #999; border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.35);
   font: 14px/1.5 system-ui, -apple-system, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; }
 .panel header { display: flex; align-items: center; gap: 6px; padding: 6px 10px; background: #263238; color: #fff; border-radius: 8px 8px 0 0; cursor: move; user-select: none; }
