@@ -105,7 +105,7 @@ function attribute(events: TraceEvent[]) {
   const tasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
   const isOurs = (e: TraceEvent) => (e.args?.data?.url ?? '').startsWith('chrome-extension://');
   const scripts = onMain.filter((e) => (e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.compile') && isOurs(e));
-  if (process.env.DUMP) for (const e of scripts) console.log('   ', e.name, ((e.dur ?? 0) / 1000).toFixed(2), e.args?.data?.url);
+  if (process.env.DUMP) for (const e of scripts) if ((e.dur ?? 0) > 5000) console.log('   ', e.name, ((e.dur ?? 0) / 1000).toFixed(2), e.args?.data?.url?.split('/').pop());
   // Our time: extension script events, nested ones counted once.
   let ours = 0;
   let end = -1;

@@ -36,7 +36,9 @@ export function App({ view, settings, onSettings }: Props) {
   const [flash, setFlash] = useState<number | null>(null);
   const [collapsed, setCollapsed] = useState(settings.panel?.collapsed ?? false);
   const [pos, setPos] = useState(settings.panel && settings.panel.x >= 0 ? { x: settings.panel.x, y: settings.panel.y } : null);
-  const [version, setVersion] = useState(0);
+  // -1: not measured yet. The first measure (which makes the page lay out) runs in a later frame, so
+  // that showing the panel and measuring the page are two tasks, not one long one.
+  const [version, setVersion] = useState(-1);
   const hoverCard = useRef(false);
 
   // Re-measure on resize and reflow; scrolling needs nothing (marks are in document coordinates).
@@ -60,6 +62,7 @@ export function App({ view, settings, onSettings }: Props) {
   const layout = useMemo(() => {
     const marks: Mark[] = [];
     const ranges = new Map<number, Range[]>();
+    if (version < 0) return { marks, ranges };
     view.findings.forEach((f, index) => {
       const place = placeOf(anchorsOf(f), doc);
       const badge = badgeBox(f, doc);

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { parseStepAsync, rulesStep } from '../lib/check';
-import { readDocument } from '../lib/source';
+import { findReportRoot, readDocumentAt } from '../lib/source';
 import { countBySeverity, type CheckResult } from '../lib/check';
 import type { Summary } from '../lib/ext/messages';
 import { loadSettings, saveSettings } from '../lib/ext/settings-store';
@@ -82,7 +82,8 @@ export async function startEngine(force: boolean): Promise<void> {
     let state: View['state'] = 'done';
     const notices: View['notices'] = [];
     try {
-      const source = await phase('read', () => readDocument(document));
+      const root = await phase('root', () => findReportRoot(document));
+      const source = await phase('read', () => readDocumentAt(document, root));
       const parsed = await phase('parse', () => parseStepAsync(source, { force }, pause));
       result = parsed.report ? await phase('rules', () => rulesStep(parsed)) : parsed;
       if (!result.report) state = result.notices.length ? 'failed' : 'not-report';

@@ -5,11 +5,17 @@ import type { SourceDoc } from './model';
 
 /** Reads a document's report container (or its body without site chrome). */
 export function readDocument(doc: Document): SourceDoc {
-  const root = findReportRoot(doc);
+  return readDocumentAt(doc, findReportRoot(doc));
+}
+
+/** The second half of readDocument, once the container is known (the browser runs the halves apart). */
+export function readDocumentAt(doc: Document, root: Element | null): SourceDoc {
   const body = doc.body ?? doc.documentElement;
   const source = readDom(root ?? body, { skipChrome: !root || root === body });
   return { ...source, title: titleOfPage(doc) };
 }
+
+export { findReportRoot };
 
 /** The page title, without the site name most CMSs append. */
 export function titleOfPage(doc: Document): string | undefined {

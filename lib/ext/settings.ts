@@ -1,15 +1,15 @@
 // User settings: validated on every read, so a damaged store falls back to defaults instead of breaking.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const makeSchema = () =>
   z.object({
-    lang: z.enum(['zh', 'en']).default('zh'),
+    lang: z._default(z.enum(['zh', 'en']), 'zh'),
     /** Check *.gov.cn pages automatically (on by default). */
-    autoGov: z.boolean().default(true),
+    autoGov: z._default(z.boolean(), true),
     /** Check every page automatically (needs the optional <all_urls> permission). */
-    autoAll: z.boolean().default(false),
-    severities: z.object({ error: z.boolean(), warning: z.boolean(), info: z.boolean() }).default({ error: true, warning: true, info: true }),
-    panel: z.object({ x: z.number(), y: z.number(), collapsed: z.boolean() }).nullable().default(null),
+    autoAll: z._default(z.boolean(), false),
+    severities: z._default(z.object({ error: z.boolean(), warning: z.boolean(), info: z.boolean() }), { error: true, warning: true, info: true }),
+    panel: z._default(z.nullable(z.object({ x: z.number(), y: z.number(), collapsed: z.boolean() })), null),
   });
 
 let schema: ReturnType<typeof makeSchema> | null = null;

@@ -153,6 +153,7 @@ describe('hostile pages', () => {
     const { page, dialogs } = await open('/hostile.html', html, 'html');
     const got = await hook(page);
     expect(got.state).toBe('done');
+    await page.locator('nianbao-check .badge').first().waitFor({ state: 'attached' });
     const ui = await page.evaluate(() => {
       const root = document.querySelector('nianbao-check')!.shadowRoot!;
       const p = root.querySelector('[data-panel]') as HTMLElement;
@@ -195,6 +196,7 @@ describe('marks, card and panel', () => {
     const active = await page.evaluate(() => document.querySelector('nianbao-check')!.shadowRoot!.querySelector('.item.active')?.getAttribute('data-item'));
     expect(active).toBe('1');
     // Filtering by severity hides the warnings' badges.
+    await root.locator('.badge').first().waitFor({ state: 'attached' });
     const before = await root.locator('.badge').count();
     await root.locator('[data-filter="warning"]').click();
     expect(await root.locator('.badge').count()).toBeLessThan(before);
