@@ -39,13 +39,10 @@ export interface Line {
   prose: boolean;
   /** A table row ends after this line (false inside one-cell-per-line layouts). */
   rowEnd: boolean;
-  /** The line belongs to an HTML table (index of the table in the document), if any. */
-  table?: number;
   anchor: Anchor;
 }
 
 export interface SourceDoc {
-  kind: 'dom' | 'text';
   /** The document's own title (HTML <title>, first heading line), if any. */
   title?: string;
   lines: Line[];

@@ -128,7 +128,7 @@ async function readRuled(img: Gray, rec: Recognizer, image: unknown, h: number[]
     }
     if (tokens.length) lines.push({ tokens, text: tokens.map((t) => t.raw).join(' '), prose: false, rowEnd: true, anchor: anchorOf(image, { x: row[0].x, y: row[0].y, w: img.width, h: row[0].h }) });
   }
-  return { kind: 'text', lines: markOcr(lines) };
+  return { lines: markOcr(lines) };
 }
 
 /** Words in reading order: visual lines top to bottom (centres within half a line), left to right in each. */
@@ -178,7 +178,7 @@ async function readPlain(img: Gray, rec: Recognizer, image: unknown): Promise<So
       let digits = ordinal || (CJK.test(w.text) && w.text.length > 2) ? null : cleanDigits(w.text);
       // Once a row's values have begun, a short odd word is a misread value: read it again as digits.
       if (!digits && inValues && w.text.length <= 3 && !(CJK.test(w.text) && w.text.length > 1)) {
-        const again = cleanDigits((await rec.digits(crop(img, w.x0 - 4, w.y0 - 4, w.x1 - w.x0 + 8, w.y1 - w.y0 + 8))).text);
+        const again = await digitsOfWord(rec, img, w);
         const box = anchorOf(image, { x: w.x0, y: w.y0, w: w.x1 - w.x0, h: w.y1 - w.y0 });
         flush();
         tokens.push(again ? numberToken(again.text, 0, true, box, false) : { kind: 'invalid', raw: w.text, cell: false, confident: false, anchor: box });
@@ -195,7 +195,7 @@ async function readPlain(img: Gray, rec: Recognizer, image: unknown): Promise<So
       let { text: value, changed } = digits;
       let confidence = w.confidence;
       if (confidence < CONFIDENT_OCR || changed) {
-        const again = cleanDigits((await rec.digits(crop(img, w.x0 - 4, w.y0 - 4, w.x1 - w.x0 + 8, w.y1 - w.y0 + 8))).text);
+        const again = await digitsOfWord(rec, img, w);
         if (again && again.text === value) confidence = Math.max(confidence, CONFIDENT_OCR);
         else if (again) ({ text: value, changed } = again);
       }
@@ -204,11 +204,16 @@ async function readPlain(img: Gray, rec: Recognizer, image: unknown): Promise<So
     flush();
     if (tokens.length) lines.push({ tokens, text: tokens.map((t) => t.raw).join(' '), prose: false, rowEnd: true, anchor: tokens[0].anchor });
   }
-  return { kind: 'text', lines: markOcr(lines) };
+  return { lines: markOcr(lines) };
 }
 
 /** Every token read by OCR says so (its labels then never count as typos of the report). */
 function markOcr(lines: Line[]): Line[] {
   for (const l of lines) for (const t of l.tokens) t.ocr = true;
   return lines;
+}
+
+/** A word read again on its own, with the digit whitelist. */
+async function digitsOfWord(rec: Recognizer, img: Gray, w: OcrWord) {
+  return cleanDigits((await rec.digits(crop(img, w.x0 - 4, w.y0 - 4, w.x1 - w.x0 + 8, w.y1 - w.y0 + 8))).text);
 }

@@ -109,7 +109,11 @@ export function readT4(stream: Tok[], from: number, to: number): TableRead {
   }
   const table: TableRead = { ...empty('t4'), found: true, layout: null, anchor: header[0]?.token.anchor };
   const values = pool.flatMap((s) => s.values);
-  const merged: Segment = { labels: [], values, breaks: new Set(pool.map((s) => offsetOf(pool, s) + s.values.length - 1)), after: [] };
+  // Row ends after each run of the pool: a running end, not a search per run.
+  const breaks = new Set<number>();
+  let end = -1;
+  for (const s of pool) breaks.add((end += s.values.length));
+  const merged: Segment = { labels: [], values, breaks, after: [] };
   // fit() trims blank header cells around the data row only when there are more than 15.
   const f = fit(merged, 15);
   const explicit = values.length > 0 && values.every((t) => t.token.cell);
@@ -141,15 +145,6 @@ function distrustIfUnsure(table: TableRead): TableRead {
     for (const c of r.cells) c.confident = false;
   }
   return table;
-}
-
-function offsetOf(pool: Segment[], s: Segment): number {
-  let off = 0;
-  for (const p of pool) {
-    if (p === s) return off;
-    off += p.values.length;
-  }
-  return off;
 }
 
 function missing(col: string, raw = ''): CellRead {

@@ -83,8 +83,6 @@ export interface SectionRead {
   /** No heading, but the section's content seems present. */
   contentOnly?: boolean;
   anchor?: Anchor;
-  /** Where a missing section should stand: the anchor of the section before it, if any. */
-  after?: Anchor;
   line?: number;
   /** Position of the heading in the token stream. */
   pos?: number;

@@ -29,7 +29,6 @@ export interface DomReadOptions {
 export function readDom(root: Element, options: DomReadOptions = {}): SourceDoc {
   const lines: Line[] = [];
   let runs: Run[] = [];
-  let tableIndex = 0;
 
   const flush = () => {
     if (runs.length === 0) return;
@@ -65,7 +64,7 @@ export function readDom(root: Element, options: DomReadOptions = {}): SourceDoc 
     }
     if (tag === 'TABLE' && isDataTable(el)) {
       flush();
-      readTable(el, lines, tableIndex++);
+      readTable(el, lines);
       return;
     }
     const block = BLOCK.has(tag);
@@ -78,7 +77,7 @@ export function readDom(root: Element, options: DomReadOptions = {}): SourceDoc 
   flush();
   const doc = root.ownerDocument;
   const title = doc?.title?.trim() || undefined;
-  return { kind: 'dom', title, lines };
+  return { title, lines };
 }
 
 function readPre(pre: Element): Line[] {
@@ -117,7 +116,7 @@ function isDataTable(table: Element): boolean {
   return true;
 }
 
-function readTable(table: Element, lines: Line[], index: number): void {
+function readTable(table: Element, lines: Line[]): void {
   for (const tr of Array.from(table.querySelectorAll('tr'))) {
     const tokens: Token[] = [];
     let seenValue = false;
@@ -137,7 +136,6 @@ function readTable(table: Element, lines: Line[], index: number): void {
       text: tokens.map((t) => t.raw).join(' '),
       prose: false,
       rowEnd: true,
-      table: index,
       anchor: { kind: 'dom', node: tr },
     });
   }

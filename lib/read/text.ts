@@ -28,7 +28,7 @@ export function readText(input: string): SourceDoc {
   const rawLines = input.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const lines = readLines(rawLines, (line) => (col, length) => ({ kind: 'text', line, col, length }));
   // A text file has no title of its own: detection finds the title line.
-  return { kind: 'text', lines };
+  return { lines };
 }
 
 function readLine(raw: string, at: AnchorAt): Line {
