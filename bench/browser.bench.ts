@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, EXT_DIR, ROOT, chromiumArgs, ensureBuilt } from '../test/e2e/harness';
 import { layoutOf } from '../test/fixtures/render';
+import { sniffHtmlCharset } from '../lib/read/decode';
 
 interface TraceEvent {
   name: string;
@@ -56,8 +57,9 @@ function pages(): { name: string; report: boolean; body: string | Uint8Array }[]
 async function measure(extDir: string, extId: 'ours' | 'null', page: { body: string | Uint8Array; report: boolean }) {
   const server = createServer((req, res) => {
     if (req.url !== '/p.html') return void res.writeHead(404).end();
-    const gbk = typeof page.body !== 'string' && /charset=gb/i.test(new TextDecoder('latin1').decode(page.body.subarray(0, 2048)));
-    res.writeHead(200, { 'content-type': gbk ? 'text/html' : 'text/html; charset=utf-8' });
+    // A page that declares a legacy charset (GB2312) is served as it declares; others as UTF-8.
+    const declared = typeof page.body === 'string' ? null : sniffHtmlCharset(page.body);
+    res.writeHead(200, { 'content-type': declared && declared !== 'utf-8' ? 'text/html' : 'text/html; charset=utf-8' });
     res.end(page.body);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

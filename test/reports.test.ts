@@ -1,17 +1,13 @@
 // The real published reports of ../shared/reports, read from there at test time (never copied here):
 // no false error on a clean report, every real violation found.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../lib/check';
-import { briefs, checkBytes } from './helpers';
-
-const DIR = fileURLToPath(new URL('../../shared/reports/', import.meta.url));
+import { REPORTS_DIR as DIR, briefs, checkBytes, reportSource } from './helpers';
 
 async function check(id: string): Promise<CheckResult> {
-  const dir = `${DIR}${id}/`;
-  const file = ['source.html', 'source.txt', 'source.md'].find((f) => existsSync(dir + f))!;
-  return checkBytes(file.endsWith('.html') ? 'html' : 'text', new Uint8Array(readFileSync(dir + file)));
+  const { kind, bytes } = reportSource(id);
+  return checkBytes(kind, bytes);
 }
 
 const errors = (r: CheckResult) => briefs(r).filter((b) => b.includes(':error:'));

@@ -1,15 +1,15 @@
 // The built extension in Debian's Chromium: it marks every seed and every real report as the engine
 // does, leaves the host page untouched, survives hostile pages, and talks to no one.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countBySeverity } from '../../lib/check';
 import { LAYOUTS, SEED_IDS, layoutOf, loadSeed, renderWord } from '../fixtures/render';
-import { checkBytes } from '../helpers';
+import { REPORTS_DIR as REPORTS, checkBytes, reportSource } from '../helpers';
+import { sniffHtmlCharset } from '../../lib/read/decode';
 import { ROOT, hook, launch, type Harness } from './harness';
 
-const REPORTS = join(ROOT, '../shared/reports');
 const ARTIFACTS = join(ROOT, 'artifacts/e2e');
 mkdirSync(ARTIFACTS, { recursive: true });
 
@@ -24,8 +24,8 @@ afterAll(async () => {
 /** GBK pages declare their charset in a <meta>; everything else here is UTF-8. */
 const typeOf = (kind: 'text' | 'html', bytes: Uint8Array | string) => {
   if (kind === 'text') return 'text/plain; charset=utf-8';
-  const head = typeof bytes === 'string' ? bytes.slice(0, 2048) : new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
-  return /charset\s*=\s*["']?(gb|big5)/i.test(head) ? 'text/html' : 'text/html; charset=utf-8';
+  const declared = sniffHtmlCharset(typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes);
+  return declared && declared !== 'utf-8' ? 'text/html' : 'text/html; charset=utf-8';
 };
 
 /** The page's DOM as served, without our host element. */
@@ -74,10 +74,8 @@ describe('the real reports of ../shared/reports', () => {
   const ids = readdirSync(REPORTS).filter((d) => /^\d+$/.test(d)).sort();
   for (const id of ids)
     it(`report ${id}`, async () => {
-      const dir = join(REPORTS, id);
-      const file = ['source.html', 'source.txt', 'source.md'].find((f) => existsSync(join(dir, f)))!;
-      const kind = file.endsWith('.html') ? 'html' : 'text';
-      const page = await expectSameAsEngine(`/report/${id}`, new Uint8Array(readFileSync(join(dir, file))), kind, true);
+      const { kind, bytes } = reportSource(id);
+      const page = await expectSameAsEngine(`/report/${id}`, bytes, kind, true);
       await page.close();
     });
 });
