@@ -1,5 +1,24 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+
+const require = createRequire(import.meta.url);
+const pkgDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+
+/**
+ * OCR assets copied from node_modules into the extension, never fetched from a CDN: tesseract.js's
+ * worker, one core (SIMD + LSTM only: the same core Node picks, so Node and the browser read alike; a
+ * directory of cores would ship 8 MB more), and the 1.7 MB chi_sim "best_int" data.
+ */
+export const OCR_ASSETS = [
+  { absoluteSrc: join(pkgDir('tesseract.js'), 'dist/worker.min.js'), relativeDest: 'ocr/worker.min.js' },
+  { absoluteSrc: join(pkgDir('tesseract.js-core'), 'tesseract-core-simd-lstm.wasm.js'), relativeDest: 'ocr/tesseract-core-simd-lstm.wasm.js' },
+  { absoluteSrc: join(pkgDir('@tesseract.js-data/chi_sim'), '4.0.0_best_int/chi_sim.traineddata.gz'), relativeDest: 'ocr/lang/chi_sim.traineddata.gz' },
+];
+
+// WebAssembly compilation for the OCR core, and nothing more.
+const EXTENSION_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';";
 
 // Permissions chosen for trust (see README "Permissions"): automatic checking only on *.gov.cn,
 // everywhere else only if the user grants <all_urls> from the popup, or on demand through activeTab.
@@ -8,6 +27,11 @@ export default defineConfig({
   outDir: '.output',
   publicDir: 'public',
   entrypointsDir: 'entrypoints',
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...OCR_ASSETS);
+    },
+  },
   vite: () => ({
     plugins: [preact()],
     build: { target: 'es2022' },
@@ -16,7 +40,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+    // offscreen: tesseract.js runs in an offscreen document (Chrome); Firefox runs it in its background page.
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    content_security_policy: browser === 'firefox' ? (EXTENSION_CSP as never) : { extension_pages: EXTENSION_CSP },
     // The detector is a plain unlisted script, declared here so that no content-script runtime ships with it.
     content_scripts: [{ matches: ['*://*.gov.cn/*'], js: ['detector.js'], run_at: 'document_idle', all_frames: true }],
     host_permissions: ['*://*.gov.cn/*'],

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { Finding, Severity } from '../lib/findings';
 import { anchorsOf, badgeBox, placeOf } from '../lib/ext/anchors';
 import { noteOf } from '../lib/ext/note';
+import type { PictureRef } from '../lib/ext/pictures';
 import type { Settings } from '../lib/ext/settings';
 import { strings, type Lang } from '../lib/i18n';
 import { Card } from './Card';
@@ -14,6 +15,8 @@ interface Props {
   view: View;
   settings: Settings;
   onSettings: (patch: Partial<Settings>) => void;
+  /** Stop reading table pictures. */
+  onCancel: () => void;
 }
 
 /** Registers text ranges with the CSS Custom Highlight API (no node is added to the page). */
@@ -27,7 +30,7 @@ function paintHighlights(marks: Mark[], ranges: Map<number, Range[]>, active: nu
   css.highlights.set('nianbao-active', new HighlightCtor(...(active != null ? ranges.get(active) ?? [] : [])));
 }
 
-export function App({ view, settings, onSettings }: Props) {
+export function App({ view, settings, onSettings, onCancel }: Props) {
   const doc = document;
   const [lang, setLang] = useState<Lang>(settings.lang);
   const [filter, setFilter] = useState(settings.severities);
@@ -42,6 +45,7 @@ export function App({ view, settings, onSettings }: Props) {
   const hoverCard = useRef(false);
 
   // Re-measure on resize and reflow; scrolling needs nothing (marks are in document coordinates).
+  // Pictures are watched too: they load late and resize without the body changing size.
   useEffect(() => {
     let frame = 0;
     const bump = () => {
@@ -51,13 +55,32 @@ export function App({ view, settings, onSettings }: Props) {
     const ro = new ResizeObserver(bump);
     ro.observe(doc.documentElement);
     if (doc.body) ro.observe(doc.body);
+    // A picture can move without anything changing size (a margin, a class): watch the page's own
+    // style changes too, settled first, so an animated page does not make us measure every frame.
+    let settle = 0;
+    const mo = new MutationObserver(() => {
+      clearTimeout(settle);
+      settle = window.setTimeout(bump, 120);
+    });
+    mo.observe(doc.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'class', 'width', 'height', 'hidden', 'align'] });
     window.addEventListener('resize', bump);
     return () => {
       ro.disconnect();
+      mo.disconnect();
+      clearTimeout(settle);
       window.removeEventListener('resize', bump);
       cancelAnimationFrame(frame);
     };
   }, []);
+
+  useEffect(() => {
+    const pictures = new Set<Element>();
+    for (const f of view.findings) for (const a of anchorsOf(f)) if (a?.kind === 'image') pictures.add((a.image as PictureRef).element);
+    if (!pictures.size) return;
+    const ro = new ResizeObserver(() => requestAnimationFrame(() => setVersion((v) => v + 1)));
+    for (const p of pictures) ro.observe(p);
+    return () => ro.disconnect();
+  }, [view]);
 
   const layout = useMemo(() => {
     const marks: Mark[] = [];
@@ -174,6 +197,7 @@ export function App({ view, settings, onSettings }: Props) {
           onSettings({ panel: { x: pos?.x ?? -1, y: pos?.y ?? -1, collapsed: !collapsed } });
         }}
         onMove={(x, y) => setPos({ x, y })}
+        onCancel={onCancel}
         onLang={() => {
           const next = lang === 'zh' ? 'en' : 'zh';
           setLang(next);

@@ -1,6 +1,8 @@
 // The explanation card: the rule in plain words, the equation with the real numbers, "复制说明".
-import { useState } from 'preact/hooks';
-import type { Finding } from '../lib/findings';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Finding, FindingCell } from '../lib/findings';
+import type { PictureRef } from '../lib/ext/pictures';
+import { cellName } from '../lib/rules/names';
 import { RULE_WORDS, strings, type Lang } from '../lib/i18n';
 import type { Box } from '../lib/ext/anchors';
 import { SEVERITY_COLOR } from './styles';
@@ -47,6 +49,7 @@ export function Card({ index, finding, at, lang, note, onClose, onHover }: Props
         {RULE_WORDS[finding.rule]?.[lang]} · {s.rule} {finding.rule}
       </div>
       <div class="msg">{finding.message[lang]}</div>
+      <PictureCells cells={finding.cells} lang={lang} />
       <div class="row">
         <button class="btn" onClick={copy}>
           {copied ? s.copied : s.copyNote}
@@ -55,6 +58,50 @@ export function Card({ index, finding, at, lang, note, onClose, onHover }: Props
           {s.close}
         </button>
       </div>
+    </div>
+  );
+}
+
+/** Height of a cell's crop in the card, in CSS pixels. */
+const CROP_HEIGHT = 30;
+
+/** One cell cut out of the picture it was read from (a canvas: no request, no copy of the page's data). */
+function Crop({ anchor }: { anchor: Extract<FindingCell['anchor'], { kind: 'image' }> }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const ref = anchor.image as PictureRef;
+  const pad = 3;
+  const sw = anchor.w + 2 * pad;
+  const sh = anchor.h + 2 * pad;
+  const scale = Math.min(CROP_HEIGHT / sh, 160 / sw);
+  useEffect(() => {
+    const el = ref.element;
+    const ctx = canvas.current?.getContext('2d');
+    if (!ctx || !el.naturalWidth) return;
+    // The picture's pixels may differ from the size it was read at (a re-encoded copy): scale.
+    const k = el.naturalWidth / ref.width;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+    ctx.drawImage(el, (anchor.x - pad) * k, (anchor.y - pad) * k, sw * k, sh * k, 0, 0, ctx.canvas.width, ctx.canvas.height);
+  }, [anchor]);
+  return <canvas ref={canvas} width={Math.max(1, Math.round(sw * scale * 2))} height={Math.max(1, Math.round(sh * scale * 2))} style={{ width: `${Math.round(sw * scale)}px`, height: `${Math.round(sh * scale)}px` }} />;
+}
+
+/** For cells read from a picture: each crop beside the value read, so a person decides in seconds. */
+function PictureCells({ cells, lang }: { cells: FindingCell[]; lang: Lang }) {
+  const s = strings[lang];
+  const fromPicture = cells.filter((c) => c.anchor?.kind === 'image' && (c.anchor.image as PictureRef | null)?.element);
+  if (!fromPicture.length) return null;
+  return (
+    <div class="crops" data-crops="">
+      <div class="rule">{s.cropsTitle}</div>
+      {fromPicture.map((c) => (
+        <figure>
+          <Crop anchor={c.anchor as Extract<FindingCell['anchor'], { kind: 'image' }>} />
+          <figcaption>
+            {cellName(c, lang)} = {c.value ?? s.blankValue}
+          </figcaption>
+        </figure>
+      ))}
     </div>
   );
 }

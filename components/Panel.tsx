@@ -20,6 +20,7 @@ interface Props {
   onCollapse: () => void;
   onMove: (x: number, y: number) => void;
   onLang: () => void;
+  onCancel: () => void;
 }
 
 const TABLE_SECTION: Record<string, number> = { t2: 2, t3: 3, t4: 4 };
@@ -96,7 +97,16 @@ export function Panel(p: Props) {
       {!p.collapsed && (
         <>
           <div class="meta">
-            {v.state === 'checking' && <div>{s.checking}</div>}
+            {v.state === 'checking' && !v.progress && <div>{s.checking}</div>}
+            {v.state === 'checking' && v.progress && (
+              <div class="progress" role="status" data-progress="">
+                <span>{s.readingPictures(v.progress.done + 1, v.progress.total)}</span>
+                <progress max={v.progress.total} value={v.progress.done} />
+                <button class="btn" data-cancel="" onClick={p.onCancel}>
+                  {s.cancel}
+                </button>
+              </div>
+            )}
             {v.state === 'not-report' && <div>{s.notReport}</div>}
             {v.state === 'failed' && <div>{s.failed}</div>}
             {v.state === 'done' && (

@@ -1,10 +1,12 @@
 // Runs the engine on this page and mounts our UI in one shadow root: the only node we add to the page.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { parseStepAsync, rulesStep } from '../lib/check';
+import { countBySeverity, parseStepAsync, rulesStep, type CheckResult } from '../lib/check';
+import type { Text } from '../lib/findings';
+import { parsePictureReply, type PictureReply, type Summary } from '../lib/ext/messages';
+import { anchorLines, recheck, tablePictures, type PicturesRead, type PictureTask } from '../lib/ext/pictures';
+import type { Line } from '../lib/model';
 import { findReportRoot, readDocumentAt } from '../lib/source';
-import { countBySeverity, type CheckResult } from '../lib/check';
-import type { Summary } from '../lib/ext/messages';
 import { loadSettings, saveSettings } from '../lib/ext/settings-store';
 import { HOST_TAG } from '../lib/read/dom';
 import { App } from './App';
@@ -36,10 +38,11 @@ function mountHost(): { host: HTMLElement; root: HTMLElement } {
   return { host, root };
 }
 
-function viewOf(result: CheckResult | null, state: View['state'], notices: View['notices']): View {
+function viewOf(result: CheckResult | null, state: View['state'], notices: View['notices'], progress: View['progress'] = null): View {
   const r = result?.report;
   return {
     state,
+    progress,
     title: r?.title ?? result?.detection.title ?? null,
     year: r?.year ?? null,
     format: r ? FORMAT_NAME[r.format] ?? r.format : null,
@@ -61,9 +64,66 @@ function summaryOf(view: View): Summary {
 }
 
 let current: Summary | null = null;
+/** Each start supersedes the one before (the user checked again while pictures were being read). */
+let runs = 0;
 
-export async function startEngine(force: boolean): Promise<void> {
+const PICTURE_FAILURE: Record<Exclude<PictureReply, { ok: true }>['code'], Text> = {
+  fetch: { zh: '无法获取该图片', en: 'the picture could not be fetched' },
+  decode: { zh: '该图片无法解码', en: 'the picture could not be decoded' },
+  ocr: { zh: '文字识别出错', en: 'text recognition failed' },
+  unavailable: { zh: '识别组件未能启动', en: 'the OCR engine did not start' },
+  cancelled: { zh: '已取消识别', en: 'reading was cancelled' },
+};
+
+async function askBackground(src: string): Promise<PictureReply> {
+  try {
+    return parsePictureReply(await browser.runtime.sendMessage({ type: 'ocr-picture', src }));
+  } catch (e) {
+    return { ok: false, code: 'unavailable', message: (e as Error).message };
+  }
+}
+
+/** The page's own copy of a picture (same origin, or a blob: URL) as a data: URL. */
+async function pageCopy(src: string): Promise<string | null> {
+  try {
+    const blob = await (await fetch(src)).blob();
+    return await new Promise((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : null);
+      reader.onerror = () => resolve(null);
+      reader.readAsDataURL(blob);
+    });
+  } catch {
+    return null;
+  }
+}
+
+/** Reads one picture in the extension's OCR page; where the extension may not fetch it, the page's copy is sent. */
+async function readPicture(task: PictureTask): Promise<PictureReply> {
+  const first = await askBackground(task.src);
+  if (first.ok || first.code !== 'fetch' || task.src.startsWith('data:')) return first;
+  const copy = await pageCopy(task.src);
+  return copy ? askBackground(copy) : first;
+}
+
+/** Reads the pictures one after another, showing progress; stops when cancelled or superseded. */
+async function readPictures(tasks: PictureTask[], progress: (done: number) => boolean): Promise<PicturesRead> {
+  const out: PicturesRead = { reads: [], unread: [] };
+  for (let i = 0; i < tasks.length; i++) {
+    const task = tasks[i];
+    const reply = progress(i) ? await readPicture(task) : ({ ok: false, code: 'cancelled', message: '' } as const);
+    if (reply.ok) {
+      const ref = { element: task.element, width: reply.width, height: reply.height };
+      out.reads.push({ element: task.element, section: task.section, lines: anchorLines(reply.lines as Line[], ref) });
+    } else out.unread.push({ task, why: PICTURE_FAILURE[reply.code] });
+  }
+  progress(tasks.length);
+  return out;
+}
+
+export async function startEngine(force: boolean, picture: string | null = null): Promise<void> {
   let host: HTMLElement | null = null;
+  const run = ++runs;
   try {
     const mounted = mountHost();
     host = mounted.host;
@@ -81,27 +141,44 @@ export async function startEngine(force: boolean): Promise<void> {
     let result: CheckResult | null = null;
     let state: View['state'] = 'done';
     const notices: View['notices'] = [];
+    const show = (view: View) => render(<App view={view} settings={settings} onSettings={(p) => void saveSettings(p).catch(() => {})} onCancel={cancel} />, mounted.root);
+    let cancelled = false;
+    const cancel = () => {
+      cancelled = true;
+      void browser.runtime.sendMessage({ type: 'ocr-cancel' }).catch(() => {});
+    };
     try {
       const root = await phase('root', () => findReportRoot(document));
       const source = await phase('read', () => readDocumentAt(document, root));
       const parsed = await phase('parse', () => parseStepAsync(source, { force }, pause));
       result = parsed.report ? await phase('rules', () => rulesStep(parsed)) : parsed;
+      // Tables published as pictures: read them in the extension's OCR page, then check again.
+      const tasks = tablePictures(root ?? document.body ?? document.documentElement, source, result.report, picture);
+      if (tasks.length) {
+        host.setAttribute('data-pictures', String(tasks.length));
+        const first = result;
+        const pictures = await readPictures(tasks, (done) => {
+          const going = !cancelled && run === runs;
+          if (going && done < tasks.length) show(viewOf(null, 'checking', [], { done, total: tasks.length }));
+          return going;
+        });
+        if (run !== runs) return;
+        const again = await phase('pictures', () => recheck(source, first, pictures, force, pause));
+        result = again.result;
+        notices.push(...again.notices);
+        host.setAttribute('data-pictures-read', String(pictures.reads.length));
+      }
       if (!result.report) state = result.notices.length ? 'failed' : 'not-report';
     } catch (e) {
       state = 'failed';
       notices.push({ zh: `无法读取本页的报告：${(e as Error).message}`, en: `Could not read the report on this page: ${(e as Error).message}` });
-    }
-    if (state === 'not-report' && !force) {
-      // Loaded automatically, but the page holds no report after all: leave nothing behind.
-      host.remove();
-      return;
     }
     const view = viewOf(result, state, notices);
     const counts = countBySeverity(view.findings);
     host.setAttribute('data-errors', String(counts.errors));
     host.setAttribute('data-warnings', String(counts.warnings));
     host.setAttribute('data-infos', String(counts.infos));
-    await phase('render', () => render(<App view={view} settings={settings} onSettings={(p) => void saveSettings(p).catch(() => {})} />, mounted.root));
+    await phase('render', () => show(view));
     host.setAttribute('data-nianbao-state', state);
     // For the benchmark: how long each phase took, and the time from document idle (the detector's start) to marks.
     host.setAttribute('data-timing', timing.join(','));

@@ -23,6 +23,12 @@ export const UI_CSS = `
 .card h3 { margin: 0 0 4px; font-size: 14px; font-weight: 700; }
 .card .rule { color: #555; font-size: 12px; margin-bottom: 6px; }
 .card .msg { white-space: pre-wrap; word-break: break-word; }
+.card .crops { margin-top: 8px; max-height: 220px; overflow: auto; }
+.card figure { display: flex; align-items: center; gap: 8px; margin: 2px 0; }
+.card figure canvas { border: 1px solid #999; flex: none; }
+.card figcaption { font-size: 12px; }
+.panel .progress { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
+.panel .progress progress { flex: 1; min-width: 60px; }
 .card .row { display: flex; gap: 8px; margin-top: 8px; }
 button.btn { font: inherit; font-size: 13px; padding: 3px 10px; border: 1px solid #888; border-radius: 4px; background: #f5f5f5; color: #1a1a1a; cursor: pointer; }
 button.btn:focus-visible { outline: 2px solid #1565c0; }

@@ -2,7 +2,7 @@
 // "检查此页" (popup, context menu, keyboard shortcut) through activeTab.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { parseMessage, type Summary } from '../lib/ext/messages';
+import { parseMessage, type PictureReply, type Summary } from '../lib/ext/messages';
 import { loadSettings } from '../lib/ext/settings-store';
 
 const ENGINE = '/engine.js';
@@ -11,23 +11,58 @@ const ALL_URLS_ID = 'nianbao-detector-all';
 /** Per tab: the summaries of its frames, for the badge. */
 const results = new Map<number, Map<number, Summary>>();
 
-async function injectEngine(tabId: number, frameId: number, force: boolean) {
+async function injectEngine(tabId: number, frameId: number, force: boolean, picture: string | null = null) {
   await browser.scripting.executeScript({
     target: { tabId, frameIds: [frameId] },
-    func: (f: boolean) => {
-      (globalThis as { __nianbaoForce?: boolean }).__nianbaoForce = f;
+    func: (f: boolean, p: string | null) => {
+      Object.assign(globalThis, { __nianbaoForce: f, __nianbaoPicture: p });
     },
-    args: [force],
+    args: [force, picture],
   });
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ENGINE] });
 }
 
-async function checkTab(tabId: number) {
+async function checkTab(tabId: number, frameId = 0, picture: string | null = null) {
   try {
-    await injectEngine(tabId, 0, true);
+    await injectEngine(tabId, frameId, true, picture);
   } catch (e) {
     console.warn('年报核查: cannot check this tab', e);
   }
+}
+
+// OCR of table pictures. Chrome: an offscreen document (a service worker cannot run tesseract.js's
+// worker); Firefox (MV2): this background page itself.
+const OFFSCREEN_URL = '/offscreen.html';
+let offscreenReady: Promise<void> | null = null;
+type PictureService = ReturnType<typeof import('../lib/ocr/serve').pictureService>;
+// Imported only in the Firefox build (the branch is dropped from Chrome's service worker).
+let firefoxPictures: Promise<PictureService> | null = null;
+const firefoxService = () => (firefoxPictures ??= import('../lib/ocr/serve').then((m) => m.pictureService()));
+
+async function ensureOffscreen(): Promise<void> {
+  const contexts = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as never] });
+  if (contexts.length) return;
+  await browser.offscreen.createDocument({
+    url: OFFSCREEN_URL,
+    reasons: ['WORKERS' as never],
+    justification: 'Read tables published as pictures with tesseract.js, on this computer',
+  });
+}
+
+async function readPicture(src: string): Promise<PictureReply> {
+  if (import.meta.env.FIREFOX) return (await firefoxService()).read(src);
+  try {
+    offscreenReady ??= ensureOffscreen().finally(() => (offscreenReady = null));
+    await offscreenReady;
+    return (await browser.runtime.sendMessage({ type: 'offscreen-read', src })) as PictureReply;
+  } catch (e) {
+    return { ok: false, code: 'unavailable', message: (e as Error).message };
+  }
+}
+
+function cancelPictures() {
+  if (import.meta.env.FIREFOX) void firefoxPictures?.then((s) => s.cancel());
+  else void browser.runtime.sendMessage({ type: 'offscreen-cancel' }).catch(() => {});
 }
 
 /** MV3 `action`, or MV2 `browserAction` (the Firefox build). */
@@ -58,10 +93,15 @@ async function syncAllUrls() {
 }
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((raw, sender) => {
+  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     const msg = parseMessage(raw);
     const tabId = sender.tab?.id;
     if (!msg) return;
+    if (msg.type === 'ocr-picture') {
+      void readPicture(msg.src).then(sendResponse);
+      return true;
+    }
+    if (msg.type === 'ocr-cancel') cancelPictures();
     if (msg.type === 'report-detected' && tabId != null) {
       void injectEngine(tabId, sender.frameId ?? 0, false).catch((e) => console.warn('年报核查: engine not loaded', e));
     } else if (msg.type === 'result' && tabId != null) {
@@ -85,10 +125,12 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: 'check-page', title: browser.i18n.getMessage('menuCheckPage'), contexts: ['page', 'selection'] });
+    browser.contextMenus.create({ id: 'read-picture', title: browser.i18n.getMessage('menuReadPicture'), contexts: ['image'] });
     void syncAllUrls();
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === 'check-page' && tab?.id != null) void checkTab(tab.id);
+    if (info.menuItemId === 'read-picture' && tab?.id != null && info.srcUrl) void checkTab(tab.id, info.frameId ?? 0, info.srcUrl);
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'check-page' && tab?.id != null) void checkTab(tab.id);

@@ -5,8 +5,9 @@ import { currentSummary, startEngine } from '../components/mount';
 import { parseMessage } from '../lib/ext/messages';
 
 export default defineUnlistedScript(() => {
-  const g = globalThis as { __nianbaoForce?: boolean; __nianbaoListening?: boolean };
-  void startEngine(!!g.__nianbaoForce);
+  const g = globalThis as { __nianbaoForce?: boolean; __nianbaoPicture?: string | null; __nianbaoListening?: boolean };
+  // __nianbaoPicture: the picture the user asked to read (context menu on an image).
+  void startEngine(!!g.__nianbaoForce, g.__nianbaoPicture ?? null);
   if (g.__nianbaoListening) return;
   g.__nianbaoListening = true;
   browser.runtime.onMessage.addListener((raw, _sender, sendResponse) => {

@@ -36,6 +36,10 @@ const zh = {
   filter: '筛选',
   noteHeader: (title: string, year: string) => `年报核查说明 — ${title}（${year}）`,
   pageLabel: '页面',
+  readingPictures: (n: number, total: number) => `正在识别图片表格 ${n}/${total}…`,
+  cancel: '取消',
+  cropsTitle: '所涉单元格（图片原样）与读取的数值：',
+  blankValue: '空',
 };
 type Strings = typeof zh;
 
@@ -74,6 +78,10 @@ const en: Strings = {
   filter: 'Filter',
   noteHeader: (title: string, year: string) => `Annual report check — ${title} (${year})`,
   pageLabel: 'Page',
+  readingPictures: (n: number, total: number) => `Reading table pictures ${n}/${total}…`,
+  cancel: 'Cancel',
+  cropsTitle: 'The cells involved (as in the picture) and the values read:',
+  blankValue: 'blank',
 };
 
 export const strings: Record<Lang, Strings> = { zh, en };

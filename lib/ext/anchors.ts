@@ -1,6 +1,7 @@
 // Anchoring: from a finding's anchors to places on the page (ranges and boxes), kept apart from the UI.
 import type { Anchor } from '../model';
 import type { Finding } from '../findings';
+import type { PictureRef } from './pictures';
 
 export interface Box {
   /** Document coordinates (they follow scrolling without being recomputed). */
@@ -39,10 +40,36 @@ export function rangeOf(anchor: Anchor | undefined, doc: Document): Range | Elem
   return range;
 }
 
+/**
+ * A region of a picture on the page, in document coordinates: the picture's pixels scaled to its
+ * displayed content box (so marks follow zoom, responsive layouts and resizing).
+ */
+export function pictureBox(anchor: Extract<Anchor, { kind: 'image' }>, win: Window): Box | null {
+  const ref = anchor.image as PictureRef | null;
+  const el = ref?.element;
+  if (!el || !el.isConnected || !ref.width || !ref.height) return null;
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 || r.height === 0) return null;
+  const css = win.getComputedStyle(el);
+  const px = (v: string) => parseFloat(v) || 0;
+  const left = r.left + el.clientLeft + px(css.paddingLeft);
+  const top = r.top + el.clientTop + px(css.paddingTop);
+  const width = el.clientWidth - px(css.paddingLeft) - px(css.paddingRight);
+  const height = el.clientHeight - px(css.paddingTop) - px(css.paddingBottom);
+  const sx = (width > 0 ? width : r.width) / ref.width;
+  const sy = (height > 0 ? height : r.height) / ref.height;
+  return { x: left + anchor.x * sx + win.scrollX, y: top + anchor.y * sy + win.scrollY, w: anchor.w * sx, h: anchor.h * sy };
+}
+
 export function placeOf(anchors: (Anchor | undefined)[], doc: Document): Place {
   const win = doc.defaultView!;
   const place: Place = { boxes: [], ranges: [] };
   for (const a of anchors) {
+    if (a?.kind === 'image') {
+      const box = pictureBox(a, win);
+      if (box) place.boxes.push(box);
+      continue;
+    }
     const target = rangeOf(a, doc);
     if (!target) continue;
     if ('collapsed' in target) place.ranges.push(target);

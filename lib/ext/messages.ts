@@ -14,6 +14,22 @@ const makeSchemas = () => {
     counts: Counts,
     notice: z.nullable(z.string()),
   });
+  // A table picture read by OCR, as the offscreen document sends it back (anchors without their element).
+  const Token = z.object({
+    kind: z.enum(['text', 'number', 'blank', 'invalid']),
+    raw: z.string(),
+    value: z.optional(z.number()),
+    unit: z.optional(z.string()),
+    cell: z.boolean(),
+    ocr: z.optional(z.boolean()),
+    confident: z.boolean(),
+    anchor: z.object({ kind: z.literal('image'), image: z.null(), x: z.number(), y: z.number(), w: z.number(), h: z.number() }),
+  });
+  const PictureLine = z.object({ tokens: z.array(Token), text: z.string(), prose: z.boolean(), rowEnd: z.boolean(), anchor: Token.shape.anchor });
+  const PictureReply = z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), width: z.int(), height: z.int(), lines: z.array(PictureLine) }),
+    z.object({ ok: z.literal(false), code: z.enum(['fetch', 'decode', 'ocr', 'cancelled', 'unavailable']), message: z.string() }),
+  ]);
   const Message = z.discriminatedUnion('type', [
     /** detector -> background: this frame holds a report, load the engine here. */
     z.object({ type: z.literal('report-detected'), title: z.nullable(z.string()) }),
@@ -25,8 +41,15 @@ const makeSchemas = () => {
     z.object({ type: z.literal('get-summary') }),
     /** settings changed: re-register automatic checking. */
     z.object({ type: z.literal('settings-changed') }),
+    /** engine -> background: read this table picture (its address, or its bytes as a data: URL). */
+    z.object({ type: z.literal('ocr-picture'), src: z.string() }),
+    /** engine -> background: stop reading pictures. */
+    z.object({ type: z.literal('ocr-cancel') }),
+    /** background -> offscreen document: the same two, addressed to the OCR page only. */
+    z.object({ type: z.literal('offscreen-read'), src: z.string() }),
+    z.object({ type: z.literal('offscreen-cancel') }),
   ]);
-  return { Counts, State, Summary, Message };
+  return { Counts, State, Summary, Message, PictureReply };
 };
 
 let cache: ReturnType<typeof makeSchemas> | null = null;
@@ -37,6 +60,7 @@ export type Counts = z.infer<S['Counts']>;
 export type CheckState = z.infer<S['State']>;
 export type Summary = z.infer<S['Summary']>;
 export type Message = z.infer<S['Message']>;
+export type PictureReply = z.infer<S['PictureReply']>;
 
 export function parseMessage(raw: unknown): Message | null {
   const r = schemas().Message.safeParse(raw);
@@ -46,4 +70,9 @@ export function parseMessage(raw: unknown): Message | null {
 export function parseSummary(raw: unknown): Summary | null {
   const r = schemas().Summary.safeParse(raw);
   return r.success ? r.data : null;
+}
+
+export function parsePictureReply(raw: unknown): PictureReply {
+  const r = schemas().PictureReply.safeParse(raw);
+  return r.success ? r.data : { ok: false, code: 'unavailable', message: 'no answer from the OCR page' };
 }
