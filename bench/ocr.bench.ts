@@ -3,7 +3,7 @@
 // text reader). Per picture: time and numeric cells read right. Needs tesseract-ocr(-chi-sim) for the
 // native side; without it, only ours is measured.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseStep, rulesStep, type CheckResult } from '../lib/check';
@@ -79,3 +79,14 @@ console.log(`ours: ${(totals.ours[0] / pictures.length).toFixed(0)} ms per pictu
 if (hasNative) console.log(`native tesseract: ${(totals.native[0] / pictures.length).toFixed(0)} ms per picture, ${pct(totals.native[1], totals.native[2])} numeric cells right; time ratio ours/native ${(totals.ours[0] / totals.native[0]).toFixed(2)}`);
 await rec.close();
 rmSync(dir, { recursive: true, force: true });
+
+// The extension's size with its OCR assets (worker, one core, chi_sim data), against the same build
+// without them: what a user downloads for reading pictures offline.
+const ext = join(import.meta.dirname, '../.output/chrome-mv3');
+if (!existsSync(join(ext, 'manifest.json'))) execFileSync('npx', ['wxt', 'build'], { cwd: join(import.meta.dirname, '..'), stdio: 'pipe' });
+const sizeOf = (p: string): number => (statSync(p).isDirectory() ? readdirSync(p).reduce((a, f) => a + sizeOf(join(p, f)), 0) : statSync(p).size);
+const all = sizeOf(ext);
+const ocr = sizeOf(join(ext, 'ocr'));
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(2)} MB`;
+console.log(`extension: ${mb(all)} in all, ${mb(ocr)} of it OCR assets; without them ${mb(all - ocr)} (size ratio ${(all / (all - ocr)).toFixed(1)}x)`);
+for (const f of readdirSync(join(ext, 'ocr'), { recursive: true }) as string[]) if (statSync(join(ext, 'ocr', f)).isFile()) console.log(`  ocr/${f}: ${mb(statSync(join(ext, 'ocr', f)).size)}`);

@@ -76,9 +76,9 @@ function sectionAt(report: Report | null, line: number): number | null {
 const hasValues = (t: TableRead) => t.found && Object.values(t.rows).some((r) => r.cells.some((c) => c.state !== 'missing'));
 
 /**
- * Pictures to read: those under section 二, 三 or 四 when that section has no HTML table; pictures
- * whose section the headings do not tell, when a table is missing and its heading too; and the
- * picture the user asked for, always.
+ * Pictures to read: large pictures under section 二, 三 or 四 when that section's table has no
+ * values on the page; any large picture when a table is missing and its heading too (the table may
+ * then stand under the section before); and the picture the user asked for, always.
  */
 export function tablePictures(root: Element, source: SourceDoc, report: Report | null, requested: string | null): PictureTask[] {
   const missing = new Set([2, 3, 4].filter((n) => report && !hasValues(report.tables[TABLE_OF[n]])));
@@ -89,7 +89,8 @@ export function tablePictures(root: Element, source: SourceDoc, report: Report |
     if (!src) continue;
     const asked = requested != null && (src === requested || img.src === requested);
     const section = sectionAt(report, lineIndexAfter(img, source));
-    const where = section != null && [2, 3, 4].includes(section) ? missing.has(section) : headingLost;
+    // With a heading lost, the table may stand under the section before it: any large picture then.
+    const where = (section != null && missing.has(section)) || headingLost;
     if (asked || (report && where && bigEnough(img))) tasks.push({ element: img, src, section });
   }
   return tasks;
@@ -133,7 +134,7 @@ export async function recheck(source: SourceDoc, first: CheckResult, pictures: P
   let result = first;
   if (pictures.reads.length) {
     // A picture on a page that is not a report (the user asked for it): its table on its own.
-    const alone = !first.report;
+    const alone = !first.detection.isReport;
     const doc: SourceDoc = alone ? { title: source.title, lines: pictures.reads.flatMap((r) => r.lines) } : withPictures(source, pictures.reads);
     const options: CheckOptions = alone ? { force: true, scope: 'tables' } : { force };
     const parsed = await parseStepAsync(doc, options, pause);
@@ -141,7 +142,20 @@ export async function recheck(source: SourceDoc, first: CheckResult, pictures: P
   }
   // A table we could not get from a picture is our limit, not the report's omission.
   const withPicture = new Set([...pictures.reads, ...pictures.unread.map((u) => u.task)].map((p) => p.section));
+  // A heading may be printed inside a picture (we read tables only): a section missing where a
+  // picture stands is not the report's omission for sure.
+  const at = [...pictures.reads.map((r) => r.element), ...pictures.unread.map((u) => u.task.element)].map((e) => lineIndexAfter(e, source));
+  const found = (first.report?.sections ?? []).filter((s) => s.found && s.line != null);
+  const pictureWhere = (n: number) => {
+    const before = Math.max(-1, ...found.filter((s) => s.n < n).map((s) => s.line!));
+    const after = Math.min(Infinity, ...found.filter((s) => s.n > n).map((s) => s.line!));
+    return at.some((i) => i > before && i <= after);
+  };
   const findings = result.findings.filter((f) => {
+    if (f.rule === 'section-missing' && f.section != null && pictureWhere(f.section)) {
+      notices.push({ zh: `页面文字中没有第${SECTION_ZH[f.section - 1]}部分的标题；它可能印在图片中，请人工核对`, en: `The page's text has no heading of section ${f.section}; it may be printed inside a picture, please check by eye` });
+      return false;
+    }
     if (f.rule !== 'table-missing' || f.section == null || !withPicture.has(f.section)) return true;
     if (pictures.reads.some((r) => r.section === f.section))
       notices.push({ zh: `第${SECTION_ZH[f.section - 1]}部分的图片中未能识别出表格，请人工核对`, en: `No table could be recognised in the picture in section ${f.section}; please check it by eye` });

@@ -157,6 +157,16 @@ export function crop(img: Gray, x: number, y: number, w: number, h: number): Gra
   return { width: x1 - x0, height: y1 - y0, data: out };
 }
 
+/**
+ * Ink black, paper white. For a cell read on its own: JPEG ringing and anti-aliasing leave a light
+ * grey haze that makes Tesseract see nothing at all in a cell holding one digit.
+ */
+export function binarize(img: Gray, threshold: number): Gray {
+  const data = new Uint8Array(img.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = img.data[i] < threshold ? 0 : 255;
+  return { ...img, data };
+}
+
 /** Is there any ink in this region (after the lines are whitened)? */
 export function hasInk(img: Gray, x: number, y: number, w: number, h: number): boolean {
   // A lighter bar than for lines: a one-pixel "1" at 1x is anti-aliased grey, not black.
@@ -211,4 +221,51 @@ export function rotate(img: Gray, angleDeg: number): Gray {
       if (sx >= 0 && sy >= 0 && sx < w && sy < h) out[y * w + x] = data[sy * w + sx];
     }
   return { width: w, height: h, data: out };
+}
+
+/**
+ * The usual height of a line of text, in pixels: the median height of the bands of rows holding
+ * ink (ruling lines, a pixel or two high, are left out). 0 when there is no text.
+ */
+export function textHeight(img: Gray): number {
+  const { width: w, height: h, data } = img;
+  const bands: number[] = [];
+  let run = 0;
+  for (let y = 0; y <= h; y++) {
+    let ink = 0;
+    if (y < h) for (let x = 0; x < w; x++) if (data[y * w + x] < DARK) ink++;
+    // A row of a ruling line is mostly ink; a row of text is a little.
+    const text = ink > 0 && ink < w * 0.5;
+    if (text) run++;
+    else {
+      if (run >= 5) bands.push(run);
+      run = 0;
+    }
+  }
+  bands.sort((a, b) => a - b);
+  return bands.length ? bands[Math.floor(bands.length / 2)] : 0;
+}
+
+/** The picture at twice the size (bilinear): Tesseract reads small Chinese text far better so. */
+export function upscale2(img: Gray): Gray {
+  const { width: w, height: h, data } = img;
+  const W = w * 2;
+  const H = h * 2;
+  const out = new Uint8Array(W * H);
+  for (let y = 0; y < H; y++) {
+    const sy = Math.max(0, Math.min(h - 1, (y - 0.5) / 2));
+    const y0 = Math.floor(sy);
+    const y1 = Math.min(h - 1, y0 + 1);
+    const fy = sy - y0;
+    for (let x = 0; x < W; x++) {
+      const sx = Math.max(0, Math.min(w - 1, (x - 0.5) / 2));
+      const x0 = Math.floor(sx);
+      const x1 = Math.min(w - 1, x0 + 1);
+      const fx = sx - x0;
+      const top = data[y0 * w + x0] * (1 - fx) + data[y0 * w + x1] * fx;
+      const bottom = data[y1 * w + x0] * (1 - fx) + data[y1 * w + x1] * fx;
+      out[y * W + x] = Math.round(top * (1 - fy) + bottom * fy);
+    }
+  }
+  return { width: W, height: H, data: out };
 }

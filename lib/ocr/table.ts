@@ -1,7 +1,7 @@
 // A picture of a table -> the same document model as an HTML table: grid cells (ruled tables) or
 // rows of words (tables without lines), each value with the confidence OCR gave it.
 import { classify, type Anchor, type Line, type SourceDoc, type Token } from '../model';
-import { crop, gridCells, hasInk, rotate, rulingLines, skewAngle, whitenLines, type Gray, type GridCell } from './image';
+import { binarize, crop, gridCells, hasInk, rotate, rulingLines, skewAngle, textHeight, upscale2, whitenLines, type Gray, type GridCell } from './image';
 
 export interface OcrWord {
   text: string;
@@ -58,11 +58,23 @@ function numberToken(text: string, confidence: number, changed: boolean, anchor:
 export async function readTableImage(picture: Gray, rec: Recognizer, image: unknown): Promise<SourceDoc> {
   // Straighten a slightly rotated picture first: ruling lines and rows must run level.
   // (Anchors then refer to the straightened picture; at these angles the difference is a pixel or two.)
-  const img = rotate(picture, skewAngle(picture));
+  const straight = rotate(picture, skewAngle(picture));
+  // Small text (a 1x screenshot of 15px type) is read at twice the size; anchors are scaled back.
+  const text = textHeight(whitenLines(straight, rulingLines(straight, 'h'), rulingLines(straight, 'v')));
+  const small = text > 0 && text < SMALL_TEXT;
+  const img = small ? upscale2(straight) : straight;
   const h = rulingLines(img, 'h');
   const v = rulingLines(img, 'v');
-  if (h.length >= 3 && v.length >= 3) return readRuled(img, rec, image, h, v);
-  return readPlain(img, rec, image);
+  const doc = h.length >= 3 && v.length >= 3 ? await readRuled(img, rec, image, h, v) : await readPlain(img, rec, image);
+  return small ? scaleAnchors(doc, 0.5) : doc;
+}
+
+/** Text lines lower than this (pixels) are read at twice the size. */
+const SMALL_TEXT = 22;
+
+function scaleAnchors(doc: SourceDoc, k: number): SourceDoc {
+  const scale = (a: Anchor): Anchor => (a.kind === 'image' ? { ...a, x: a.x * k, y: a.y * k, w: a.w * k, h: a.h * k } : a);
+  return { ...doc, lines: doc.lines.map((l) => ({ ...l, anchor: scale(l.anchor), tokens: l.tokens.map((t) => ({ ...t, anchor: scale(t.anchor) })) })) };
 }
 
 async function readRuled(img: Gray, rec: Recognizer, image: unknown, h: number[], v: number[]): Promise<SourceDoc> {
@@ -80,20 +92,30 @@ async function readRuled(img: Gray, rec: Recognizer, image: unknown, h: number[]
     const c = cellOf(w);
     if (c) inCell.set(c, [...(inCell.get(c) ?? []), w]);
   }
+  const textOf = (c: GridCell) => readingOrder(inCell.get(c) ?? []);
+  const valueLeft = valueColumnsLeft(grid, (c) => textOf(c).map((w) => w.text).join(''));
+  // Numbers read as printed, per row. Rows above the first row of them are headers: their
+  // look-alikes ("了了" in a garbled header) are words, not values.
+  const cleanIn = grid.map((row) => row.filter((c) => cleanDigits(textOf(c).map((w) => w.text).join(''))?.changed === false).length);
+  const firstValues = cleanIn.findIndex((n) => n >= 2);
   const lines: Line[] = [];
-  for (const row of grid) {
+  for (const [r, row] of grid.entries()) {
     const tokens: Token[] = [];
     // Once a row's values have begun, every later cell is a value: whatever OCR made of it.
     let inValues = false;
+    const cleanInRow = cleanIn[r];
+    const header = r < firstValues && cleanInRow === 0;
     for (const c of row) {
-      const ws = readingOrder(inCell.get(c) ?? []);
+      const ws = textOf(c);
       const text = ws.map((w) => w.text).join('');
       const anchor = anchorOf(image, c);
       // A cell over several rows is a group label ("三、本年度办理结果"), never a number.
       const spansRows = c.span > 1;
       // "工" and "了" in a number cell are 1 and 7 misread: a short cell of digits and look-alikes is a number.
       const numberLike = text.length <= 8 && cleanDigits(text) !== null;
-      if (((CJK.test(text) && !numberLike) || spansRows) && !inValues) {
+      // In the columns where the other rows hold numbers, a short odd word ("立" for 2) is a misread value.
+      const valueCell = !spansRows && cleanInRow >= 2 && c.x >= valueLeft - 3 && text.length <= 2;
+      if (header || (((CJK.test(text) && !numberLike && !valueCell) || spansRows) && !inValues)) {
         if (text) tokens.push({ kind: 'text', raw: text, cell: true, confident: true, anchor });
         continue;
       }
@@ -113,7 +135,7 @@ async function readRuled(img: Gray, rec: Recognizer, image: unknown, h: number[]
         continue;
       }
       // Unsure or unread: read the cell again on its own with a digit whitelist, which is far more reliable.
-      const again = await rec.digits(crop(clean, inner.x - pad / 2, inner.y - pad / 2, inner.w + pad, inner.h + pad));
+      const again = await readDigits(rec, crop(clean, inner.x - pad / 2, inner.y - pad / 2, inner.w + pad, inner.h + pad));
       const second = cleanDigits(again.text);
       const pick = second ?? first;
       inValues = true;
@@ -129,6 +151,21 @@ async function readRuled(img: Gray, rec: Recognizer, image: unknown, h: number[]
     if (tokens.length) lines.push({ tokens, text: tokens.map((t) => t.raw).join(' '), prose: false, rowEnd: true, anchor: anchorOf(image, { x: row[0].x, y: row[0].y, w: img.width, h: row[0].h }) });
   }
   return { lines: markOcr(lines) };
+}
+
+/**
+ * Where the value columns begin: the leftmost column start shared by at least two cells read as
+ * clean numbers (an ordinal label cell "1" alone does not count). Infinity when there is none.
+ */
+function valueColumnsLeft(grid: GridCell[][], text: (c: GridCell) => string): number {
+  const starts = new Map<number, number>();
+  for (const row of grid)
+    for (const c of row) {
+      const d = cleanDigits(text(c));
+      if (d && !d.changed && c.span === 1) starts.set(c.x, (starts.get(c.x) ?? 0) + 1);
+    }
+  const shared = [...starts].filter(([, n]) => n >= 2).map(([x]) => x);
+  return shared.length ? Math.min(...shared) : Infinity;
 }
 
 /** Words in reading order: visual lines top to bottom (centres within half a line), left to right in each. */
@@ -158,9 +195,12 @@ async function readPlain(img: Gray, rec: Recognizer, image: unknown): Promise<So
     if (row && Math.abs(cy - (row[0].y0 + row[0].y1) / 2) < lineH * 0.6) row.push(w);
     else rows.push([w]);
   }
+  for (const row of rows) row.sort((a, b) => a.x0 - b.x0);
+  const columns = valueColumns(rows, lineH);
+  const inValueColumn = (w: OcrWord) => columns.some((x) => Math.abs((w.x0 + w.x1) / 2 - x) < lineH);
   const lines: Line[] = [];
-  for (const row of rows) {
-    row.sort((a, b) => a.x0 - b.x0);
+  for (const found of rows) {
+    const row = withUnreadValues(found, columns, img, lineH);
     const tokens: Token[] = [];
     let text: OcrWord[] = [];
     const flush = () => {
@@ -176,12 +216,15 @@ async function readPlain(img: Gray, rec: Recognizer, image: unknown): Promise<So
       // "1" + ".属于国家秘密": an ordinal split off its label at the start of a row.
       const ordinal = !inValues && /^\d{1,2}[.、]?$/.test(w.text) && next && /^[.、．\u3400-\u9fff]/u.test(next.text) && next.x0 - w.x1 < lineH;
       let digits = ordinal || (CJK.test(w.text) && w.text.length > 2) ? null : cleanDigits(w.text);
-      // Once a row's values have begun, a short odd word is a misread value: read it again as digits.
-      if (!digits && inValues && w.text.length <= 3 && !(CJK.test(w.text) && w.text.length > 1)) {
+      // A look-alike ("了") inside a label, away from the value columns, is a character of the label.
+      if (digits?.changed && !inValues && columns.length && !inValueColumn(w)) digits = null;
+      // Once a row's values have begun, or in a column of values, a short odd word is a misread
+      // value ("“" for 0 beside a wrapped label): read it again as digits.
+      if (!digits && !ordinal && (inValues || inValueColumn(w)) && w.text.length <= 3 && !(CJK.test(w.text) && w.text.length > 1)) {
         const again = await digitsOfWord(rec, img, w);
         const box = anchorOf(image, { x: w.x0, y: w.y0, w: w.x1 - w.x0, h: w.y1 - w.y0 });
         flush();
-        tokens.push(again ? numberToken(again.text, 0, true, box, false) : { kind: 'invalid', raw: w.text, cell: false, confident: false, anchor: box });
+        tokens.push(again ? numberToken(again.text, 0, true, box, false) : { kind: w.text ? 'invalid' : 'blank', raw: w.text, cell: false, confident: false, anchor: box });
         continue;
       }
       if (!digits) {
@@ -207,13 +250,71 @@ async function readPlain(img: Gray, rec: Recognizer, image: unknown): Promise<So
   return { lines: markOcr(lines) };
 }
 
+/**
+ * A row holding values, with a word added (empty, to be read as digits) in each value column where
+ * the page pass saw nothing but the picture has ink: OCR drops lone zeros beside wrapped labels.
+ */
+function withUnreadValues(row: OcrWord[], columns: number[], img: Gray, lineH: number): OcrWord[] {
+  const near = (w: OcrWord, x: number) => Math.abs((w.x0 + w.x1) / 2 - x) < lineH;
+  if (columns.length < 2 || !row.some((w) => columns.some((x) => near(w, x)))) return row;
+  const y0 = Math.min(...row.map((w) => w.y0));
+  const y1 = Math.max(...row.map((w) => w.y1));
+  const half = Math.min(lineH * 1.5, (Math.min(...columns.slice(1).map((x, i) => x - columns[i])) / 2) * 0.8);
+  const added: OcrWord[] = [];
+  for (const x of columns) {
+    if (row.some((w) => near(w, x))) continue;
+    const box = { x0: Math.round(x - half), y0, x1: Math.round(x + half), y1 };
+    if (hasInk(img, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0)) added.push({ text: '', confidence: 0, ...box });
+  }
+  return added.length ? [...row, ...added].sort((a, b) => a.x0 - b.x0) : row;
+}
+
+/**
+ * Centres of the value columns of a table without lines: where clean numbers stand in at least
+ * three rows that each hold three or more of them.
+ */
+function valueColumns(rows: OcrWord[][], lineH: number): number[] {
+  const centres: number[] = [];
+  for (const row of rows) {
+    // Values stand right of the label: an ordinal split off ("3" "危及…") is not one.
+    let start = 0;
+    row.forEach((w, i) => CJK.test(w.text) && w.text.length > 1 && (start = i + 1));
+    const numbers = row.slice(start).filter((w) => w.confidence >= CONFIDENT_OCR && cleanDigits(w.text)?.changed === false);
+    if (numbers.length >= 3) centres.push(...numbers.map((w) => (w.x0 + w.x1) / 2));
+  }
+  centres.sort((a, b) => a - b);
+  const columns: number[] = [];
+  let group: number[] = [];
+  const close = () => {
+    if (group.length >= 3) columns.push(group[Math.floor(group.length / 2)]);
+    group = [];
+  };
+  for (const x of centres) {
+    if (group.length && x - group[group.length - 1] > lineH) close();
+    group.push(x);
+  }
+  close();
+  return columns;
+}
+
 /** Every token read by OCR says so (its labels then never count as typos of the report). */
 function markOcr(lines: Line[]): Line[] {
   for (const l of lines) for (const t of l.tokens) t.ocr = true;
   return lines;
 }
 
+/**
+ * A cell read on its own with the digit whitelist; when that finds nothing, read again with the ink
+ * made black and the paper white (JPEG haze can hide a lone digit from Tesseract entirely).
+ */
+async function readDigits(rec: Recognizer, img: Gray): Promise<{ text: string; confidence: number }> {
+  const first = await rec.digits(img);
+  if (cleanDigits(first.text)) return first;
+  const again = await rec.digits(binarize(img, 160));
+  return cleanDigits(again.text) ? again : first;
+}
+
 /** A word read again on its own, with the digit whitelist. */
 async function digitsOfWord(rec: Recognizer, img: Gray, w: OcrWord) {
-  return cleanDigits((await rec.digits(crop(img, w.x0 - 4, w.y0 - 4, w.x1 - w.x0 + 8, w.y1 - w.y0 + 8))).text);
+  return cleanDigits((await readDigits(rec, crop(img, w.x0 - 4, w.y0 - 4, w.x1 - w.x0 + 8, w.y1 - w.y0 + 8))).text);
 }

@@ -27,6 +27,8 @@ interface SegmentKeys {
   wraps: { whole: string; after: string }[];
   /** Everything near the values, for the keyword gate. */
   context: string;
+  /** Labels read by OCR: one misread character ("不学握") must not shut the keyword gate. */
+  ocr: boolean;
 }
 
 // Keys depend only on the segment: computed once, not once per row.
@@ -47,7 +49,7 @@ function keysOf(seg: Segment): SegmentKeys {
     }
   }
   const context = joinKeys(seg.labels.slice(Math.max(0, n - 4))) + joinKeys(seg.after.slice(0, 2));
-  const keys = { windows, wraps, context };
+  const keys = { windows, wraps, context, ocr: seg.labels.some((t) => t.token.ocr) };
   keyCache.set(seg, keys);
   return keys;
 }
@@ -65,10 +67,10 @@ function formsOf(row: Label) {
 /** How well a segment's labels name this row: the label must end right before the values (or wrap around them). */
 export function rowScore(row: Label, seg: Segment): number {
   if (seg.labels.length === 0) return 0;
-  const { windows, wraps, context } = keysOf(seg);
+  const { windows, wraps, context, ocr } = keysOf(seg);
   const { forms, keywords } = formsOf(row);
   // Keyword gate first: it is cheap and rules out almost every pair.
-  if (keywords.length && !keywords.some((k) => context.includes(k))) return 0;
+  if (!ocr && keywords.length && !keywords.some((k) => context.includes(k))) return 0;
   let best = 0;
   for (const form of forms) {
     // The label without its ordinal ("其他" for "3.其他"): OCR and conversions drop ordinals.
