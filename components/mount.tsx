@@ -2,10 +2,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { countBySeverity, parseStepAsync, rulesStep, type CheckResult } from '../lib/check';
-import type { Text } from '../lib/findings';
-import { parsePictureReply, type PictureReply, type Summary } from '../lib/ext/messages';
-import { anchorLines, recheck, tablePictures, type PicturesRead, type PictureTask } from '../lib/ext/pictures';
-import type { Line } from '../lib/model';
+import type { Summary } from '../lib/ext/messages';
+import { recheck, tablePictures } from '../lib/ext/pictures';
+import { readPictures } from '../lib/ext/read-pictures';
 import { findReportRoot, readDocumentAt } from '../lib/source';
 import { loadSettings, saveSettings } from '../lib/ext/settings-store';
 import { HOST_TAG } from '../lib/read/dom';
@@ -66,60 +65,6 @@ function summaryOf(view: View): Summary {
 let current: Summary | null = null;
 /** Each start supersedes the one before (the user checked again while pictures were being read). */
 let runs = 0;
-
-const PICTURE_FAILURE: Record<Exclude<PictureReply, { ok: true }>['code'], Text> = {
-  fetch: { zh: '无法获取该图片', en: 'the picture could not be fetched' },
-  decode: { zh: '该图片无法解码', en: 'the picture could not be decoded' },
-  ocr: { zh: '文字识别出错', en: 'text recognition failed' },
-  unavailable: { zh: '识别组件未能启动', en: 'the OCR engine did not start' },
-  cancelled: { zh: '已取消识别', en: 'reading was cancelled' },
-};
-
-async function askBackground(src: string): Promise<PictureReply> {
-  try {
-    return parsePictureReply(await browser.runtime.sendMessage({ type: 'ocr-picture', src }));
-  } catch (e) {
-    return { ok: false, code: 'unavailable', message: (e as Error).message };
-  }
-}
-
-/** The page's own copy of a picture (same origin, or a blob: URL) as a data: URL. */
-async function pageCopy(src: string): Promise<string | null> {
-  try {
-    const blob = await (await fetch(src)).blob();
-    return await new Promise((resolve) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : null);
-      reader.onerror = () => resolve(null);
-      reader.readAsDataURL(blob);
-    });
-  } catch {
-    return null;
-  }
-}
-
-/** Reads one picture in the extension's OCR page; where the extension may not fetch it, the page's copy is sent. */
-async function readPicture(task: PictureTask): Promise<PictureReply> {
-  const first = await askBackground(task.src);
-  if (first.ok || first.code !== 'fetch' || task.src.startsWith('data:')) return first;
-  const copy = await pageCopy(task.src);
-  return copy ? askBackground(copy) : first;
-}
-
-/** Reads the pictures one after another, showing progress; stops when cancelled or superseded. */
-async function readPictures(tasks: PictureTask[], progress: (done: number) => boolean): Promise<PicturesRead> {
-  const out: PicturesRead = { reads: [], unread: [] };
-  for (let i = 0; i < tasks.length; i++) {
-    const task = tasks[i];
-    const reply = progress(i) ? await readPicture(task) : ({ ok: false, code: 'cancelled', message: '' } as const);
-    if (reply.ok) {
-      const ref = { element: task.element, width: reply.width, height: reply.height };
-      out.reads.push({ element: task.element, section: task.section, lines: anchorLines(reply.lines as Line[], ref) });
-    } else out.unread.push({ task, why: PICTURE_FAILURE[reply.code] });
-  }
-  progress(tasks.length);
-  return out;
-}
 
 export async function startEngine(force: boolean, picture: string | null = null): Promise<void> {
   let host: HTMLElement | null = null;

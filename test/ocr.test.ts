@@ -7,12 +7,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseStep, rulesStep } from '../lib/check';
+import { checkDoc, parseStep, rulesStep } from '../lib/check';
+import { readText } from '../lib/read/text';
+import { brief } from './helpers';
 import { decodeImage, nodeRecognizer, type NodeRecognizer } from '../lib/ocr/node';
 import { cleanDigits, readTableImage } from '../lib/ocr/table';
 import { baseReport } from './fixtures/base';
 import { STYLES, tableImage, withBrowser, type TableId } from './fixtures/images';
-import { loadSeed, type SeedData } from './fixtures/render';
+import { SEED_IDS, loadSeed, renderTsv, type SeedData } from './fixtures/render';
 
 interface Case {
   name: string;
@@ -23,7 +25,8 @@ interface Case {
 
 const cases: Case[] = [
   ...STYLES.flatMap((style) => (['t3', 't4'] as const).map((table) => ({ name: 'generated', data: baseReport(), table, style }))),
-  ...(['001', '003'] as const).flatMap((id) => (['t3', 't4'] as const).map((table) => ({ name: id, data: loadSeed(id), table, style: STYLES[0] }))),
+  // Every seed, each in another style, so that CI sees every seed's labels and every style's flaws.
+  ...SEED_IDS.flatMap((id, i) => (['t3', 't4'] as const).map((table) => ({ name: id, data: loadSeed(id), table, style: STYLES[(i + 1) % STYLES.length] }))),
 ];
 
 let rec: NodeRecognizer;
@@ -67,15 +70,15 @@ describe('table pictures', () => {
         if (got[i]?.state === 'number' && String(got[i].value) === v) totals.right++;
       });
     }
-    // Every report here is consistent: an error could only come from a misread.
-    expect(result.findings.filter((f) => f.severity === 'error').map((f) => f.message.en)).toEqual([]);
+    // An error may only be one the report really has (the same data as text gives it): never a misread.
+    const real = new Set(checkDoc(readText(renderTsv(c.data))).findings.filter((f) => f.severity === 'error').map(brief));
+    expect(result.findings.filter((f) => f.severity === 'error' && !real.has(brief(f))).map((f) => f.message.en)).toEqual([]);
   });
 
   it('reads the numeric cells right', () => {
-    // The issue asks for 99%; measured here 98.0% (see the closing notes): kept as a floor that must not drop.
     console.log(`OCR numeric cells read right: ${totals.right}/${totals.all} = ${((100 * totals.right) / totals.all).toFixed(2)}%`);
-    expect(totals.all).toBeGreaterThan(1000);
-    expect(totals.right / totals.all).toBeGreaterThanOrEqual(0.975);
+    expect(totals.all).toBeGreaterThan(1500);
+    expect(totals.right / totals.all).toBeGreaterThanOrEqual(0.99);
   });
 });
 

@@ -254,19 +254,26 @@ async function readPlain(img: Gray, rec: Recognizer, image: unknown): Promise<So
  * A row holding values, with a word added (empty, to be read as digits) in each value column where
  * the page pass saw nothing but the picture has ink: OCR drops lone zeros beside wrapped labels.
  */
-function withUnreadValues(row: OcrWord[], columns: number[], img: Gray, lineH: number): OcrWord[] {
+function withUnreadValues(found: OcrWord[], columns: number[], img: Gray, lineH: number): OcrWord[] {
   const near = (w: OcrWord, x: number) => Math.abs((w.x0 + w.x1) / 2 - x) < lineH;
-  if (columns.length < 2 || !row.some((w) => columns.some((x) => near(w, x)))) return row;
+  if (columns.length < 2 || !found.some((w) => columns.some((x) => near(w, x)))) return found;
+  const half = Math.min(lineH * 1.5, (Math.min(...columns.slice(1).map((x, i) => x - columns[i])) / 2) * 0.8);
+  // A word of digits over several value columns ("0004") is several cells run together: one
+  // empty word per column instead, each read on its own.
+  const row = found.flatMap((w) => {
+    const spanned = columns.filter((x) => x > w.x0 && x < w.x1);
+    if (spanned.length < 2 || !/^[\d\s.]*$/.test(w.text)) return [w];
+    return spanned.map((x) => ({ text: '', confidence: 0, x0: Math.round(x - half), y0: w.y0, x1: Math.round(x + half), y1: w.y1 }));
+  });
   const y0 = Math.min(...row.map((w) => w.y0));
   const y1 = Math.max(...row.map((w) => w.y1));
-  const half = Math.min(lineH * 1.5, (Math.min(...columns.slice(1).map((x, i) => x - columns[i])) / 2) * 0.8);
   const added: OcrWord[] = [];
   for (const x of columns) {
-    if (row.some((w) => near(w, x))) continue;
+    if (row.some((w) => near(w, x) || (x > w.x0 && x < w.x1))) continue;
     const box = { x0: Math.round(x - half), y0, x1: Math.round(x + half), y1 };
     if (hasInk(img, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0)) added.push({ text: '', confidence: 0, ...box });
   }
-  return added.length ? [...row, ...added].sort((a, b) => a.x0 - b.x0) : row;
+  return [...row, ...added].sort((a, b) => a.x0 - b.x0);
 }
 
 /**
@@ -311,7 +318,41 @@ async function readDigits(rec: Recognizer, img: Gray): Promise<{ text: string; c
   const first = await rec.digits(img);
   if (cleanDigits(first.text)) return first;
   const again = await rec.digits(binarize(img, 160));
-  return cleanDigits(again.text) ? again : first;
+  if (cleanDigits(again.text)) return again;
+  const bigger = await rec.digits(upscale2(img));
+  if (cleanDigits(bigger.text)) return bigger;
+  // Tesseract often sees nothing in a cell holding a lone "1". Among digits only a 1 is one thin
+  // upright stroke: say so, but never surely (a human look, not an error, if it matters).
+  return loneStroke(img) ? { text: '1', confidence: 50 } : first;
+}
+
+/** The ink of a cell is one thin upright stroke, perhaps with a flag and a foot: the shape of "1". */
+function loneStroke(img: Gray): boolean {
+  const ink = (x: number, y: number) => img.data[y * img.width + x] < 160;
+  let x0 = img.width;
+  let x1 = -1;
+  let y0 = img.height;
+  let y1 = -1;
+  for (let y = 0; y < img.height; y++)
+    for (let x = 0; x < img.width; x++)
+      if (ink(x, y)) {
+        x0 = Math.min(x0, x);
+        x1 = Math.max(x1, x);
+        y0 = Math.min(y0, y);
+        y1 = Math.max(y1, y);
+      }
+  const h = y1 - y0 + 1;
+  if (x1 < 0 || h < 8 || x1 - x0 + 1 > h * 0.7) return false;
+  // The middle of the glyph: narrow, and upright (a 7's stroke slants across).
+  const centres: number[] = [];
+  for (let y = y0 + Math.round(h * 0.3); y <= y0 + Math.round(h * 0.75); y++) {
+    let a = -1;
+    let b = -1;
+    for (let x = x0; x <= x1; x++) if (ink(x, y)) [a, b] = [a < 0 ? x : a, x];
+    if (a < 0 || b - a + 1 > Math.max(3, h * 0.25)) return false;
+    centres.push((a + b) / 2);
+  }
+  return Math.max(...centres) - Math.min(...centres) <= Math.max(2, h * 0.12);
 }
 
 /** A word read again on its own, with the digit whitelist. */

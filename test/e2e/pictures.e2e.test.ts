@@ -41,7 +41,6 @@ async function open(path: string, page: PicturePage): Promise<Page> {
   return tab;
 }
 
-const shadow = (tab: Page, fn: (root: ShadowRoot) => unknown) => tab.evaluate(fn as never, undefined);
 
 describe('a report whose tables are pictures', () => {
   it('finds what the engine finds in Node, with the pictures read in the extension', async () => {
