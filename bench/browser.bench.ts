@@ -116,7 +116,11 @@ async function measure(extDir: string, extId: 'ours' | 'null', page: BenchPage) 
 
 /** Main-thread time of the page's renderer: ours (extension scripts) and the page's own. */
 function attribute(events: TraceEvent[]) {
-  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  // The page's renderer only: the one our detector ran in (the offscreen OCR page has a renderer of its own).
+  const pagePids = new Set(events.filter((e) => e.name === 'EvaluateScript' && (e.args?.data?.url ?? '').endsWith('/detector.js')).map((e) => e.pid));
+  const mains = new Set(
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && (pagePids.size === 0 || pagePids.has(e.pid))).map((e) => `${e.pid}:${e.tid}`),
+  );
   const onMain = events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
   const tasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
   const isOurs = (e: TraceEvent) => (e.args?.data?.url ?? '').startsWith('chrome-extension://');
@@ -139,6 +143,11 @@ function attribute(events: TraceEvent[]) {
     const tEnd = t.ts + (t.dur ?? 0);
     if (scripts.some((s) => s.ts >= t.ts && s.ts < tEnd)) longest = Math.max(longest, t.dur ?? 0);
   }
+  if (process.env.DUMP)
+    for (const t of tasks.filter((x) => (x.dur ?? 0) > 50_000 && scripts.some((sc) => sc.ts >= x.ts && sc.ts < x.ts + (x.dur ?? 0)))) {
+      const inside = onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0) && (e.dur ?? 0) > 3000);
+      console.log('    long task', ((t.dur ?? 0) / 1000).toFixed(1), inside.map((e) => `${e.name}:${((e.dur ?? 0) / 1000).toFixed(1)}${e.args?.data?.url ? `(${e.args.data.url.split('/').pop()})` : ''}`).join(' '));
+    }
   const total = tasks.reduce((a, t) => a + (t.dur ?? 0), 0);
   return { oursMs: ours / 1000, longestMs: longest / 1000, mainMs: total / 1000 };
 }
@@ -150,7 +159,8 @@ const nullExt = nullExtension();
 const pictures = await withBrowser((b) => picturePage(b, loadSeed('001'), STYLES[0], ''));
 console.log(`Chromium traces, median of ${RUNS} runs; ours = main-thread time in our extension's scripts`);
 console.log(`${'page'.padEnd(26)} ${'ours ms'.padStart(8)} ${'null ms'.padStart(8)} ${'ratio'.padStart(7)} ${'page main ms'.padStart(12)} ${'ours/page'.padStart(9)} ${'longest'.padStart(8)} ${'idle→marks'.padStart(10)}`);
-for (const p of pages(pictures)) {
+// ONLY=text: just the pages whose name holds it.
+for (const p of pages(pictures).filter((x) => !process.env.ONLY || x.name.includes(process.env.ONLY))) {
   const ours = [];
   const nul = [];
   for (let i = 0; i < RUNS; i++) {

@@ -29,14 +29,15 @@ const IDLE_MS = 60_000;
 export function pictureReader(paths: TesseractPaths) {
   let recognizer: Promise<ClosableRecognizer> | null = null;
   let idle: ReturnType<typeof setTimeout> | undefined;
-  // Rejects the reading under way: terminating a worker does not settle its pending job.
-  let abort: ((e: PictureError) => void) | null = null;
+  // Reject the readings under way (several tabs may read at once): terminating a worker does not
+  // settle its pending jobs.
+  const aborts = new Set<(e: PictureError) => void>();
 
   const close = () => {
     const r = recognizer;
     recognizer = null;
-    abort?.(new PictureError('cancelled', 'cancelled'));
-    abort = null;
+    for (const abort of aborts) abort(new PictureError('cancelled', 'cancelled'));
+    aborts.clear();
     void r?.then((x) => x.close()).catch(() => {});
   };
 
@@ -70,7 +71,8 @@ export function pictureReader(paths: TesseractPaths) {
     async read(src: string): Promise<PictureRead> {
       clearTimeout(idle);
       const picture = await decode(await bytesOf(src));
-      const stopped = new Promise<never>((_, reject) => (abort = reject));
+      let abort: (e: PictureError) => void = () => {};
+      const stopped = new Promise<never>((_, reject) => aborts.add((abort = reject)));
       try {
         recognizer ??= tesseractRecognizer(paths);
         const doc = await Promise.race([recognizer.then((r) => readTableImage(picture, r, null)), stopped]);
@@ -81,9 +83,9 @@ export function pictureReader(paths: TesseractPaths) {
         close();
         throw new PictureError('ocr', (e as Error).message);
       } finally {
-        abort = null;
+        aborts.delete(abort);
         clearTimeout(idle);
-        idle = setTimeout(close, IDLE_MS);
+        if (aborts.size === 0) idle = setTimeout(close, IDLE_MS);
       }
     },
     /** Stops a reading under way (its workers are terminated) and frees memory. */
