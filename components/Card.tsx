@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Finding, FindingCell } from '../lib/findings';
 import type { PictureRef } from '../lib/ext/pictures';
-import { cellName } from '../lib/rules/names';
+import { coreApi } from '../lib/ext/core-api';
 import { RULE_WORDS, strings, type Lang } from '../lib/i18n';
 import type { Box } from '../lib/ext/anchors';
 import { SEVERITY_COLOR } from './styles';
@@ -98,7 +98,7 @@ function PictureCells({ cells, lang }: { cells: FindingCell[]; lang: Lang }) {
         <figure>
           <Crop anchor={c.anchor as Extract<FindingCell['anchor'], { kind: 'image' }>} />
           <figcaption>
-            {cellName(c, lang)} = {c.value ?? s.blankValue}
+            {coreApi()?.cellName(c, lang) ?? ''} = {c.value ?? s.blankValue}
           </figcaption>
         </figure>
       ))}

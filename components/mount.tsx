@@ -1,13 +1,14 @@
-// Runs the engine on this page and mounts our UI in one shadow root: the only node we add to the page.
+// The UI side of a check: mounts our one shadow root (the only node we add to the page), shows the
+// engine's run, reads table pictures through the extension, and renders the findings.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { countBySeverity, parseStepAsync, rulesStep, type CheckResult } from '../lib/check';
+import type { CheckResult } from '../lib/check';
+import { countBySeverity } from '../lib/findings';
+import { coreApi, longestStep, pause, timed } from '../lib/ext/core-api';
 import type { Summary } from '../lib/ext/messages';
-import { recheck, tablePictures } from '../lib/ext/pictures';
 import { readPictures } from '../lib/ext/read-pictures';
-import { findReportRoot, readDocumentAt } from '../lib/source';
 import { loadSettings, saveSettings } from '../lib/ext/settings-store';
-import { HOST_TAG } from '../lib/read/dom';
+import { HOST_TAG } from '../lib/host-tag';
 import { App } from './App';
 import { HIGHLIGHT_CSS, UI_CSS } from './styles';
 import type { View } from './types';
@@ -63,70 +64,60 @@ function summaryOf(view: View): Summary {
 }
 
 let current: Summary | null = null;
-/** Each start supersedes the one before (the user checked again while pictures were being read). */
-let runs = 0;
 
-export async function startEngine(force: boolean, picture: string | null = null): Promise<void> {
+export async function startUi(): Promise<void> {
+  const core = coreApi();
+  if (!core) return;
   let host: HTMLElement | null = null;
-  const run = ++runs;
   try {
+    const run = await core.run;
+    // A later check (the user asked again) supersedes this one.
+    const superseded = () => coreApi()?.run !== core.run;
+    const timing = [...run.timing];
+    let result: CheckResult | null = run.result;
+    const notices: View['notices'] = run.failure ? [run.failure] : [];
+    let state: View['state'] = run.failure ? 'failed' : !result?.report && !run.tasks.length ? (result?.notices.length ? 'failed' : 'not-report') : 'done';
+    // Loaded automatically, but the page holds no report after all: leave nothing behind.
+    if (state === 'not-report' && !run.force) return;
+    if (superseded()) return;
     const mounted = mountHost();
     host = mounted.host;
     const settings = await loadSettings();
-    const timing: string[] = [];
-    const pause = () => new Promise<void>((r) => setTimeout(r, 0));
-    const phase = async <T,>(name: string, fn: () => T | Promise<T>): Promise<T> => {
-      // Each phase is its own task (or several): the page stays responsive between them.
-      await pause();
-      const t0 = performance.now();
-      const out = await fn();
-      timing.push(`${name}:${(performance.now() - t0).toFixed(1)}`);
-      return out;
-    };
-    let result: CheckResult | null = null;
-    let state: View['state'] = 'done';
-    const notices: View['notices'] = [];
-    const show = (view: View) => render(<App view={view} settings={settings} onSettings={(p) => void saveSettings(p).catch(() => {})} onCancel={cancel} />, mounted.root);
     let cancelled = false;
     const cancel = () => {
       cancelled = true;
       void browser.runtime.sendMessage({ type: 'ocr-cancel' }).catch(() => {});
     };
-    try {
-      const root = await phase('root', () => findReportRoot(document));
-      const source = await phase('read', () => readDocumentAt(document, root));
-      const parsed = await phase('parse', () => parseStepAsync(source, { force }, pause));
-      result = parsed.report ? await phase('rules', () => rulesStep(parsed)) : parsed;
-      // Tables published as pictures: read them in the extension's OCR page, then check again.
-      const tasks = tablePictures(root ?? document.body ?? document.documentElement, source, result.report, picture);
-      if (tasks.length) {
-        host.setAttribute('data-pictures', String(tasks.length));
-        const first = result;
-        const pictures = await readPictures(tasks, (done) => {
-          const going = !cancelled && run === runs;
-          if (going && done < tasks.length) show(viewOf(null, 'checking', [], { done, total: tasks.length }));
-          return going;
-        });
-        if (run !== runs) return;
-        const again = await phase('pictures', () => recheck(source, first, pictures, force, pause));
+    const show = (view: View) => render(<App view={view} settings={settings} onSettings={(p) => void saveSettings(p).catch(() => {})} onCancel={cancel} />, mounted.root);
+    if (run.tasks.length && result) {
+      // Tables published as pictures: read in the extension's OCR page, then the report is checked again.
+      host.setAttribute('data-pictures', String(run.tasks.length));
+      const pictures = await readPictures(run.tasks, (done) => {
+        const going = !cancelled && !superseded();
+        if (going && done < run.tasks.length) show(viewOf(null, 'checking', [], { done, total: run.tasks.length }));
+        return going;
+      });
+      if (superseded()) return;
+      try {
+        const again = await timed(timing, 'pictures', () => core.recheck(run, pictures, pause));
         result = again.result;
         notices.push(...again.notices);
-        host.setAttribute('data-pictures-read', String(pictures.reads.length));
+      } catch (e) {
+        notices.push({ zh: `核对图片中的表格时出错：${(e as Error).message}`, en: `Checking the tables read from pictures failed: ${(e as Error).message}` });
       }
+      host.setAttribute('data-pictures-read', String(pictures.reads.length));
       if (!result.report) state = result.notices.length ? 'failed' : 'not-report';
-    } catch (e) {
-      state = 'failed';
-      notices.push({ zh: `无法读取本页的报告：${(e as Error).message}`, en: `Could not read the report on this page: ${(e as Error).message}` });
     }
     const view = viewOf(result, state, notices);
     const counts = countBySeverity(view.findings);
     host.setAttribute('data-errors', String(counts.errors));
     host.setAttribute('data-warnings', String(counts.warnings));
     host.setAttribute('data-infos', String(counts.infos));
-    await phase('render', () => show(view));
+    await timed(timing, 'render', () => show(view));
     host.setAttribute('data-nianbao-state', state);
     // For the benchmark: how long each phase took, and the time from document idle (the detector's start) to marks.
     host.setAttribute('data-timing', timing.join(','));
+    host.setAttribute('data-longest-step', Math.max(run.longestStep, longestStep()).toFixed(1));
     const idleAt = (globalThis as { __nianbaoIdleAt?: number }).__nianbaoIdleAt;
     if (idleAt != null) host.setAttribute('data-idle-to-marks', (performance.now() - idleAt).toFixed(1));
     current = summaryOf(view);

@@ -6,6 +6,7 @@ import { parseMessage, type PictureReply, type Summary } from '../lib/ext/messag
 import { loadSettings } from '../lib/ext/settings-store';
 
 const ENGINE = '/engine.js';
+const UI = '/ui.js';
 const ALL_URLS_ID = 'nianbao-detector-all';
 
 /** Per tab: the summaries of its frames, for the badge. */
@@ -19,7 +20,9 @@ async function injectEngine(tabId: number, frameId: number, force: boolean, pict
     },
     args: [force, picture],
   });
+  // Two scripts, two tasks: neither compiles into one long task on the page.
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ENGINE] });
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [UI] });
 }
 
 async function checkTab(tabId: number, frameId = 0, picture: string | null = null) {

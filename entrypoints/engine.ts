@@ -1,20 +1,11 @@
-// The engine and the UI, loaded into a frame only once the detector (or the user) found a report there.
-import { browser } from 'wxt/browser';
+// The engine (read, parse, rules), loaded into a frame only once the detector (or the user) found a
+// report there. The UI script (ui.ts) is injected right after it and shows what it finds.
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { currentSummary, startEngine } from '../components/mount';
-import { parseMessage } from '../lib/ext/messages';
+import { publishCore } from '../lib/ext/core-api';
+import { coreOf } from '../lib/ext/core';
 
 export default defineUnlistedScript(() => {
-  const g = globalThis as { __nianbaoForce?: boolean; __nianbaoPicture?: string | null; __nianbaoListening?: boolean };
+  const g = globalThis as { __nianbaoForce?: boolean; __nianbaoPicture?: string | null };
   // __nianbaoPicture: the picture the user asked to read (context menu on an image).
-  void startEngine(!!g.__nianbaoForce, g.__nianbaoPicture ?? null);
-  if (g.__nianbaoListening) return;
-  g.__nianbaoListening = true;
-  browser.runtime.onMessage.addListener((raw, _sender, sendResponse) => {
-    const msg = parseMessage(raw);
-    if (msg?.type === 'get-summary') {
-      const s = currentSummary();
-      if (s) sendResponse(s);
-    }
-  });
+  publishCore(coreOf(!!g.__nianbaoForce, g.__nianbaoPicture ?? null));
 });

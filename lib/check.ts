@@ -84,8 +84,4 @@ export function sortFindings(findings: Finding[]): Finding[] {
     .map((x) => x.f);
 }
 
-export const countBySeverity = (findings: Finding[]) => ({
-  errors: findings.filter((f) => f.severity === 'error').length,
-  warnings: findings.filter((f) => f.severity === 'warning').length,
-  infos: findings.filter((f) => f.severity === 'info').length,
-});
+export { countBySeverity } from './findings';

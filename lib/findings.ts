@@ -63,3 +63,9 @@ export function finding(rule: RuleId, severity: Severity, message: Text, extra: 
 }
 
 export const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export const countBySeverity = (findings: Finding[]) => ({
+  errors: findings.filter((f) => f.severity === 'error').length,
+  warnings: findings.filter((f) => f.severity === 'warning').length,
+  infos: findings.filter((f) => f.severity === 'info').length,
+});

@@ -114,7 +114,8 @@ export function withPictures(source: SourceDoc, pictures: { element: Node; lines
 }
 
 export interface PicturesRead {
-  reads: { element: Node; section: number | null; lines: Line[] }[];
+  /** Pictures read: their lines as the OCR page sent them (anchors in the picture's pixels). */
+  reads: { element: HTMLImageElement; section: number | null; width: number; height: number; lines: Line[] }[];
   /** Pictures that could not be read, and why (for the panel, never as the report's error). */
   unread: { task: PictureTask; why: Text }[];
 }
@@ -135,7 +136,8 @@ export async function recheck(source: SourceDoc, first: CheckResult, pictures: P
   if (pictures.reads.length) {
     // A picture on a page that is not a report (the user asked for it): its table on its own.
     const alone = !first.detection.isReport;
-    const doc: SourceDoc = alone ? { title: source.title, lines: pictures.reads.flatMap((r) => r.lines) } : withPictures(source, pictures.reads);
+    const anchored = pictures.reads.map((r) => ({ element: r.element, lines: anchorLines(r.lines, { element: r.element, width: r.width, height: r.height }) }));
+    const doc: SourceDoc = alone ? { title: source.title, lines: anchored.flatMap((r) => r.lines) } : withPictures(source, anchored);
     const options: CheckOptions = alone ? { force: true, scope: 'tables' } : { force };
     const parsed = await parseStepAsync(doc, options, pause);
     result = parsed.report ? rulesStep(parsed, options) : parsed;

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import type { Text } from '../findings';
 import type { Line } from '../model';
 import { parsePictureReply, type PictureReply } from './messages';
-import { anchorLines, type PicturesRead, type PictureTask } from './pictures';
+import type { PicturesRead, PictureTask } from './pictures';
 
 const PICTURE_FAILURE: Record<Exclude<PictureReply, { ok: true }>['code'], Text> = {
   fetch: { zh: '无法获取该图片', en: 'the picture could not be fetched' },
@@ -52,8 +52,7 @@ export async function readPictures(tasks: PictureTask[], progress: (done: number
     const task = tasks[i];
     const reply = progress(i) ? await readPicture(task) : ({ ok: false, code: 'cancelled', message: '' } as const);
     if (reply.ok) {
-      const ref = { element: task.element, width: reply.width, height: reply.height };
-      out.reads.push({ element: task.element, section: task.section, lines: anchorLines(reply.lines as Line[], ref) });
+      out.reads.push({ element: task.element, section: task.section, width: reply.width, height: reply.height, lines: reply.lines as Line[] });
     } else out.unread.push({ task, why: PICTURE_FAILURE[reply.code] });
   }
   progress(tasks.length);

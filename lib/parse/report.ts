@@ -23,12 +23,14 @@ export function* parseSteps(doc: SourceDoc, detection?: Detection): Generator<vo
   const year = yearOf(title ?? '', text);
   const expected = expectedFormat(year);
   const specFormat: FormatId = expected === '2019' ? '2019' : '2021';
+  yield;
   const sections = findSections(doc, stream, formats[specFormat]);
   const regions = tableRegions(stream, sections);
   yield;
   const t3 = readT3(stream, regions.t3[0], regions.t3[1]);
   yield;
   const t2 = readT2(stream, regions.t2[0], regions.t2[1], t3.layout ?? specFormat);
+  yield;
   const t4 = readT4(stream, regions.t4[0], regions.t4[1]);
   const format = reportFormat(expected, t2.layout, t3.layout);
   return { title, year, format, expectedFormat: expected, sections, tables: { t2, t3, t4 } };

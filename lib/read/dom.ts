@@ -1,8 +1,11 @@
 // DOM reader: any web page (Word/WPS exports, CMS editors, pages with site chrome) into the document model.
 // Works on the browser's DOM and on happy-dom's; never writes to the DOM.
+import { HOST_TAG } from '../host-tag';
 import { classify, type Anchor, type Line, type SourceDoc, type Token } from '../model';
 import { flowTokens } from './flow';
 import { looksLikeValue, readLines } from './text';
+
+export { HOST_TAG };
 
 const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CENTER', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
@@ -12,8 +15,6 @@ const BLOCK = new Set([
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'SVG', 'CANVAS', 'SELECT', 'BUTTON', 'TEXTAREA', 'INPUT']);
 const CHROME = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE']);
 const CHROME_NAME_RE = /(^|[-_\s])(nav|navbar|menu|footer|header|sidebar|side|breadcrumb|crumb|top|bottom|links?|share|toolbar)([-_\s]|$)/i;
-/** Our own host element: never read our UI as page content. */
-export const HOST_TAG = 'NIANBAO-CHECK';
 
 interface Run {
   node: Node;

@@ -254,3 +254,17 @@ describe('marks, card and panel', () => {
     expect(h.requests.some((u) => u.startsWith('chrome-extension:') && !u.includes(h.extensionId))).toBe(false);
   });
 });
+
+describe('what the page loads', () => {
+  it('the engine and the UI are two scripts, neither with the other inside (each compiles in its own task)', () => {
+    const out = join(ROOT, '.output/chrome-mv3');
+    const engine = readFileSync(join(out, 'engine.js'), 'utf8');
+    const ui = readFileSync(join(out, 'ui.js'), 'utf8');
+    // The spec's wording lives in the engine only; Preact and zod in the UI only.
+    expect(engine).toContain('本年新收政府信息公开申请数量');
+    expect(ui).not.toContain('本年新收政府信息公开申请数量');
+    expect(engine).not.toMatch(/__H|\$\$typeof|_zod/);
+    expect(ui).toMatch(/_zod/);
+    expect(engine.length + ui.length).toBeLessThan(160_000);
+  });
+});

@@ -110,6 +110,7 @@ describe('a report whose tables are pictures', () => {
         const [t] = await c.tabs.query({ url: pageUrl });
         await c.scripting.executeScript({ target: { tabId: t.id }, func: (p: string) => void Object.assign(globalThis, { __nianbaoForce: true, __nianbaoPicture: p }), args: [picture] });
         await c.scripting.executeScript({ target: { tabId: t.id }, files: ['/engine.js'] });
+        await c.scripting.executeScript({ target: { tabId: t.id }, files: ['/ui.js'] });
       },
       [url, `${h.base}${src}`] as const,
     );

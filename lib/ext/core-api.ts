@@ -1,0 +1,62 @@
+// What the engine script (read, parse, rules) hands to the UI script in the same isolated world.
+// The two are injected one after the other, so that neither compiles into one long task; the UI
+// reaches the engine only through this object (type imports only: no engine code in the UI bundle).
+import type { CheckResult } from '../check';
+import type { Text } from '../findings';
+import type { SourceDoc } from '../model';
+import type { CellRef } from '../parse/types';
+import type { PicturesRead, PictureTask } from './pictures';
+
+export interface CoreRun {
+  force: boolean;
+  result: CheckResult | null;
+  source: SourceDoc | null;
+  /** Pictures of tables to read. */
+  tasks: PictureTask[];
+  /** Our own failure while reading the page. */
+  failure: Text | null;
+  /** Phase durations, and the longest step between pauses (ms), for the benchmark. */
+  timing: string[];
+  longestStep: number;
+}
+
+export interface CoreApi {
+  run: Promise<CoreRun>;
+  /** The report checked again with the tables read from its pictures. */
+  recheck(run: CoreRun, pictures: PicturesRead, pause: () => Promise<void>): Promise<{ result: CheckResult; notices: Text[] }>;
+  cellName(ref: CellRef, lang: 'zh' | 'en'): string;
+}
+
+type WithCore = { __nianbaoCore?: CoreApi };
+
+export const publishCore = (api: CoreApi) => void ((globalThis as WithCore).__nianbaoCore = api);
+export const coreApi = (): CoreApi | undefined => (globalThis as WithCore).__nianbaoCore;
+
+// The longest stretch of our work between two pauses: the longest task we give the page (for the
+// benchmark; a trace cannot always tell our timer callbacks from the page's).
+let resumedAt = 0;
+let longest = 0;
+const endStep = () => {
+  if (resumedAt) longest = Math.max(longest, performance.now() - resumedAt);
+  resumedAt = 0;
+};
+
+/** Gives way to the page: the work after it runs in a later task. */
+export async function pause(): Promise<void> {
+  endStep();
+  await new Promise<void>((r) => setTimeout(r, 0));
+  resumedAt = performance.now();
+}
+
+/** One phase of work, begun in a task of its own, its duration noted for the benchmark. */
+export async function timed<T>(timing: string[], name: string, fn: () => T | Promise<T>): Promise<T> {
+  await pause();
+  const t0 = performance.now();
+  const out = await fn();
+  endStep();
+  timing.push(`${name}:${(performance.now() - t0).toFixed(1)}`);
+  return out;
+}
+
+/** The longest step measured so far in this script. */
+export const longestStep = () => longest;

@@ -1,0 +1,31 @@
+// The engine side of a check in the page: find the report, read it, parse it, run the rules, and
+// list the table pictures to read. No UI here: the UI script picks the run up through core-api.
+import { parseStepAsync, rulesStep } from '../check';
+import { cellName } from '../rules/names';
+import { findReportRoot, readDocumentAt } from '../source';
+import { longestStep, pause, timed, type CoreApi, type CoreRun } from './core-api';
+import { recheck, tablePictures } from './pictures';
+
+export async function runCore(force: boolean, picture: string | null): Promise<CoreRun> {
+  const run: CoreRun = { force, result: null, source: null, tasks: [], failure: null, timing: [], longestStep: 0 };
+  try {
+    const root = await timed(run.timing, 'root', () => findReportRoot(document));
+    const source = await timed(run.timing, 'read', () => readDocumentAt(document, root));
+    const parsed = await timed(run.timing, 'parse', () => parseStepAsync(source, { force }, pause));
+    run.source = source;
+    run.result = parsed.report ? await timed(run.timing, 'rules', () => rulesStep(parsed)) : parsed;
+    run.tasks = tablePictures(root ?? document.body ?? document.documentElement, source, run.result.report, picture);
+  } catch (e) {
+    run.failure = { zh: `无法读取本页的报告：${(e as Error).message}`, en: `Could not read the report on this page: ${(e as Error).message}` };
+  }
+  run.longestStep = longestStep();
+  return run;
+}
+
+export function coreOf(force: boolean, picture: string | null): CoreApi {
+  return {
+    run: runCore(force, picture),
+    recheck: (run, pictures, wait) => recheck(run.source!, run.result!, pictures, run.force, wait),
+    cellName,
+  };
+}
