@@ -17,6 +17,7 @@ export const RULE_IDS = [
   'row-length',
   'label-variant',
   'format-mismatch',
+  'stat-period',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 export type Severity = 'error' | 'warning' | 'info';

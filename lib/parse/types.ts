@@ -1,6 +1,7 @@
 // The parsed report: what was read, where, and how surely. Rules read only this.
 import type { Anchor } from '../model';
 import type { FormatId, ReportFormat } from '../spec';
+import type { PeriodRead } from './period';
 
 export type TableId = 't2' | 't3' | 't4';
 
@@ -91,6 +92,8 @@ export interface SectionRead {
 export interface Report {
   title: string | null;
   year: number | null;
+  /** The statistics period as the text states it (each distinct statement). */
+  periods: PeriodRead[];
   format: ReportFormat;
   expectedFormat: ReportFormat;
   sections: SectionRead[];

@@ -7,6 +7,7 @@ import { labelVariant } from './label-variant';
 import { rowLength } from './row-length';
 import { sectionHeadingVariant } from './section-heading-variant';
 import { sectionMissing } from './section-missing';
+import { statPeriod } from './stat-period';
 import { t3Balance } from './t3-balance';
 import { t3OutcomeTotal } from './t3-outcome-total';
 import { t3RowTotal } from './t3-row-total';
@@ -19,6 +20,7 @@ export const rules: Rule[] = [
   sectionMissing,
   sectionHeadingVariant,
   formatMismatch,
+  statPeriod,
   tableMissing,
   tableUnreadable,
   rowLength,
