@@ -311,8 +311,9 @@ function markOcr(lines: Line[]): Line[] {
 }
 
 /**
- * A cell read on its own with the digit whitelist; when that finds nothing, read again with the ink
- * made black and the paper white (JPEG haze can hide a lone digit from Tesseract entirely).
+ * A cell read on its own with the digit whitelist. When that finds nothing: again with the ink made
+ * black and the paper white (JPEG haze can hide a lone digit from Tesseract entirely), then at twice
+ * the size, then by the shape of a lone 1.
  */
 async function readDigits(rec: Recognizer, img: Gray): Promise<{ text: string; confidence: number }> {
   const first = await rec.digits(img);
