@@ -18,6 +18,7 @@ export const RULE_IDS = [
   'label-variant',
   'format-mismatch',
   'stat-period',
+  'text-table',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 export type Severity = 'error' | 'warning' | 'info';

@@ -91,6 +91,7 @@ export const RULE_WORDS: Record<string, { zh: string; en: string }> = {
   'section-missing': { zh: '年度报告须包含格式规定的六个部分', en: 'The report must have the six sections of the format' },
   'section-heading-variant': { zh: '部分标题应与格式规定的标题一致', en: 'Section headings should use the official wording' },
   'table-missing': { zh: '第二、三、四部分须以表格报告', en: 'Sections 2, 3 and 4 report in tables' },
+  'text-table': { zh: '正文中的数字应与表格一致', en: 'Numbers in the text should agree with the tables' },
   'stat-period': { zh: '统计期限按惯例为报告年度的1月1日至12月31日', en: 'The statistics period is, by convention, 1 January to 31 December of the report year' },
   'table-unreadable': { zh: '表格无法确定地读取，需要人工核对', en: 'The table could not be read with certainty; a person should look' },
   't3-row-total': { zh: '表三每一行的“总计”应等于六类申请人之和', en: 'In table 3, each row total equals the six applicant columns' },

@@ -57,6 +57,9 @@ describe('real violations are found', () => {
     const r = await check('003');
     expect(errors(r)).toEqual(['format-mismatch:error:s3']);
     expect(briefs(r)).toContain('label-variant:warning:t3.e2.-');
+    // Spec §7 E5 (b): the text's 「受理政府信息公开申请 17 件」 against row 一's 95 (a scope question, perhaps).
+    const text = r.findings.filter((f) => f.rule === 'text-table');
+    expect(text.map((f) => [f.severity, f.actual, f.expected])).toEqual([['warning', 17, 95]]);
   });
 
   it('007 (上海市政府办公厅 2019): 总计 left blank in the result rows', async () => {

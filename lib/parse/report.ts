@@ -2,6 +2,7 @@
 import type { SourceDoc } from '../model';
 import { expectedFormat, formats, type FormatId, type ReportFormat } from '../spec';
 import { detect, yearOf, type Detection } from './detect';
+import { findClaims } from './claims';
 import { findPeriods } from './period';
 import { findSections } from './sections';
 import { toStream, type Tok } from './stream';
@@ -34,7 +35,7 @@ export function* parseSteps(doc: SourceDoc, detection?: Detection): Generator<vo
   yield;
   const t4 = readT4(stream, regions.t4[0], regions.t4[1]);
   const format = reportFormat(expected, t2.layout, t3.layout);
-  return { title, year, periods: findPeriods(doc), format, expectedFormat: expected, sections, tables: { t2, t3, t4 } };
+  return { title, year, periods: findPeriods(doc), claims: findClaims(doc), format, expectedFormat: expected, sections, tables: { t2, t3, t4 } };
 }
 
 export function parseReport(doc: SourceDoc, detection?: Detection): Report {

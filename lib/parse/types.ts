@@ -1,6 +1,7 @@
 // The parsed report: what was read, where, and how surely. Rules read only this.
 import type { Anchor } from '../model';
 import type { FormatId, ReportFormat } from '../spec';
+import type { ClaimRead } from './claims';
 import type { PeriodRead } from './period';
 
 export type TableId = 't2' | 't3' | 't4';
@@ -94,6 +95,8 @@ export interface Report {
   year: number | null;
   /** The statistics period as the text states it (each distinct statement). */
   periods: PeriodRead[];
+  /** Numbers the text states about table 三. */
+  claims: ClaimRead[];
   format: ReportFormat;
   expectedFormat: ReportFormat;
   sections: SectionRead[];

@@ -14,6 +14,7 @@ import { t3RowTotal } from './t3-row-total';
 import { t4BlockTotal } from './t4-block-total';
 import { tableMissing } from './table-missing';
 import { tableUnreadable } from './table-unreadable';
+import { textTable } from './text-table';
 import { totalBlank } from './total-blank';
 
 export const rules: Rule[] = [
@@ -28,6 +29,7 @@ export const rules: Rule[] = [
   t3OutcomeTotal,
   t3Balance,
   t4BlockTotal,
+  textTable,
   totalBlank,
   cellInvalid,
   cellBlank,
