@@ -72,7 +72,7 @@ function sectionAt(report: Report | null, line: number): number | null {
   return best;
 }
 
-/** A table with at least one cell read (its heading words alone do not make a table). */
+/** A table with at least one cell read (a header without values is no table to check). */
 const hasValues = (t: TableRead) => t.found && Object.values(t.rows).some((r) => r.cells.some((c) => c.state !== 'missing'));
 
 /**

@@ -95,7 +95,8 @@ export function readT4(stream: Tok[], from: number, to: number): TableRead {
   const segs = segmentsOf(stream, from, to).filter((s) => s.values.length > 0);
   const header = stream.slice(from, to).filter((t) => !t.token.prose && t.token.kind === 'text');
   const hasHeader = header.some((t) => /复议/.test(t.token.raw)) && header.some((t) => /诉讼|起诉/.test(t.token.raw));
-  if (!hasHeader) return empty('t4');
+  // The section heading alone names 复议 and 诉讼: without a single value there is no table.
+  if (!hasHeader || segs.length === 0) return empty('t4');
   const withNumbers = segs.filter((s) => s.values.some((t) => t.token.kind === 'number'));
   // The data row may be split into blocks (one per 复议/诉讼 block): take runs until 15 values are reached.
   // One run of exactly 15 values is the data row (the last one: stray marks may stand in the header).
