@@ -1,6 +1,7 @@
 // Numbers the running text states about table 三 ("共受理政府信息公开申请749件", "结转下一年31件"),
 // to compare with the table (spec §5 "Text numbers agree with the tables", §7 E5).
 import type { Anchor, SourceDoc } from '../model';
+import { anchorAt, joinedText } from './span';
 
 export interface ClaimRead {
   /** received: requests received this year (row 一, or 一 + 二); carried: carried into next year (row 四). */
@@ -19,19 +20,13 @@ const PATTERNS: [ClaimRead['kind'], RegExp][] = [
 
 /** Claims in the order the text makes them; lines are joined, since statements wrap anywhere. */
 export function findClaims(doc: SourceDoc): ClaimRead[] {
-  const starts: number[] = [];
-  let joined = '';
-  for (const l of doc.lines) {
-    starts.push(joined.length);
-    joined += l.text.replace(/[\s\u00a0\u3000]+/g, '');
-  }
-  const lineAt = (i: number) => {
-    let line = 0;
-    while (line + 1 < starts.length && starts[line + 1] <= i) line++;
-    return line;
-  };
+  const joined = joinedText(doc);
   const out: (ClaimRead & { at: number })[] = [];
   for (const [kind, re] of PATTERNS)
-    for (const m of joined.matchAll(re)) out.push({ kind, value: Number(m[1]), text: m[0], at: m.index!, anchor: doc.lines[lineAt(m.index! + m[0].length - 1)].anchor });
+    for (const m of joined.text.matchAll(re)) {
+      // The number is marked: it is what disagrees with the table.
+      const at = m.index! + m[0].lastIndexOf(m[1]);
+      out.push({ kind, value: Number(m[1]), text: m[0], at, anchor: anchorAt(doc, joined, at, at + m[1].length) });
+    }
   return out.sort((a, b) => a.at - b.at).map(({ at: _at, ...c }) => c);
 }

@@ -1,6 +1,7 @@
 // The statistics period a report states ("本报告所列数据统计期限自2024年1月1日至2024年12月31日").
 // By convention it runs from 1 January to 31 December of the report year (spec §2.5, §5).
 import type { Anchor, SourceDoc } from '../model';
+import { anchorAt, joinedText } from './span';
 
 export interface DayRead {
   /** Null when the year is left out ("至12月31日"). */
@@ -30,23 +31,16 @@ const dayOf = (y: string | undefined, m: string, d: string): DayRead => ({ year:
 export function findPeriods(doc: SourceDoc): PeriodRead[] {
   const out: PeriodRead[] = [];
   const seen = new Set<string>();
-  // Each line's text without spaces, and where it starts in the joined text.
-  const texts = doc.lines.map((l) => l.text.replace(/[\s\u00a0\u3000]+/g, ''));
-  const starts: number[] = [];
-  let joined = '';
-  for (const t of texts) {
-    starts.push(joined.length);
-    joined += t;
-  }
+  const joined = joinedText(doc);
   const re = new RegExp(PERIOD.source, 'gu');
-  for (let m = re.exec(joined); m; m = re.exec(joined)) {
+  for (let m = re.exec(joined.text); m; m = re.exec(joined.text)) {
     const text = m[0];
     const key = text.replace(/^.*?(?=\d)/u, '');
     if (seen.has(key)) continue;
     seen.add(key);
-    let line = 0;
-    while (line + 1 < starts.length && starts[line + 1] <= m.index + text.search(/\d/u)) line++;
-    out.push({ text, from: dayOf(m[1], m[2], m[3]), to: dayOf(m[4], m[5], m[6]), anchor: doc.lines[line].anchor });
+    // The dates themselves are marked, from the first digit to the end.
+    const from = m.index + text.search(/\d/u);
+    out.push({ text, from: dayOf(m[1], m[2], m[3]), to: dayOf(m[4], m[5], m[6]), anchor: anchorAt(doc, joined, from, m.index + text.length) });
   }
   return out;
 }

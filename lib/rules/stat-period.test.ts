@@ -36,3 +36,21 @@ describe('stat-period', () => {
     expect(r.findings.filter((x) => x.rule === 'stat-period').map((x) => x.message.zh)).toEqual(['统计期限为「2022年1月1日至2022年12月31日」，按惯例应为2023年1月1日至2023年12月31日（与报告年度不符）；如机构年中设立等原因属实，请在报告中说明']);
   });
 });
+
+describe('the period is marked where it is written', () => {
+  it('in text: the dates, not the whole line', () => {
+    const [p] = findPeriods(readText('前言\n本报告统计数据从 2024 年 5 月 29 日至 12 月 31 日。\n'));
+    expect(p.anchor).toEqual({ kind: 'text', line: 1, col: 9, length: 27 });
+  });
+
+  it('in a page: from the first digit to the last 日, across the element boundaries', async () => {
+    const { parseHtml } = await import('../cli/html');
+    const { readDocument } = await import('../source');
+    const page = parseHtml('<html><body><p>根据条例，<span>本报告所列数据统计期限自</span>2024 年 5 月 29 日至 12 月 31 日。现将</p></body></html>');
+    const [p] = findPeriods(readDocument(page.document));
+    const a = p.anchor as { kind: string; node: Node; start: number; endNode: Node; end: number };
+    expect(a.kind).toBe('dom');
+    expect(a.node.nodeValue!.slice(a.start, a.end)).toBe('2024 年 5 月 29 日至 12 月 31 日。');
+    await page.close();
+  });
+});

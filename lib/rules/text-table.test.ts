@@ -29,3 +29,12 @@ describe('text-table', () => {
     expect(f.map((x) => [x.actual, x.cells.map((c) => c.row)])).toEqual([[99, ['w']]]);
   });
 });
+
+describe('the number the text states is marked', () => {
+  it('just the number, even when the statement wraps', async () => {
+    const { readText } = await import('../read/text');
+    const { findClaims } = await import('../parse/claims');
+    const [c] = findClaims(readText('2024 年，区政府办代表区政府受理政府\n信息公开申请 17 件，均已在法定期限内予以答复。\n'));
+    expect(c).toMatchObject({ kind: 'received', value: 17, anchor: { kind: 'text', line: 1, col: 7, length: 2 } });
+  });
+});
