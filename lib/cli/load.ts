@@ -1,7 +1,9 @@
 // Loads one command-line input (a file or an http(s) URL) as HTML or text.
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
-import { decodeBytes } from '../read/decode';
+import { extname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Text } from '../findings';
+import { decodeBytes, unknownCharsetNotice } from '../read/decode';
 
 export type InputKind = 'html' | 'text' | 'image';
 
@@ -11,6 +13,10 @@ export interface Loaded {
   charset: string;
   /** The picture's bytes, for images. */
   bytes?: Uint8Array;
+  /** Where it came from (a file: URL, or the http(s) address after redirects): the base of its pictures. */
+  url: string;
+  /** What reading it had to guess (an unknown declared charset), for the summary and the JSON. */
+  notices: Text[];
 }
 
 export class InputError extends Error {
@@ -37,9 +43,17 @@ function kindOf(name: string, contentType: string | null, bytes: Uint8Array): In
   return /<!doctype html|<html|<body|<table|<p[ >]/.test(head) ? 'html' : 'text';
 }
 
+/** The name or the server says HTML or text (not a guess from the bytes). */
+function saysWhatItIs(name: string, contentType: string | null): boolean {
+  if (contentType && /html|text\/plain|markdown/i.test(contentType)) return true;
+  const ext = extname(name.split(/[?#]/)[0]).toLowerCase();
+  return HTML_EXT.has(ext) || TEXT_EXT.has(ext);
+}
+
 export async function loadInput(input: string): Promise<Loaded> {
   let bytes: Uint8Array;
   let contentType: string | null = null;
+  let url: string;
   if (/^https?:\/\//i.test(input)) {
     let res: Response;
     try {
@@ -49,8 +63,10 @@ export async function loadInput(input: string): Promise<Loaded> {
     }
     if (!res.ok) throw new InputError(`无法下载 ${input}：服务器返回 ${res.status}`, `Could not download ${input}: the server answered ${res.status}`);
     contentType = res.headers.get('content-type');
+    url = res.url || input;
     bytes = new Uint8Array(await res.arrayBuffer());
   } else {
+    url = pathToFileURL(resolve(input)).href;
     try {
       bytes = new Uint8Array(await readFile(input));
     } catch (e) {
@@ -59,18 +75,26 @@ export async function loadInput(input: string): Promise<Loaded> {
       throw new InputError(`无法读取 ${input}：${why[0]}`, `Could not read ${input}: ${why[1]}`);
     }
   }
+  return loadBytes(input, bytes, contentType, url);
+}
+
+/** The second half of loadInput: bytes (with the server's content type, if any) as HTML, text or a picture. */
+export function loadBytes(input: string, bytes: Uint8Array, contentType: string | null, url: string): Loaded {
   const ext = extname(input.split(/[?#]/)[0]).toLowerCase();
   const png = bytes[0] === 0x89 && bytes[1] === 0x50;
   const jpg = bytes[0] === 0xff && bytes[1] === 0xd8;
   if (IMAGE_EXT.has(ext) || png || jpg || (contentType && /image\/(png|jpe?g)/i.test(contentType))) {
     if (!png && !jpg) throw new InputError(`无法读取图片 ${input}：不是 PNG 或 JPEG 文件`, `Could not read the picture ${input}: not a PNG or JPEG file`);
-    return { kind: 'image', text: '', charset: 'binary', bytes };
+    return { kind: 'image', text: '', charset: 'binary', bytes, url, notices: [] };
   }
   if (LATER_EXT.has(ext) || (contentType && /pdf|image\//i.test(contentType)))
     throw new InputError(`暂不支持此类文件：${input}（PDF 和 Word 文件将在后续版本支持）`, `This kind of file is not supported yet: ${input} (PDF and Word files come later)`);
   if (bytes.length === 0) throw new InputError(`文件为空：${input}`, `The file is empty: ${input}`);
   const kind = kindOf(input, contentType, bytes);
-  const { text, charset } = decodeBytes(bytes, { contentType, html: kind === 'html' });
-  if (/\u0000/.test(text.slice(0, 2000))) throw new InputError(`无法读取 ${input}：不是文本或网页文件`, `Could not read ${input}: not a text or HTML file`);
-  return { kind, text, charset };
+  const { text, charset, unknownCharset } = decodeBytes(bytes, { contentType, html: kind === 'html' });
+  // NUL characters in a file that does not say what it is: a binary file. A page that says it is a
+  // page is read as a browser reads it (a browser drops NUL characters from the text).
+  if (/\u0000/.test(text.slice(0, 2000)) && !saysWhatItIs(input, contentType)) throw new InputError(`无法读取 ${input}：不是文本或网页文件`, `Could not read ${input}: not a text or HTML file`);
+  const notices = unknownCharset ? [unknownCharsetNotice(unknownCharset, charset)] : [];
+  return { kind, text: text.replace(/\u0000/g, ''), charset, url, notices };
 }

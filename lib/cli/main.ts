@@ -3,9 +3,10 @@
 import { checkDoc, type CheckResult } from '../check';
 import { toJson, type Lang } from '../json';
 import { readText } from '../read/text';
-import { readDocument } from '../source';
+import { findReportRoot, readDocumentAt } from '../source';
 import { parseHtml } from './html';
-import { InputError, loadInput } from './load';
+import { InputError, loadInput, type Loaded } from './load';
+import { checkWithPictures, ocrDeps } from './pictures';
 import { summary } from './summary';
 import type { NodeRecognizer } from '../ocr/node';
 
@@ -19,23 +20,56 @@ const HELP = `年报核查 nianbao-check — 检查政府信息公开工作年�
 
 let recognizer: Promise<NodeRecognizer> | null = null;
 
+const getRecognizer = async () => {
+  const { nodeRecognizer } = await import('../ocr/node');
+  recognizer ??= nodeRecognizer();
+  return recognizer;
+};
+
 export async function checkInput(input: string, force: boolean): Promise<CheckResult> {
-  const loaded = await loadInput(input);
+  return checkLoaded(input, await loadInput(input), force);
+}
+
+/** Checks one loaded input; throws only an InputError (a picture without a table, a damaged picture). */
+export async function checkLoaded(input: string, loaded: Loaded, force: boolean): Promise<CheckResult> {
+  const result = await checkContent(input, loaded, force);
+  // What reading had to guess (the charset) comes first: it bears on everything after.
+  return loaded.notices.length ? { ...result, notices: [...loaded.notices, ...result.notices] } : result;
+}
+
+async function checkContent(input: string, loaded: Loaded, force: boolean): Promise<CheckResult> {
   if (loaded.kind === 'text') return checkDoc(readText(loaded.text), { force });
-  if (loaded.kind === 'image') {
-    // A picture of a table: local OCR (tesseract.js, offline), then the same engine, table rules only.
-    const { decodeImage, nodeRecognizer } = await import('../ocr/node');
-    const { readTableImage } = await import('../ocr/table');
-    recognizer ??= nodeRecognizer();
-    const doc = await readTableImage(decodeImage(loaded.bytes!), await recognizer, input);
-    return checkDoc(doc, { force: true, scope: 'tables' });
-  }
-  const page = parseHtml(loaded.text);
+  if (loaded.kind === 'image') return checkPicture(input, loaded.bytes!);
+  const page = parseHtml(loaded.text, { url: loaded.url });
   try {
-    return checkDoc(readDocument(page.document), { force });
+    const document = page.document;
+    const root = findReportRoot(document);
+    const source = readDocumentAt(document, root);
+    const first = checkDoc(source, { force });
+    // Tables 二/三/四 published as pictures beside the page: read as the extension reads them.
+    const result = await checkWithPictures(document, root, source, first, loaded.url, force, () => ocrDeps(getRecognizer));
+    return page.notices.length ? { ...result, notices: [...page.notices, ...result.notices] } : result;
   } finally {
     await page.close();
   }
+}
+
+/** A picture of a table: local OCR (tesseract.js, offline), then the same engine, table rules only. */
+async function checkPicture(input: string, bytes: Uint8Array): Promise<CheckResult> {
+  const { decodeImage } = await import('../ocr/node');
+  const { readTableImage } = await import('../ocr/table');
+  let picture: ReturnType<typeof decodeImage>;
+  try {
+    picture = decodeImage(bytes);
+  } catch (e) {
+    throw new InputError(`无法读取图片 ${input}：图片已损坏，无法解码（${(e as Error).message}）`, `Could not read the picture ${input}: it is damaged and cannot be decoded (${(e as Error).message})`);
+  }
+  const doc = await readTableImage(picture, await getRecognizer(), input);
+  const result = checkDoc(doc, { force: true, scope: 'tables' });
+  // No table in it: saying 「未发现问题」 would pass a picture nobody checked.
+  if (!Object.values(result.report?.tables ?? {}).some((t) => t.found))
+    throw new InputError(`未在图片中找到年报表格：${input}`, `No annual-report table was found in the picture: ${input}`);
+  return result;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -63,12 +97,12 @@ export async function main(argv: string[]): Promise<number> {
     try {
       const result = await checkInput(input, force);
       errors ||= result.findings.some((f) => f.severity === 'error');
-      if (json) console.log(JSON.stringify(toJson(input, result, lang)));
+      if (json) console.log(JSON.stringify({ ...toJson(input, result, lang), notices: result.notices.map((n) => n[lang]) }));
       else console.log(`${summary(input, result, lang)}\n`);
     } catch (e) {
       unreadable = true;
       const msg = e instanceof InputError ? { zh: e.zh, en: e.en } : { zh: `读取 ${input} 时出错：${(e as Error).message}`, en: `Failed on ${input}: ${(e as Error).message}` };
-      if (json) console.log(JSON.stringify({ input, detected: false, report: null, findings: [], error: msg[lang] }));
+      if (json) console.log(JSON.stringify({ input, detected: false, report: null, findings: [], notices: [], error: msg[lang] }));
       else console.error(`━━ ${input}\n${msg.zh}\n${msg.en}\n`);
     }
   }

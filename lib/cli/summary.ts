@@ -19,8 +19,11 @@ const placeOf = (f: Finding) => f.section ?? (f.cells[0] ? TABLE_SECTION[f.cells
 export function summary(input: string, result: CheckResult, lang: Lang = 'zh'): string {
   const zh = lang === 'zh';
   const lines: string[] = [`━━ ${input}`];
-  if (!result.report && !result.notices.length) {
-    lines.push(zh ? '未检测到政府信息公开工作年度报告（可用 --force 强制检查）。' : 'No government information-disclosure annual report was detected (use --force to check anyway).');
+  if (!result.report) {
+    // Not a report, or a report we failed to parse (then the notices say why).
+    if (!result.detection.isReport)
+      lines.push(zh ? '未检测到政府信息公开工作年度报告（可用 --force 强制检查）。' : 'No government information-disclosure annual report was detected (use --force to check anyway).');
+    for (const n of result.notices) lines.push(`  ⚠ ${n[lang]}`);
     return lines.join('\n');
   }
   const r = result.report;

@@ -46,6 +46,7 @@ const ReportJson = z
       .strict()
       .nullable(),
     findings: z.array(FindingJsonSchema),
+    notices: z.array(z.string()),
   })
   .strict();
 
