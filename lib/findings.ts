@@ -47,6 +47,8 @@ export interface Finding {
   section?: number;
   /** Where to mark a finding that has no cell: a heading, a table, the place a section should stand. */
   anchor?: Anchor;
+  /** The rows a finding repeated row after row stands for (one finding listing them). */
+  rows?: string[];
   /** For a missing section: mark just before (or after) the anchor, between its neighbours. */
   where?: 'before' | 'after';
 }

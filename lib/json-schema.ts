@@ -12,6 +12,8 @@ export const FindingJsonSchema = z
     expected: z.number().nullable(),
     actual: z.number().nullable(),
     section: z.number().int().min(1).max(6).optional(),
+    /** The rows a finding repeated row after row stands for. */
+    rows: z.array(z.string()).optional(),
   })
   .strict();
 export type FindingJson = z.infer<typeof FindingJsonSchema>;

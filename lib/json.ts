@@ -41,6 +41,7 @@ export function toJson(input: string, result: CheckResult, lang: Lang = 'zh') {
         expected: f.expected,
         actual: f.actual,
         ...(f.section != null && f.cells.length === 0 ? { section: f.section } : {}),
+        ...(f.rows ? { rows: f.rows } : {}),
       }),
     ),
   };

@@ -20,6 +20,8 @@ export interface Token {
   cell: boolean;
   /** A cell of an HTML table on the page itself (not text that was extracted or converted). */
   htmlCell?: boolean;
+  /** Where an HTML table's grid places the cell: which table, first column, columns spanned. */
+  grid?: { table: number; col: number; span: number };
   /** Read by OCR from a picture: a label's odd characters are more likely misreads than typos. */
   ocr?: boolean;
   /** Reading confidence: false for values reconstructed by us (split digit runs, OCR below threshold). */

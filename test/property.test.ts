@@ -2,8 +2,8 @@
 // in any supported layout; reading never throws, whatever the input.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { numberCells, reportArb, withChange } from './fixtures/generate';
-import { encodeGbk, renderCms, renderPdfText, renderPipe, renderTsv, renderWord, type SeedData } from './fixtures/render';
+import { blankReportArb, numberCells, reportArb, withChange } from './fixtures/generate';
+import { encodeGbk, renderCms, renderParas, renderPdfText, renderPipe, renderTsv, renderWord, type SeedData } from './fixtures/render';
 import { checkBytes, checkHtml, checkPlain } from './helpers';
 
 const LAYOUTS: Record<string, (d: SeedData) => { kind: 'text' | 'html'; bytes: Uint8Array }> = {
@@ -12,6 +12,7 @@ const LAYOUTS: Record<string, (d: SeedData) => { kind: 'text' | 'html'; bytes: U
   pdf: (d) => ({ kind: 'text', bytes: new TextEncoder().encode(renderPdfText(d)) }),
   word: (d) => ({ kind: 'html', bytes: new TextEncoder().encode(renderWord(d)) }),
   cms: (d) => ({ kind: 'html', bytes: encodeGbk(renderCms(d)) }),
+  paras: (d) => ({ kind: 'html', bytes: new TextEncoder().encode(renderParas(d, d.t3.rows[0].values.join('').length)) }),
 };
 
 describe.each(Object.keys(LAYOUTS))('layout %s', (layout) => {
@@ -28,9 +29,30 @@ describe.each(Object.keys(LAYOUTS))('layout %s', (layout) => {
     );
   });
 
-  it('changing any one number of table 三 or 四 gives an error naming that cell', async () => {
+  it('a consistent report with blank cells: a cell-blank warning per row with blanks, nothing else', async () => {
     await fc.assert(
-      fc.asyncProperty(reportArb, fc.nat(), fc.integer({ min: 1, max: 40 }), async (data, pick, delta) => {
+      fc.asyncProperty(blankReportArb, async (data) => {
+        const { kind, bytes } = render(data);
+        const r = await checkBytes(kind, bytes);
+        const blankRows = new Set([
+          ...data.t3.rows.filter((row) => row.values.includes('')).map((row) => `t3.${row.key}`),
+          ...['review', 'direct', 'after-review'].filter((_, b) => data.t4.values.slice(5 * b, 5 * b + 5).includes('')).map((b) => `t4.${b}`),
+        ]);
+        const other = r.findings.filter((f) => f.severity !== 'info' && f.rule !== 'cell-blank');
+        expect(other.map((f) => f.message.en)).toEqual([]);
+        const named = new Set(r.findings.filter((f) => f.rule === 'cell-blank').map((f) => `${f.cells[0].table}.${f.cells[0].row}`));
+        expect([...named].sort()).toEqual([...blankRows].sort());
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it.each([
+    ['', reportArb],
+    [' (rows with blank cells)', blankReportArb],
+  ] as const)('changing any one number of table 三 or 四 gives an error naming that cell%s', async (_, arb) => {
+    await fc.assert(
+      fc.asyncProperty(arb, fc.nat(), fc.integer({ min: 1, max: 40 }), async (data, pick, delta) => {
         const cells = numberCells(data);
         const cell = cells[pick % cells.length];
         const { kind, bytes } = render(withChange(data, cell, delta));

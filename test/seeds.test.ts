@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LAYOUTS, SEED_IDS, layoutOf, type Layout, type SeedId } from './fixtures/render';
 import { briefs, checkBytes } from './helpers';
 
+// Layouts whose tables are the page's own HTML tables.
 const isDom = (l: Layout) => l === 'word' || l === 'cms';
 
 /** What an inspector flags in each seed, read cell by cell (see test/fixtures/seeds/README.md). */
@@ -30,7 +31,9 @@ const EXPECTED: Record<SeedId, (layout: Layout) => string[]> = {
     'label-variant:warning:t3.-.commercial',
     'label-variant:warning:t3.a.-',
     'label-variant:warning:t3.t1.-',
-    `row-length:${isDom(l) ? 'error' : 'warning'}:s4`,
+    // The header grid (the page's own table, or text fields that agree with the header) shows
+    // which cell is too many: the one under no header. Pasted paragraphs have no grid.
+    isDom(l) ? 'row-length:error:t4.-.-' : l === 'paras' ? 'row-length:warning:s4' : 'row-length:warning:t4.-.-',
     'section-heading-variant:warning:s4',
     // Its statistics period starts on 5月29日 (stated twice: one finding).
     'stat-period:warning:s1',

@@ -23,7 +23,7 @@ export function buildRow(spec: RowSpec, match: RowMatch): RowRead {
   const html = seg.values.length > 0 && seg.values.every((t) => t.token.htmlCell);
   const base = { key: spec.key, expected: n, explicit, html, label, anchor: seg.labels[seg.labels.length - 1]?.token.anchor ?? seg.values[0]?.token.anchor };
   const f = fit(seg, n);
-  const labelSure = !match.orphan && match.score >= CONFIDENT_SCORE;
+  const labelSure = rowLabelSure(match);
 
   if (f.values) {
     const sure = labelSure && (f.status === 'exact' || f.status === 'trimmed') && f.strays.length === 0 && !seg.strays;
@@ -47,6 +47,26 @@ export function buildRow(spec: RowSpec, match: RowMatch): RowRead {
   }
   const count = seg.values.filter((t, i, all) => t.token.kind !== 'blank' || (i > 0 && i < all.length - 1)).length;
   return { ...base, status: f.status, count, confident: false, cells: missingCells(spec, seg.values) };
+}
+
+/** Whether a row's values may be placed at all: its label read well, its values not run together. */
+export function rowLabelSure(match: RowMatch): boolean {
+  return !match.orphan && match.score >= CONFIDENT_SCORE;
+}
+
+/**
+ * A row whose values were placed one by one (by the header grid, or by the alignments that agree):
+ * null leaves a column unread; `inserted` marks a column whose cell the source lost (read as blank).
+ */
+export function placedRow(spec: RowSpec, row: RowRead, values: (Tok | null | 'inserted')[], sure: boolean, placedBy: RowRead['placedBy'], extra: Tok[] = []): RowRead {
+  const cells = values.map((t, i): CellRead => {
+    const ref = { table: spec.table, row: spec.key, col: spec.columns[i] };
+    if (t === 'inserted') return { ref, value: null, raw: '', state: 'blank', confident: sure };
+    if (!t) return { ref, value: null, raw: row.cells[i]?.raw ?? '', state: 'missing', confident: false };
+    return cellOf(spec, i, t, sure);
+  });
+  const outside = extra.map((t): CellRead => ({ ...cellOf(spec, 0, t, sure), ref: { table: spec.table, row: spec.table === 't4' ? null : spec.key, col: null } }));
+  return { ...row, cells, placedBy, confident: sure && cells.every((c) => c.confident), ...(outside.length ? { extra: outside } : {}) };
 }
 
 function cellOf(spec: RowSpec, i: number, t: Tok, rowSure: boolean): CellRead {

@@ -3,7 +3,9 @@ import { strictKey } from '../text/normalize';
 import { formats, type Format, type FormatId, type Label, type T3Row } from '../spec';
 import { alignRows, type RowMatch } from './align';
 import { readColumnLabel } from './labels';
-import { buildRow, splitMerged } from './rows';
+import { placeByGrid } from './grid';
+import { alignmentsOf, gridOf, resolve, t3Failures, t4Failures, valueOf, type Alignment } from './realign';
+import { buildRow, placedRow, rowLabelSure, splitMerged, type RowSpec } from './rows';
 import { segmentsOf, fit, trimBlanks, type Segment } from './segments';
 import type { Tok } from './stream';
 import type { CellRead, LabelRead, RowRead, TableRead } from './types';
@@ -42,19 +44,58 @@ export function readT3(stream: Tok[], from: number, to: number): TableRead {
   if (labelled.length < 4) return { ...empty('t3'), problems: labelled.length ? [unreadable('t3')] : [] };
 
   const table: TableRead = { ...empty('t3'), found: true, layout, anchor: labelled[0].seg.labels[0]?.token.anchor };
-  for (const m of matches) table.rows[m.row.key] = buildRow({ table: 't3', key: m.row.key, columns: T3_COLUMNS, rowSum: true }, m);
+  const specOf = (key: string): RowSpec => ({ table: 't3', key, columns: T3_COLUMNS, rowSum: true });
+  for (const m of matches) table.rows[m.row.key] = buildRow(specOf(m.row.key), m);
   const expectedRows = formats[layout ?? '2021'].t3.rows.map((r) => r.key);
   table.missingRows = expectedRows.filter((k) => !table.rows[k]);
 
   // The header runs up to the first row's values (row labels in it do not look like column headers).
   const firstRowPos = Math.min(...labelled.map((m) => m.seg.values[0]?.pos ?? to));
   const header = stream.slice(from, firstRowPos).filter((t) => !t.token.prose);
+  placeMisaligned(table, matches, header, specOf, layout ?? '2021');
   table.labels = [
     ...columnLabels('t3', formats['2021'].t3.columns, header),
     ...rowLabels(table.rows),
   ];
   if (table.missingRows.length) table.problems.push(missingRows('t3', table.missingRows));
   return distrustIfUnsure(table);
+}
+
+/**
+ * Rows of table 三 with a value too many or too few: placed by the page's header grid when there
+ * is one, else by trying every alignment against the table's identities (see realign.ts).
+ */
+function placeMisaligned(table: TableRead, matches: RowMatch[], header: Tok[], specOf: (key: string) => RowSpec, layout: FormatId): void {
+  for (const m of matches) {
+    if (m.orphan) continue;
+    const row = table.rows[m.row.key];
+    const sure = rowLabelSure(m) && !m.seg.strays;
+    const grid = placeByGrid(m.seg.values, header, formats['2021'].t3.columns);
+    const complete = !!grid && grid.placed.every(Boolean) && grid.extra.length === 0;
+    // A page's own table is read by its grid. Fields of text are a grid only when they agree with
+    // the header everywhere (pasted text loses the columns of merged cells).
+    if (grid && (row.html || complete)) {
+      const same = complete && row.cells.every((c, i) => c.anchor === grid.placed[i]!.token.anchor);
+      if (same) continue;
+      const status = complete ? row.status : grid.extra.length ? 'long' : 'short';
+      const placed = placedRow(specOf(m.row.key), row, grid.placed, sure && (status === 'long' || status === 'short' || row.confident), 'grid', grid.extra);
+      table.rows[m.row.key] = { ...placed, status: complete && (row.status === 'short' || row.status === 'long') ? 'exact' : status, count: trimBlanks(m.seg.values).length };
+      continue;
+    }
+    const values = trimBlanks(m.seg.values);
+    // A fit that kept a gap of the label columns as a blank value, against the header's fields: not a fit.
+    const gapKept = grid && row.status === 'trimmed' && values.length !== 7;
+    if (row.status !== 'short' && row.status !== 'long' && !gapKept) continue;
+    const base = gridOf(table);
+    const tryRow = (a: Alignment) => {
+      base.set(m.row.key, a.map(valueOf));
+      return t3Failures(base, m.row.key, layout);
+    };
+    const r = resolve(alignmentsOf(values, 7), tryRow);
+    const status = values.length > 7 ? 'long' : 'short';
+    if (r) table.rows[m.row.key] = { ...placedRow(specOf(m.row.key), row, r.values, sure, r.placedBy), status, count: values.length };
+    else if (gapKept) table.rows[m.row.key] = { ...row, status, count: values.length, confident: false, cells: row.cells.map((c) => ({ ...c, value: null, state: 'missing', confident: false })) };
+  }
 }
 
 /** Which template table 二 follows, from the words of its headers and rows. */
@@ -119,9 +160,11 @@ export function readT4(stream: Tok[], from: number, to: number): TableRead {
   const f = fit(merged, 15);
   const explicit = values.length > 0 && values.every((t) => t.token.cell);
   const match: RowMatch = { row: { key: 'cells', label: '', variants: [], keywords: [] } as Label, seg: merged, score: 1, orphan: false };
-  const row: RowRead = f.values
-    ? buildRow({ table: 't4', key: 'cells', columns: T4_COLUMNS }, { ...match, seg: { ...merged, values: f.values } })
+  const spec: RowSpec = { table: 't4', key: 'cells', columns: T4_COLUMNS };
+  let row: RowRead = f.values
+    ? buildRow(spec, { ...match, seg: { ...merged, values: f.values } })
     : { key: 'cells', cells: T4_COLUMNS.map((c, i) => missing(c, values[i]?.token.raw)), status: f.status, count: trimBlanks(values).length, expected: 15, confident: false, explicit, html: values.length > 0 && values.every((t) => t.token.htmlCell) };
+  if (!f.values) row = placeT4(spec, row, values, header);
   row.label = undefined;
   // Split the 15 cells into the three blocks the rules and the JSON speak of.
   for (const b of formats['2021'].t4.blocks) {
@@ -131,6 +174,20 @@ export function readT4(stream: Tok[], from: number, to: number): TableRead {
   table.rows.cells = row;
   table.labels = [];
   return table;
+}
+
+/** Table 四's leaf headers: the five columns under each of the three blocks. */
+const T4_LEAVES = formats['2021'].t4.blocks.flatMap(() => formats['2021'].t4.columns);
+
+/** Table 四's data row with a value too many or too few: by the header grid, else by its alignments. */
+function placeT4(spec: RowSpec, row: RowRead, values: Tok[], header: Tok[]): RowRead {
+  const sure = !values.some((t) => t.token.digits);
+  const grid = placeByGrid(values, header, T4_LEAVES);
+  // Text fields count as a grid only when the extra cells stand outside the header's columns at the end.
+  const html = values.every((t) => t.token.htmlCell);
+  if (grid && (html || grid.placed.every(Boolean))) return placedRow(spec, row, grid.placed, sure, 'grid', grid.extra);
+  const r = resolve(alignmentsOf(trimBlanks(values), 15), (a) => t4Failures(a.map(valueOf)));
+  return r ? placedRow(spec, row, r.values, sure, r.placedBy) : row;
 }
 
 /**

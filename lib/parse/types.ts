@@ -57,6 +57,14 @@ export interface RowRead {
   html: boolean;
   label?: LabelRead;
   anchor?: Anchor;
+  /**
+   * For a row of one value too many or too few: how its values were placed. 'grid': under the
+   * header cells of the page's table; 'every': only the cells every alignment agrees on;
+   * 'likeliest': every alignment breaks an identity, the likeliest one is checked.
+   */
+  placedBy?: 'grid' | 'every' | 'likeliest';
+  /** Cells under no column header (placed by the grid): the cell too many. */
+  extra?: CellRead[];
 }
 
 export interface TableRead {

@@ -39,6 +39,8 @@ export function readDom(root: Element, options: DomReadOptions = {}): SourceDoc 
     if (!text.trim()) return;
     const tokens = flowTokens(text, (offset, length) => anchorOf(current, offset, length));
     const prose = tokens.length > 0 && tokens.every((t) => t.prose);
+    // A paragraph (or line) holding one item alone is a cell of a table pasted one cell per paragraph.
+    if (tokens.length === 1 && !prose && tokens[0].raw === text.trim()) tokens[0].cell = true;
     lines.push({ tokens, text: text.replace(/\s+/g, ' ').trim(), prose, rowEnd: true, anchor: anchorOf(current, 0, text.length) });
   };
 
@@ -70,6 +72,11 @@ export function readDom(root: Element, options: DomReadOptions = {}): SourceDoc 
     }
     const block = BLOCK.has(tag);
     if (block) flush();
+    if (block && isEmptyParagraph(el)) {
+      // A pasted table's blank cell (<p>&nbsp;</p>, <p></p>): a blank in its place, not nothing.
+      lines.push(blankLine(el));
+      return;
+    }
     for (let c = el.firstChild; c; c = c.nextSibling) walk(c);
     if (block) flush();
   };
@@ -79,6 +86,42 @@ export function readDom(root: Element, options: DomReadOptions = {}): SourceDoc 
   const doc = root.ownerDocument;
   const title = doc?.title?.trim() || undefined;
   return { title, lines };
+}
+
+const INLINE = new Set(['SPAN', 'FONT', 'B', 'STRONG', 'I', 'EM', 'U', 'BR', 'O:P', 'SMALL', 'SUB', 'SUP']);
+const BLANK_TEXT = /^[\s\u00a0\u3000]*$/u;
+
+/**
+ * A paragraph that holds nothing but white space or a line break: what CMS editors leave for an
+ * empty cell when a table is pasted as one paragraph per cell. A <div> counts only when it holds a
+ * deliberate blank (&nbsp;, an ideographic space, <br>): empty <div>s are page layout.
+ */
+function isEmptyParagraph(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (tag !== 'P' && tag !== 'DIV') return false;
+  let deliberate = tag === 'P';
+  const check = (n: Element): boolean => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) {
+        const v = c.nodeValue ?? '';
+        if (!BLANK_TEXT.test(v)) return false;
+        if (/[\u00a0\u3000]/u.test(v)) deliberate = true;
+      } else if (c.nodeType === 1) {
+        const child = c as Element;
+        const t = child.tagName.toUpperCase();
+        if (!INLINE.has(t)) return false;
+        if (t === 'BR') deliberate = true;
+        else if (!check(child)) return false;
+      }
+    }
+    return true;
+  };
+  return check(el) && deliberate;
+}
+
+function blankLine(el: Element): Line {
+  const anchor: Anchor = { kind: 'dom', node: el };
+  return { tokens: [{ kind: 'blank', raw: '', cell: true, confident: true, anchor }], text: '', prose: false, rowEnd: true, anchor };
 }
 
 function readPre(pre: Element): Line[] {
@@ -117,21 +160,34 @@ function isDataTable(table: Element): boolean {
   return true;
 }
 
+let tableSerial = 0;
+
 function readTable(table: Element, lines: Line[]): void {
-  for (const tr of Array.from(table.querySelectorAll('tr'))) {
+  const id = ++tableSerial;
+  // Grid columns taken by cells of earlier rows (rowspan), as the HTML table model places them.
+  const taken: number[][] = [];
+  const trs = Array.from(table.querySelectorAll('tr'));
+  trs.forEach((tr, r) => {
     const tokens: Token[] = [];
     let seenValue = false;
+    let col = 0;
+    const busy = taken[r] ?? [];
     for (const cell of Array.from(tr.children)) {
       const tag = cell.tagName.toUpperCase();
       if (tag !== 'TD' && tag !== 'TH') continue;
+      while (busy.includes(col)) col++;
+      const span = spanOf(cell, 'colspan', 100);
+      const rows = spanOf(cell, 'rowspan', trs.length - r);
+      for (let k = 1; k < rows; k++) for (let c = col; c < col + span; c++) (taken[r + k] ??= []).push(c);
       const content = cellText(cell);
       const cls = classify(content);
       const kind = cls.kind === 'text' && seenValue && looksLikeValue(content) ? 'invalid' : cls.kind;
       if (kind === 'number') seenValue = true;
-      // A spanned cell is still one value (or one blank): values are placed by label and order, not by grid.
-      tokens.push({ ...cls, kind, raw: content, cell: true, htmlCell: true, confident: true, anchor: { kind: 'dom', node: cell } });
+      // Values are placed by label and order; the grid position lets a header place them when a row has a cell too many.
+      tokens.push({ ...cls, kind, raw: content, cell: true, htmlCell: true, confident: true, grid: { table: id, col, span }, anchor: { kind: 'dom', node: cell } });
+      col += span;
     }
-    if (tokens.length === 0) continue;
+    if (tokens.length === 0) return;
     lines.push({
       tokens,
       text: tokens.map((t) => t.raw).join(' '),
@@ -139,7 +195,13 @@ function readTable(table: Element, lines: Line[]): void {
       rowEnd: true,
       anchor: { kind: 'dom', node: tr },
     });
-  }
+  });
+}
+
+/** colspan/rowspan as browsers read them: a positive integer, 1 when absent or malformed, capped. */
+function spanOf(cell: Element, attr: string, max: number): number {
+  const n = parseInt(cell.getAttribute(attr) ?? '', 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : 1;
 }
 
 /** A cell's text: inline runs joined as they render, paragraphs and line breaks as one space. */

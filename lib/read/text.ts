@@ -12,17 +12,25 @@ export type AnchorAt = (col: number, length: number) => Anchor;
  */
 export function readLines(rawLines: string[], at: (line: number) => AnchorAt): Line[] {
   const lines: Line[] = [];
+  // Consecutive lines of fields (tabs, pipes) are one table: a field's index is its grid column.
+  let table = 0;
+  let inTable = false;
   rawLines.forEach((raw, lineNo) => {
     if (MD_RULE_RE.test(raw)) return;
-    if (raw.trim() === '' && !raw.includes('\t')) {
+    if (/^[ \r]*$/.test(raw)) {
       const last = lines[lines.length - 1];
       if (last) last.rowEnd = true;
       return;
     }
-    lines.push(readLine(raw, at(lineNo)));
+    const fields = /\t[^\t]*\t|\|/.test(raw) || /^[^\t]+\t/.test(raw);
+    if (fields && !inTable) table = ++tableSerial;
+    inTable = fields;
+    lines.push(readLine(raw, at(lineNo), table));
   });
   return lines;
 }
+
+let tableSerial = 0;
 
 export function readText(input: string): SourceDoc {
   const rawLines = input.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
@@ -31,18 +39,20 @@ export function readText(input: string): SourceDoc {
   return { lines };
 }
 
-function readLine(raw: string, at: AnchorAt): Line {
+function readLine(raw: string, at: AnchorAt, table: number): Line {
   const anchor = at(0, raw.length);
   // Markdown decoration that is not content.
   const md = raw.replace(/^(\s*)#{1,6}\s+/, (m, sp: string) => sp + ' '.repeat(m.length - sp.length));
   const text = md.replace(/\*\*/g, '  ');
 
-  if (text.includes('|')) return cellLine(splitCells(text, '|'), at, text, true, anchor);
+  if (text.includes('|')) return cellLine(splitCells(text, '|'), at, text, true, anchor, table);
   if (/^\t[^\t]*$/.test(text)) {
     // One cell per line, indented by a tab; rows are separated by blank lines.
     return cellLine([{ text: text.slice(1), col: 1 }], at, text, false, anchor);
   }
-  if (text.includes('\t')) return cellLine(splitCells(text, '\t'), at, text, true, anchor);
+  if (text.includes('\t')) return cellLine(splitCells(text, '\t'), at, text, true, anchor, table);
+  // A line holding only a no-break or ideographic space: a blank cell of a table pasted one cell per line.
+  if (/^[\s]*[\u00a0\u3000][\s]*$/u.test(text)) return { tokens: [{ kind: 'blank', raw: '', cell: true, confident: true, anchor: at(0, text.length) }], text: '', prose: false, rowEnd: true, anchor };
   const tokens = flowTokens(text, at);
   const prose = tokens.length > 0 && tokens.every((t) => t.prose);
   return { tokens, text: text.trim(), prose, rowEnd: true, anchor };
@@ -51,6 +61,8 @@ function readLine(raw: string, at: AnchorAt): Line {
 interface RawCell {
   text: string;
   col: number;
+  /** The field's index in its line (before the empty fields outside a pipe row's edges were dropped). */
+  index?: number;
 }
 
 function splitCells(text: string, sep: string): RawCell[] {
@@ -65,20 +77,22 @@ function splitCells(text: string, sep: string): RawCell[] {
     if (cells.length && cells[0].text.trim() === '') cells.shift();
     if (cells.length && cells[cells.length - 1].text.trim() === '') cells.pop();
   }
+  cells.forEach((c, i) => (c.index = i));
   return cells;
 }
 
-function cellLine(cells: RawCell[], at: AnchorAt, text: string, rowEnd: boolean, anchor: Anchor): Line {
+function cellLine(cells: RawCell[], at: AnchorAt, text: string, rowEnd: boolean, anchor: Anchor, table?: number): Line {
   const tokens: Token[] = [];
   let seenValue = false;
-  for (const c of cells) {
+  for (const [i, c] of cells.entries()) {
     const content = c.text.trim();
     const lead = c.text.length - c.text.trimStart().length;
     const cls = classify(content);
     // Text in a cell after this row's values is a malformed value, not a new label.
     const kind: TokenKind = cls.kind === 'text' && seenValue && looksLikeValue(content) ? 'invalid' : cls.kind;
     if (kind === 'number') seenValue = true;
-    tokens.push({ ...cls, kind, raw: content, cell: true, confident: true, prose: cls.kind === 'text' && isProse(content), anchor: at(c.col + lead, content.length) });
+    const grid = table ? { grid: { table, col: c.index ?? i, span: 1 } } : {};
+    tokens.push({ ...cls, kind, raw: content, cell: true, confident: true, prose: cls.kind === 'text' && isProse(content), ...grid, anchor: at(c.col + lead, content.length) });
   }
   return { tokens, text: text.trim(), prose: false, rowEnd, anchor };
 }

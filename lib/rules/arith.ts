@@ -28,9 +28,11 @@ function equation(parts: Named[], lang: 'zh' | 'en'): string {
   return parts.map(term).join(' + ');
 }
 
-const unsure = (cells: CellRead[]) => cells.some((c) => !c.confident || c.state === 'blank');
-const UNSURE_ZH = '（所涉单元格有空白或读取不确定，请人工核对）';
-const UNSURE_EN = ' (some cells are blank or were not read with certainty; please check by eye)';
+// A blank read with certainty (an empty cell of its own) counts as 0, as the format's "无则填 0" means;
+// cell-blank reports the blank itself. A blank we are not sure of (OCR) leaves the sum in doubt.
+const unsure = (cells: CellRead[]) => cells.some((c) => !c.confident);
+const UNSURE_ZH = '（所涉单元格读取不确定，请人工核对）';
+const UNSURE_EN = ' (some cells were not read with certainty; please check by eye)';
 
 /** Σ parts = total. The total must be a number; a blank total is total-blank's to report. */
 export function checkSum(rule: RuleId, where: { zh: string; en: string }, parts: Named[], total: Named): Finding | null {

@@ -1,0 +1,51 @@
+// In a page's own HTML table the header grid is the reading: each value stands under a header cell.
+import { labelSimilarity, matchKey } from '../text/normalize';
+import type { Label } from '../spec';
+import type { Tok } from './stream';
+
+export interface GridPlacement {
+  /** One entry per column of the table, in order: the value standing under it, or null. */
+  placed: (Tok | null)[];
+  /** Values under no column header (a cell too many). */
+  extra: Tok[];
+}
+
+const sameLabel = (label: Label, text: string) => {
+  const key = matchKey(text);
+  if (!key) return false;
+  return [label.label, ...label.variants.map((v) => v.text)].some((f) => labelSimilarity(matchKey(f), key, true) >= 0.75 && key.length <= matchKey(f).length + 2);
+};
+
+/**
+ * Places a row's values by the columns of the header cells above them. `columns` lists the table's
+ * leaf headers in order (a label may repeat: table 四's five headers stand under each block).
+ * Null when the grid cannot tell: the values are not all cells of one HTML table, or the header
+ * cells found are not exactly the table's columns.
+ */
+export function placeByGrid(values: Tok[], header: Tok[], columns: Label[]): GridPlacement | null {
+  const table = values[0]?.token.grid?.table;
+  if (table === undefined || !values.every((t) => t.token.grid?.table === table)) return null;
+  // The lowest header cell naming a column decides it (a block title spans several leaves above).
+  const leafOf = new Map<number, { label: string; span: number }>();
+  for (const t of header) {
+    const g = t.token.grid;
+    if (!g || g.table !== table || t.token.kind !== 'text') continue;
+    const label = columns.find((c) => sameLabel(c, t.token.raw));
+    if (!label) continue;
+    for (let c = g.col; c < g.col + g.span; c++) leafOf.set(c, { label: label.key, span: g.span });
+  }
+  const leaves = [...leafOf.entries()].filter(([, v]) => v.span === 1).sort((a, b) => a[0] - b[0]);
+  if (leaves.length !== columns.length || leaves.some(([, v], i) => v.label !== columns[i].key)) return null;
+  const index = new Map(leaves.map(([col], i) => [col, i]));
+  const placed: (Tok | null)[] = columns.map(() => null);
+  const extra: Tok[] = [];
+  for (const t of values) {
+    const g = t.token.grid!;
+    const i = g.span === 1 ? index.get(g.col) : undefined;
+    if (i === undefined || placed[i]) {
+      // A blank cell outside the columns is layout, not a value.
+      if (t.token.kind !== 'blank') extra.push(t);
+    } else placed[i] = t;
+  }
+  return { placed, extra };
+}
