@@ -72,6 +72,12 @@ async function checkPicture(input: string, bytes: Uint8Array): Promise<CheckResu
   return result;
 }
 
+/** A command line we cannot run: why, in both languages, then the usage; exit code 2. */
+function usage(zh: string, en: string): number {
+  console.error(`${zh}\n${en}\n\n${HELP}`);
+  return 2;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const inputs: string[] = [];
   let json = false;
@@ -81,11 +87,17 @@ export async function main(argv: string[]): Promise<number> {
     const a = argv[i];
     if (a === '--json') json = true;
     else if (a === '--force') force = true;
-    else if (a === '--lang') lang = argv[++i] === 'en' ? 'en' : 'zh';
-    else if (a === '-h' || a === '--help') {
+    else if (a === '--lang') {
+      const v = argv[++i];
+      const m = /^(zh|en)([-_].*)?$/i.exec(v ?? '');
+      if (!m) return usage(`--lang 需要 zh 或 en，而不是「${v ?? ''}」`, `--lang takes zh or en, not "${v ?? ''}"`);
+      lang = m[1].toLowerCase() as Lang;
+    } else if (a === '-h' || a === '--help') {
       console.log(HELP);
       return 0;
-    } else inputs.push(a);
+    } else if (a === '--') inputs.push(...argv.slice(i + 1)), (i = argv.length);
+    else if (/^-./.test(a)) return usage(`未知选项：${a}`, `Unknown option: ${a}`);
+    else inputs.push(a);
   }
   if (inputs.length === 0) {
     console.error(HELP);

@@ -117,4 +117,31 @@ describe('nianbao-check', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('未检测到政府信息公开工作年度报告');
   });
+
+  it('a bad command line says why in both languages and exits 2', async () => {
+    const unknown = await cli('--jsno', `${SEEDS}001.txt`);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('未知选项：--jsno');
+    expect(unknown.stderr).toContain('Unknown option: --jsno');
+    expect(unknown.stdout).toBe('');
+    const lang = await cli('--lang', 'fr', `${SEEDS}001.txt`);
+    expect(lang.code).toBe(2);
+    expect(lang.stderr).toContain('--lang takes zh or en, not "fr"');
+    const ok = await cli('--json', '--lang', 'en-GB', `${SEEDS}001.txt`);
+    expect(ok.code).toBe(0);
+  });
+
+  it('a damaged picture, a page with an unknown charset: said plainly', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nbc-'));
+    const png = join(dir, 'cut.png');
+    writeFileSync(png, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    const page = join(dir, 'news.html');
+    writeFileSync(page, '<html><head><meta charset="utf-902"><title>新闻</title></head><body><p>今天天气很好。</p></body></html>');
+    const { code, stdout, stderr } = await cli(png, page);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`无法读取图片 ${png}：图片已损坏，无法解码`);
+    expect(stderr).toContain(`Could not read the picture ${png}: it is damaged and cannot be decoded`);
+    expect(stdout).toContain('未检测到政府信息公开工作年度报告');
+    expect(stdout).toContain('网页声明的字符编码「utf-902」无法识别，已按内容判断为 UTF-8 读取');
+  });
 });
