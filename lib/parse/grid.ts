@@ -10,7 +10,7 @@ export interface GridPlacement {
   extra: Tok[];
 }
 
-const sameLabel = (label: Label, text: string) => {
+export const sameLabel = (label: Label, text: string) => {
   const key = matchKey(text);
   if (!key) return false;
   return [label.label, ...label.variants.map((v) => v.text)].some((f) => labelSimilarity(matchKey(f), key, true) >= 0.75 && key.length <= matchKey(f).length + 2);

@@ -3,7 +3,8 @@ import { strictKey } from '../text/normalize';
 import { formats, type Format, type FormatId, type Label, type T3Row } from '../spec';
 import { alignRows, type RowMatch } from './align';
 import { readColumnLabel } from './labels';
-import { placeByGrid } from './grid';
+import { placeByGrid, sameLabel } from './grid';
+import { columnCenters, headerCenters, placeByPosition } from './position';
 import { alignmentsOf, gridOf, resolve, t3Failures, t4Failures, valueOf, type Alignment } from './realign';
 import { buildRow, placedRow, rowLabelSure, splitMerged, type RowSpec } from './rows';
 import { segmentsOf, fit, trimBlanks, type Segment } from './segments';
@@ -66,6 +67,7 @@ export function readT3(stream: Tok[], from: number, to: number): TableRead {
  * is one, else by trying every alignment against the table's identities (see realign.ts).
  */
 function placeMisaligned(table: TableRead, matches: RowMatch[], header: Tok[], specOf: (key: string) => RowSpec, layout: FormatId): void {
+  const centers = columnCenters(matches.filter((m) => !m.orphan).map((m) => trimBlanks(m.seg.values)), 7);
   for (const m of matches) {
     if (m.orphan) continue;
     const row = table.rows[m.row.key];
@@ -86,6 +88,11 @@ function placeMisaligned(table: TableRead, matches: RowMatch[], header: Tok[], s
     // A fit that kept a gap of the label columns as a blank value, against the header's fields: not a fit.
     const gapKept = grid && row.status === 'trimmed' && values.length !== 7;
     if (row.status !== 'short' && row.status !== 'long' && !gapKept) continue;
+    const byPosition = centers && values.length < 7 ? placeByPosition(values, centers) : null;
+    if (byPosition) {
+      table.rows[m.row.key] = { ...placedRow(specOf(m.row.key), row, byPosition.map((t) => t ?? 'inserted'), sure, 'position'), status: 'exact', count: values.length };
+      continue;
+    }
     const base = gridOf(table);
     const tryRow = (a: Alignment) => {
       base.set(m.row.key, a.map(valueOf));
@@ -186,6 +193,9 @@ function placeT4(spec: RowSpec, row: RowRead, values: Tok[], header: Tok[]): Row
   // Text fields count as a grid only when the extra cells stand outside the header's columns at the end.
   const html = values.every((t) => t.token.htmlCell);
   if (grid && (html || grid.placed.every(Boolean))) return placedRow(spec, row, grid.placed, sure, 'grid', grid.extra);
+  const centers = headerCenters(header, T4_LEAVES, (raw) => T4_LEAVES.find((c) => sameLabel(c, raw))?.key);
+  const byPosition = centers && trimBlanks(values).length < 15 ? placeByPosition(trimBlanks(values), centers) : null;
+  if (byPosition) return { ...placedRow(spec, row, byPosition.map((t) => t ?? 'inserted'), sure, 'position'), status: 'exact' };
   const r = resolve(alignmentsOf(trimBlanks(values), 15), (a) => t4Failures(a.map(valueOf)));
   return r ? placedRow(spec, row, r.values, sure, r.placedBy) : row;
 }

@@ -60,9 +60,10 @@ export interface RowRead {
   /**
    * For a row of one value too many or too few: how its values were placed. 'grid': under the
    * header cells of the page's table; 'every': only the cells every alignment agrees on;
-   * 'likeliest': every alignment breaks an identity, the likeliest one is checked.
+   * 'likeliest': every alignment breaks an identity, the likeliest one is checked. 'position':
+   * laid-out text whose values stand at their columns (a lost blank cell is a blank).
    */
-  placedBy?: 'grid' | 'every' | 'likeliest';
+  placedBy?: 'grid' | 'every' | 'likeliest' | 'position';
   /** Cells under no column header (placed by the grid): the cell too many. */
   extra?: CellRead[];
 }

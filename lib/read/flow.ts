@@ -30,7 +30,11 @@ export function pieces(text: string): FlowPiece[] {
  * Tokens of running text. Items are separated by white space; digits glued to
  * text are split off, keeping a one-digit ordinal ("2.其他") with its label.
  */
-export function flowTokens(text: string, anchorAt: (offset: number, length: number) => Anchor): Token[] {
+/**
+ * `positions`: the text keeps its layout (pdftotext -layout, a <pre>): each token's horizontal
+ * centre in characters is kept, so that a row which lost a blank cell can be placed by column.
+ */
+export function flowTokens(text: string, anchorAt: (offset: number, length: number) => Anchor, positions = false): Token[] {
   const tokens: Token[] = [];
   for (const piece of pieces(text)) {
     const itemRe = /\S+/gu;
@@ -39,7 +43,7 @@ export function flowTokens(text: string, anchorAt: (offset: number, length: numb
       const base = piece.offset + m.index;
       const whole = classify(item);
       if (whole.kind !== 'text') {
-        tokens.push({ ...whole, raw: item, cell: false, confident: true, prose: piece.prose, anchor: anchorAt(base, item.length) });
+        tokens.push({ ...whole, raw: item, cell: false, confident: true, prose: piece.prose, ...(positions ? { x: base + item.length / 2 } : {}), anchor: anchorAt(base, item.length) });
         continue;
       }
       for (const run of splitGlued(item)) {
@@ -51,6 +55,7 @@ export function flowTokens(text: string, anchorAt: (offset: number, length: numb
           confident: true,
           prose: piece.prose,
           ...(run.glued && c.kind === 'number' ? { digits: true } : {}),
+          ...(positions ? { x: base + run.offset + run.text.length / 2 } : {}),
           anchor: anchorAt(base + run.offset, run.text.length),
         });
       }

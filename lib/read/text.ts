@@ -53,7 +53,7 @@ function readLine(raw: string, at: AnchorAt, table: number): Line {
   if (text.includes('\t')) return cellLine(splitCells(text, '\t'), at, text, true, anchor, table);
   // A line holding only a no-break or ideographic space: a blank cell of a table pasted one cell per line.
   if (/^[\s]*[\u00a0\u3000][\s]*$/u.test(text)) return { tokens: [{ kind: 'blank', raw: '', cell: true, confident: true, anchor: at(0, text.length) }], text: '', prose: false, rowEnd: true, anchor };
-  const tokens = flowTokens(text, at);
+  const tokens = flowTokens(text, at, true);
   const prose = tokens.length > 0 && tokens.every((t) => t.prose);
   return { tokens, text: text.trim(), prose, rowEnd: true, anchor };
 }
