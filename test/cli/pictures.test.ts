@@ -14,7 +14,7 @@ import type { CheckResult } from '../../lib/check';
 import { nodeRecognizer } from '../../lib/ocr/node';
 import { STYLES, withBrowser } from '../fixtures/images';
 import { checkPicturePage, picturePage, type PicturePage } from '../fixtures/picture-page';
-import { loadSeed } from '../fixtures/render';
+import { loadSeed, renderWord } from '../fixtures/render';
 
 const BIN = fileURLToPath(new URL('../../bin/nianbao-check.mjs', import.meta.url));
 
@@ -82,7 +82,8 @@ beforeAll(async () => {
 describe('the command line reads the table pictures beside a page', () => {
   it('reads tables 二/三/四 from the pictures as the extension does, and a missing picture is a notice, not table-missing', async () => {
     const full = writePage('full', ['t2.png', 't3.png', 't4.png']);
-    const missing = writePage('missing', ['t2.png', 't4.png']);
+    // Without width attributes the size is unknown until the picture is read: that rules nothing out.
+    const missing = writePage('missing', ['t2.png', 't4.png'], page.html.replace(/ width="\d+"/g, ''));
     const run = await cli('--json', full, missing);
     const [a, b] = jsonLines(run);
     // The same pipeline as in Node (lib/ext/pictures with OCR in Node): the same findings, the same values.
@@ -124,6 +125,22 @@ describe('the command line reads the table pictures beside a page', () => {
     expect(en.code).toBe(2);
     expect(jsonLines(en)[0]).toMatchObject({ input: blank, detected: false, notices: [], error: `No annual-report table was found in the picture: ${blank}` });
   }, 180_000);
+});
+
+describe('an icon is not a table', () => {
+  it('a small picture where table 三 should stand is not read (as in the browser, once its size is known): table-missing stands', async () => {
+    const icon = new PNG({ width: 24, height: 24 });
+    icon.data.fill(0);
+    let k = 0;
+    const html = renderWord(loadSeed('001')).replace(/<table[\s\S]*?<\/table>/g, (t) => (k++ === 1 ? '<p><img src="icon.png"></p>' : t));
+    const at = join(dir, 'icon');
+    mkdirSync(at, { recursive: true });
+    writeFileSync(join(at, 'icon.png'), PNG.sync.write(icon));
+    writeFileSync(join(at, 'page.html'), html);
+    const [r] = jsonLines(await cli('--json', join(at, 'page.html')));
+    expect(tableMissing(r.findings, 3)).toHaveLength(1);
+    expect(r.notices).toEqual([]);
+  });
 });
 
 describe('pictures are taken only from where the page came from', () => {
