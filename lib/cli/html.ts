@@ -68,19 +68,25 @@ export function capDepth(document: Document, max: number): boolean {
   while (stack.length) {
     const [el, depth] = stack.pop()!;
     if (depth < max - 1) {
-      for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push([c, depth + 1]);
+      // By index: happy-dom's sibling getters look the node up in its parent, costly in a long table.
+      const kids = el.children;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], depth + 1]);
       continue;
     }
     // el stands just above the cap: its children may stay, their descendants are lifted up to it.
     const all: Node[] = [];
     const walk: Node[] = [];
-    for (let c = el.lastChild; c; c = c.previousSibling) walk.push(c);
+    const push = (n: Node) => {
+      const kids = n.childNodes;
+      for (let i = kids.length - 1; i >= 0; i--) walk.push(kids[i]);
+    };
+    push(el);
     let deep = false;
     while (walk.length) {
       const n = walk.pop()!;
       all.push(n);
       if (n.firstChild) deep = true;
-      for (let c = n.lastChild; c; c = c.previousSibling) walk.push(c);
+      push(n);
     }
     if (!deep) continue;
     moved = true;
