@@ -16,13 +16,14 @@ export const usable = (c: CellRead | undefined): c is CellRead => !!c && (c.stat
 
 function equation(parts: Named[], lang: 'zh' | 'en'): string {
   const term = (p: Named) => `${lang === 'zh' ? p.zh : p.en} ${p.cell.value ?? (lang === 'zh' ? '空白' : 'blank')}`;
-  // A column of 19 or 21 outcome rows: name the rows that hold something, count the zeros.
-  if (parts.length > 8) {
+  // More than six parts (a column of 19 or 21 outcome rows): name the parts that hold something,
+  // count the zeros. The panel, the card and the command line all show this message.
+  if (parts.length > 6) {
     const shown = parts.filter((p) => p.cell.value !== 0);
     const zeros = parts.length - shown.length;
     if (zeros > 0) {
-      const rest = lang === 'zh' ? `其余 ${zeros} 项均为 0` : `${zeros} other rows 0`;
-      return shown.length ? `${shown.map(term).join(' + ')}（${rest}）` : `（${rest}）`;
+      const rest = lang === 'zh' ? `（其余 ${zeros} 项均为 0）` : `(the other ${zeros} parts are all 0)`;
+      return shown.length ? `${shown.map(term).join(' + ')}${lang === 'zh' ? '' : ' '}${rest}` : rest;
     }
   }
   return parts.map(term).join(' + ');
