@@ -105,17 +105,23 @@ describe('the command line reads the table pictures beside a page', () => {
     expect(run.code).toBe(errors ? 1 : 0);
   }, 180_000);
 
-  it('prints the notice in the summary; a lone picture without a table exits 2 with a message, never 「未发现问题」', async () => {
-    const missing = writePage('missing-2', ['t2.png', 't4.png']);
-    const text = join(dir, 'paragraph.png');
-    writeFileSync(text, paragraph);
+  it('prints the notices in the summary (missing, not PNG/JPEG, no table in it); a lone picture without a table exits 2 with a message, never 「未发现问题」', async () => {
     const blank = join(dir, 'blank.png');
     const png = new PNG({ width: 400, height: 200 });
     png.data.fill(255);
     writeFileSync(blank, PNG.sync.write(png));
-    const run = await cli(missing, text, blank);
+    // Table 二 a blank picture, table 三 missing, table 四 a GIF under a .png name.
+    const odd = writePage('odd', []);
+    mkdirSync(join(dirname(odd), 'img'), { recursive: true });
+    writeFileSync(join(dirname(odd), 'img', 't2.png'), PNG.sync.write(png));
+    writeFileSync(join(dirname(odd), 'img', 't4.png'), new TextEncoder().encode('GIF89a\x01\x00\x01\x00'));
+    const text = join(dir, 'paragraph.png');
+    writeFileSync(text, paragraph);
+    const run = await cli(odd, text, blank);
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('⚠ 图片「t3.png」未能识别（图片文件不存在），其中的表格未做核对，请人工核对');
+    expect(run.stdout).toContain('⚠ 图片「t4.png」未能识别（不是 PNG 或 JPEG 图片）');
+    expect(run.stdout).toContain('⚠ 第二部分的图片中未能识别出表格，请人工核对');
     expect(run.stdout).not.toContain('table-missing');
     expect(run.stderr).toContain(`未在图片中找到年报表格：${text}`);
     expect(run.stderr).toContain(`No annual-report table was found in the picture: ${blank}`);
