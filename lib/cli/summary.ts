@@ -43,6 +43,7 @@ export function summary(input: string, result: CheckResult, lang: Lang = 'zh'): 
     }
     lines.push(`  ${MARK[f.severity][lang]} [${f.rule}] ${f.message[lang]}`);
   }
-  if (result.findings.length === 0) lines.push(zh ? '  未发现问题。' : '  Nothing found.');
+  if (result.findings.length === 0 && result.notices.length === 0) lines.push(zh ? '  未发现问题。' : '  Nothing found.');
+  else if (result.findings.length === 0) lines.push(zh ? '  除上述未能核对之处外，未发现问题。' : '  Nothing found, apart from what could not be checked (above).');
   return lines.join('\n');
 }

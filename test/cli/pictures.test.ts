@@ -1,7 +1,7 @@
 // The command line reads the table pictures of a page, as the extension does: seed 001's Word page
 // with tables 二/三/四 as PNG pictures (rendered by Chromium) beside it, from files and over http.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -78,6 +78,7 @@ beforeAll(async () => {
     await rec.close();
   }
 }, 180_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the command line reads the table pictures beside a page', () => {
   it('reads tables 二/三/四 from the pictures as the extension does, and a missing picture is a notice, not table-missing', async () => {
@@ -123,6 +124,7 @@ describe('the command line reads the table pictures beside a page', () => {
     expect(run.stdout).toContain('⚠ 图片「t4.png」未能识别（不是 PNG 或 JPEG 图片）');
     expect(run.stdout).toContain('⚠ 第二部分的图片中未能识别出表格，请人工核对');
     expect(run.stdout).not.toContain('table-missing');
+    expect(run.stdout).not.toContain('  未发现问题。');
     expect(run.stderr).toContain(`未在图片中找到年报表格：${text}`);
     expect(run.stderr).toContain(`No annual-report table was found in the picture: ${blank}`);
     expect(run.stdout).not.toContain(text);
