@@ -16,6 +16,8 @@ const HELP = `年报核查 nianbao-check — 检查政府信息公开工作年�
   --json    每个输入输出一行 JSON / one JSON object per input, one per line
   --lang    说明文字的语言（默认 zh）/ language of the messages (default zh)
   --force   即使未检测到年报也进行检查 / check even when no report is detected
+网页中作为图片发布的表二、三、四会在本机识别（仅取自网页所在之处）/ tables 二/三/四 published as pictures
+  beside a page are read by local OCR (only from where the page came from)
 退出码 / exit code: 0 无错误 no error, 1 发现错误 errors found, 2 有输入无法读取 an input could not be read`;
 
 let recognizer: Promise<NodeRecognizer> | null = null;
