@@ -20,6 +20,8 @@ interface Candidate {
 }
 
 const ORDINAL_START = /^[一二三四五六七八九十]+、/u;
+/** Characters of a run-on line read as a heading: longer than any official heading or variant. */
+const HEADING_WINDOW = 40;
 // Keywords gate every candidate, so the similarity bar can allow reworded headings.
 const THRESHOLD = 0.62;
 
@@ -37,8 +39,10 @@ function candidates(doc: SourceDoc, stream: Tok[]): Candidate[] {
       let rest = first && line.text.length <= 60 ? line.text : t.raw;
       // A heading split by spaces ("四、 政府信息公开…"): add following words while it stays heading-sized.
       for (let j = k + 1; j < n && rest.length < 8 && line.tokens[j].kind === 'text'; j++) rest += line.tokens[j].raw;
-      const text = rest.split(/[。：:]/u)[0].trim();
-      if (text.length > 60 || text.length < 4) continue;
+      let text = rest.split(/[。：:]/u)[0].trim();
+      // A heading run into the text after it (a page crawled into one line): a heading-sized window.
+      if (text.length > 60) text = text.slice(0, HEADING_WINDOW);
+      if (text.length < 4) continue;
       out.push({ pos: lineStart + k, line: li, text });
     }
     lineStart += n;
@@ -49,14 +53,16 @@ function candidates(doc: SourceDoc, stream: Tok[]): Candidate[] {
 
 function headingScore(section: Format['sections'][number], text: string): number {
   const key = matchKey(text);
-  if (!section.keywords.every((group) => group.some((w) => key.includes(w)))) return 0;
+  // The section's words must be in the heading itself, not in what runs on after it.
+  const head = key.slice(0, Math.max(...[section.heading, ...section.variants].map((f) => f.length)) + 6);
+  if (!section.keywords.every((group) => group.some((w) => head.includes(w)))) return 0;
   let best = 0;
   for (const form of [section.heading, ...section.variants]) {
     const f = matchKey(form);
-    const head = key.slice(0, f.length + 6);
-    best = Math.max(best, labelSimilarity(f, head, false));
+    const start = key.slice(0, f.length + 6);
+    best = Math.max(best, labelSimilarity(f, start, false));
     const bare = withoutOrdinal(f);
-    const bareText = withoutOrdinal(head);
+    const bareText = withoutOrdinal(start);
     best = Math.max(best, 0.97 * labelSimilarity(bare, bareText.slice(0, bare.length + 6), false));
   }
   return best;
@@ -93,9 +99,11 @@ export function findSections(doc: SourceDoc, stream: Tok[], format: Format): Sec
     else j--;
   }
 
+  placeByNumber(secs, cands, hits);
   const lineStarts: number[] = [];
   doc.lines.reduce((pos, l) => (lineStarts.push(pos), pos + l.tokens.length), 0);
   const found = secs.map((s) => hits.get(s.n));
+  const flattened = isFlattened(doc);
   return secs.map((s, i) => {
     const hit = found[i];
     if (!hit) {
@@ -103,7 +111,7 @@ export function findSections(doc: SourceDoc, stream: Tok[], format: Format): Sec
       const from = found.slice(0, i).reverse().find(Boolean)?.line ?? 0;
       const to = found.slice(i + 1).find(Boolean)?.line ?? doc.lines.length;
       const content = contentLines(doc, from + 1, to, s.keywords);
-      const missing = { n: s.n, heading: s.heading, official: s.heading, found: false };
+      const missing = { n: s.n, heading: s.heading, official: s.heading, found: false, ...(flattened ? { unsure: 'flattened' as const } : {}) };
       if (!content) return missing;
       return { ...missing, contentOnly: true, heading: content.text, line: content.line, pos: lineStarts[content.line], anchor: doc.lines[content.line].anchor };
     }
@@ -119,6 +127,37 @@ export function findSections(doc: SourceDoc, stream: Tok[], format: Format): Sec
       pos: hit.pos,
     };
   });
+}
+
+/** Labels of table rows that begin with a numeral like a section heading ("四、结转下年度继续办理"). */
+const NUMBERED_ROWS = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '三、本年度办理结果', '四、结转下年度继续办理'].map(matchKey);
+const isNumberedRow = (text: string) => NUMBERED_ROWS.some((r) => labelSimilarity(withoutOrdinal(r), withoutOrdinal(matchKey(text)).slice(0, withoutOrdinal(r).length + 2), false) >= 0.6);
+
+/**
+ * A numbered heading in a section's place, in other words than the official ones (「六、其他需要说明的
+ * 事项」): the first heading-sized candidate with the section's own numeral between the sections
+ * found before and after it, that is not a table row. Found in order, one section at a time.
+ */
+function placeByNumber(secs: Format['sections'], cands: Candidate[], hits: Map<number, Candidate>): void {
+  const index = new Map(cands.map((c, i) => [c, i]));
+  for (const [i, sec] of secs.entries()) {
+    if (hits.has(sec.n)) continue;
+    const ordinal = /^([一二三四五六七八九十]+)、/u.exec(sec.heading)?.[1];
+    if (!ordinal) continue;
+    const before = secs.slice(0, i).reverse().map((x) => hits.get(x.n)).find(Boolean);
+    const after = secs.slice(i + 1).map((x) => hits.get(x.n)).find(Boolean);
+    const from = before ? index.get(before)! + 1 : 0;
+    const to = after ? index.get(after)! : cands.length;
+    const hit = cands.slice(from, to).find((c) => c.text.startsWith(`${ordinal}、`) && c.text.length <= HEADING_WINDOW && !isNumberedRow(c.text));
+    if (hit) hits.set(sec.n, hit);
+  }
+}
+
+/** The report in a few long lines (text copied or crawled from a page): headings run into the text. */
+function isFlattened(doc: SourceDoc): boolean {
+  const long = doc.lines.filter((l) => l.text.length > 300);
+  const total = doc.lines.reduce((a, l) => a + l.text.length, 0);
+  return total > 0 && long.reduce((a, l) => a + l.text.length, 0) > total / 2;
 }
 
 function judgeWording(
@@ -142,7 +181,9 @@ function judgeWording(
   const cut = bareP.length > best.len + 2 && best.d <= 2;
   const heading = cut ? printed.replace(/\s+/g, '').slice(0, printed.replace(/\s+/g, '').length - (bareP.length - best.len)) : printed;
   if (best.d === 0) return { wording: best.form === 0 ? 'official' : 'variant', renumbered, heading };
-  return { wording: best.d <= 2 ? 'misspelt' : 'other', renumbered, heading };
+  // A slip of the pen changes a character or two of a long heading; more is other wording.
+  const slip = Math.max(1, Math.floor(forms[best.form].length * 0.15));
+  return { wording: best.d <= slip ? 'misspelt' : 'other', renumbered, heading };
 }
 
 /** Short lines between two headings that together carry every keyword group of a section. */

@@ -93,6 +93,8 @@ export interface SectionRead {
   renumbered?: boolean;
   /** No heading, but the section's content seems present. */
   contentOnly?: boolean;
+  /** Not found, but the text runs on in a few long lines: its heading may be hidden in them. */
+  unsure?: 'flattened';
   anchor?: Anchor;
   line?: number;
   /** Position of the heading in the token stream. */

@@ -24,6 +24,18 @@ export const sectionMissing: Rule = {
             { section: s.n, anchor: s.anchor },
           ),
         ];
+      if (s.unsure === 'flattened')
+        return [
+          finding(
+            'section-missing',
+            'warning',
+            {
+              zh: `没有找到第${'一二三四五六'[s.n - 1]}部分「${s.official}」。本页文字连成少数几个长段，标题与正文连在一起，无法可靠区分各部分：请人工核对是否缺少此部分`,
+              en: `Section ${s.n} "${s.official}" was not found. The text of this page runs on in a few long lines, headings joined to the text, so the sections cannot be told apart with certainty: please check by eye whether it is missing`,
+            },
+            { section: s.n, ...place },
+          ),
+        ];
       return [
         finding(
           'section-missing',

@@ -1,0 +1,63 @@
+// Headings as real reports print them: other wordings in a section's place, headings inside long lines.
+import { describe, expect, it } from 'vitest';
+import { SEED_IDS, loadSeed, renderOneLine, renderTsv, type SeedData } from '../../test/fixtures/render';
+import { briefs, checkPlain } from '../../test/helpers';
+
+const withHeading = (n: number, heading: string): SeedData => {
+  const d = loadSeed('002');
+  d.sections[n - 1].heading = heading;
+  return d;
+};
+
+describe('a numbered heading in a section\'s place, in other words', () => {
+  it.each([
+    [6, '六、其他需要说明的事项'],
+    [6, '六、其他事项'],
+    [5, '五、存在的主要问题及整改措施'],
+    [5, '五、存在的不足及下一步工作打算'],
+    [1, '一、基本情况'],
+  ])('section %i printed as 「%s」 is that section under a variant heading', (n, heading) => {
+    for (const text of [renderTsv(withHeading(n, heading)), renderOneLine(withHeading(n, heading))]) {
+      const r = checkPlain(text);
+      expect(r.findings.filter((f) => f.rule === 'section-missing')).toEqual([]);
+      const variant = r.findings.find((f) => f.rule === 'section-heading-variant' && f.section === n)!;
+      expect(variant.message.zh).toContain(heading);
+    }
+  });
+
+  it('a heading with another numeral is not taken for the section (it stays missing)', () => {
+    const d = withHeading(6, '七、其他需要说明的事项');
+    expect(briefs(checkPlain(renderTsv(d)))).toContain('section-missing:error:s6');
+  });
+
+  it('a table row that begins with a numeral never takes the place of a section heading', () => {
+    const d = loadSeed('002');
+    d.sections[3].heading = '';
+    const r = checkPlain(renderOneLine(d));
+    // Section 四 is gone; 「四、结转下年度继续办理」 (table 三's last row) is not taken for it.
+    expect(r.report!.sections[3].found).toBe(false);
+    expect(r.report!.tables.t3.rows.w).toBeDefined();
+  });
+});
+
+describe('the whole report in one line or a few (text copied or crawled from a page)', () => {
+  it.each(SEED_IDS.flatMap((id) => [' ', ''].flatMap((sep) => [1, 3].map((lines) => [id, sep, lines] as const))))(
+    'seed %s, cells joined by %j, %i line(s): every section found inline, in order',
+    (id, sep, lines) => {
+      const r = checkPlain(renderOneLine(loadSeed(id), sep, lines));
+      expect(r.detection.isReport).toBe(true);
+      expect(r.report!.sections.map((s) => s.found)).toEqual([true, true, true, true, true, true]);
+      expect(r.findings.filter((f) => f.rule === 'section-missing')).toEqual([]);
+      // Cells run together: never an arithmetic error from a split we invented.
+      expect(r.findings.filter((f) => f.severity === 'error').map((f) => f.message.en)).toEqual([]);
+    },
+  );
+
+  it('a section missing from a run-on text is a warning that says why', () => {
+    const d = loadSeed('002');
+    d.sections = d.sections.filter((s) => s.n !== 5);
+    const f = checkPlain(renderOneLine(d)).findings.find((x) => x.rule === 'section-missing')!;
+    expect(f.severity).toBe('warning');
+    expect(f.message.zh).toContain('无法可靠区分各部分');
+  });
+});
