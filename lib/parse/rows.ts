@@ -31,8 +31,11 @@ export function buildRow(spec: RowSpec, match: RowMatch): RowRead {
   }
 
   const numbers = seg.values.filter((t) => t.token.kind === 'number');
-  if (numbers.length === 1 && /^\d+$/.test(numbers[0].token.raw) && numbers[0].token.raw.length >= n) {
-    const readings = digitReadings(numbers[0].token.raw, n, !!spec.rowSum);
+  // Digits are split only where the row has no cell boundaries at all and its identity (the row
+  // total) admits exactly one split: a value with a cell of its own ("行政许可 | 550 | |") is one value.
+  const splittable = spec.rowSum && numbers.length === 1 && !seg.values.some((t) => t.token.cell) && /^\d+$/.test(numbers[0].token.raw) && numbers[0].token.raw.length >= n;
+  if (splittable) {
+    const readings = digitReadings(numbers[0].token.raw, n, true);
     if (readings.length === 1) {
       const t = numbers[0];
       return {
