@@ -2,6 +2,8 @@
 // knows, markup happy-dom's parser throws on, byte soup. The checker returns a result (or, for a
 // file that is no text at all, a clear InputError), never throws anything else, never kills the process.
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -193,6 +195,27 @@ describe('byte soup', () => {
       { numRuns: 200 },
     );
   }, 120_000);
+});
+
+describe('nothing is fetched while reading a page', () => {
+  it('a preload link (which happy-dom would fetch by itself) is answered without a request', async () => {
+    const hits: string[] = [];
+    const server = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.end('x');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const at = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const html = `<html><head><link rel="preload" as="fetch" href="${at}/absolute"><link rel="preload" as="fetch" href="relative"><link rel="stylesheet" href="${at}/style.css"><script src="${at}/script.js"></script></head><body><img src="${at}/img.png"><iframe src="${at}/frame"></iframe><p>x</p></body></html>`;
+      const page = parseHtml(html, { url: `${at}/page.html` });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await page.close();
+      expect(hits).toEqual([]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });
 
 describe('the process', () => {

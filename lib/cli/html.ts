@@ -30,6 +30,13 @@ export function parseHtml(html: string, options: ParseOptions = {}): ParsedHtml 
       disableIframePageLoading: true,
       disableComputedStyleRendering: true,
       navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true, disableFallbackToSetURL: true },
+      // happy-dom fetches <link rel="preload" as="fetch"> on its own: every request is answered here, none goes out.
+      fetch: {
+        interceptor: {
+          beforeAsyncRequest: async ({ window: w }) => new w.Response(null, { status: 403, statusText: 'Forbidden' }),
+          beforeSyncRequest: ({ request, window: w }) => ({ status: 403, statusText: 'Forbidden', ok: false, url: request.url, redirected: false, headers: new w.Headers(), body: null }),
+        },
+      },
     },
   });
   const parser = new window.DOMParser();

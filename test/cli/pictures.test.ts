@@ -166,7 +166,11 @@ describe('pictures are taken only from where the page came from', () => {
       const url = req.url ?? '';
       if (url === '/r/page.html') {
         // t3 by an absolute address on the same site, t4 on another site.
-        const html = page.html.replace('src="img/t3.png"', `src="${origin(site)}/r/img/t3.png"`).replace('src="img/t4.png"', `src="${origin(other)}/img/t4.png"`);
+        // And a preload link to the other site: happy-dom would fetch it by itself.
+        const html = page.html
+          .replace('src="img/t3.png"', `src="${origin(site)}/r/img/t3.png"`)
+          .replace('src="img/t4.png"', `src="${origin(other)}/img/t4.png"`)
+          .replace('</head>', `<link rel="preload" as="fetch" href="${origin(other)}/preload"></head>`);
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
       } else if (url === '/r/moved.png') res.writeHead(302, { location: `${origin(other)}/img/t4.png` }).end();
       else if (url.startsWith('/r/img/') && page.pictures.has(url.slice(3))) res.writeHead(200, { 'content-type': 'image/png' }).end(page.pictures.get(url.slice(3)));
