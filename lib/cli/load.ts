@@ -1,7 +1,7 @@
 // Loads one command-line input (a file or an http(s) URL) as HTML or text.
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Text } from '../findings';
 import { decodeBytes, unknownCharsetNotice } from '../read/decode';
 
@@ -66,9 +66,18 @@ export async function loadInput(input: string): Promise<Loaded> {
     url = res.url || input;
     bytes = new Uint8Array(await res.arrayBuffer());
   } else {
-    url = pathToFileURL(resolve(input)).href;
+    // A file:// address is a file too (as a browser's address bar shows it).
+    let path = input;
+    if (/^file:/i.test(input)) {
+      try {
+        path = fileURLToPath(input);
+      } catch (e) {
+        throw new InputError(`无法读取 ${input}：地址无效（${(e as Error).message}）`, `Could not read ${input}: not a valid address (${(e as Error).message})`);
+      }
+    }
+    url = pathToFileURL(resolve(path)).href;
     try {
-      bytes = new Uint8Array(await readFile(input));
+      bytes = new Uint8Array(await readFile(path));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const why = code === 'ENOENT' ? ['文件不存在', 'no such file'] : code === 'EISDIR' ? ['这是一个目录', 'it is a directory'] : [(e as Error).message, (e as Error).message];

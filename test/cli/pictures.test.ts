@@ -204,5 +204,18 @@ describe('pictures are taken only from where the page came from', () => {
     expect(otherRequests).toEqual([]);
     const ok = await pictureBytes('img/t2.png', `${origin(site)}/r/page.html`);
     expect('bytes' in ok && ok.bytes.length).toBe(page.pictures.get('img/t2.png')!.length);
+    // A data: URL is the page's own copy: read wherever the page came from.
+    const png = page.pictures.get('img/t4.png')!;
+    const inline = await pictureBytes(`data:image/png;base64,${Buffer.from(png).toString('base64')}`, 'file:///nowhere/page.html');
+    expect('bytes' in inline && Buffer.from(inline.bytes).equals(Buffer.from(png))).toBe(true);
   });
+
+  it('a file:// address on the command line is a file, its pictures beside it', async () => {
+    const path = writePage('by-url', ['t2.png', 't3.png', 't4.png']);
+    const run = await cli('--json', `file://${path}`);
+    const [r] = jsonLines(run);
+    expect(r.input).toBe(`file://${path}`);
+    expect(r.report.tables.t3.rows.a).toEqual(expected.report!.tables.t3.rows.a.cells.map((c) => (c.state === 'number' ? c.value : null)));
+    expect(r.notices).toEqual([]);
+  }, 180_000);
 });
