@@ -120,7 +120,8 @@ export async function main(argv: string[]): Promise<number> {
       else console.error(`━━ ${input}\n${msg.zh}\n${msg.en}\n`);
     }
   }
-  if (recognizer) await (await recognizer).close();
+  // An OCR engine that never started has already been reported for the inputs that needed it.
+  if (recognizer) await recognizer.then((r) => r.close()).catch(() => {});
   return unreadable ? 2 : errors ? 1 : 0;
 }
 
