@@ -49,8 +49,8 @@ export function parseHtml(html: string, options: ParseOptions = {}): ParsedHtml 
     document = parser.parseFromString('<!doctype html><html><head></head><body></body></html>', 'text/html') as unknown as Document;
     buildTolerant(document, html);
     notices.push({
-      zh: `本页的 HTML 结构损坏（${(e as Error).message}），已用简化方式读取，表格结构可能与浏览器所见不同`,
-      en: `The page's HTML is damaged (${(e as Error).message}); it was read in a simpler way, tables may differ from what a browser shows`,
+      zh: `本页的 HTML 标记不规范，常用的解析器无法处理（${(e as Error).message}），已用简化方式读取，表格结构可能与浏览器所见不同`,
+      en: `The page's markup is malformed and our usual HTML parser failed on it (${(e as Error).message}); it was read in a simpler way, tables may differ from what a browser shows`,
     });
   }
   if (capDepth(document, MAX_DEPTH))
