@@ -58,3 +58,10 @@ describe('a declared charset no decoder knows', () => {
     expect(n.en).toContain('GBK');
   });
 });
+
+describe('the declared charset', () => {
+  it('is not read from another page held in a script string', () => {
+    const page = `<html><head><title>x</title></head><body><script>var s = "<meta charset=\\"gbk\\">";</script></body></html>`;
+    expect(sniffHtmlCharset(new TextEncoder().encode(page))).toBeNull();
+  });
+});

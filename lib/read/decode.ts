@@ -14,7 +14,9 @@ function normalizeCharset(name: string | undefined | null): string | null {
 /** The charset an HTML document declares in its first bytes (<meta charset> or http-equiv). */
 export function sniffHtmlCharset(bytes: Uint8Array): string | null {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([^\s"'>;/]+)/i.exec(head);
+  // A label is letters, digits and a few marks ("utf-902", "x-gbk", "iso_8859-1:1987"); a backslash
+  // before a quote is a page's script holding another page's <meta>, not a label.
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:+-]+)/i.exec(head);
   return normalizeCharset(m?.[1]);
 }
 
