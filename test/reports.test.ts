@@ -64,8 +64,10 @@ describe('real violations are found', () => {
 
   it('007 (上海市政府办公厅 2019): 总计 left blank in the result rows', async () => {
     const r = await check('007');
-    const blankTotals = r.findings.filter((f) => f.rule === 'total-blank').map((f) => f.cells[f.cells.length - 1].row);
-    expect(blankTotals).toEqual(['c', 'd', 'e1', 'e5', 'e6', 'e8', 'f1', 'f2', 'f3', 'g1', 'g2']);
+    // One finding for the column left blank row after row, listing each row with its parts' sum.
+    const blankTotals = r.findings.filter((f) => f.rule === 'total-blank');
+    expect(blankTotals.map((f) => f.rows)).toEqual([['c', 'd', 'e1', 'e5', 'e6', 'e8', 'f1', 'f2', 'f3', 'g1', 'g2']]);
+    expect(blankTotals[0].message.zh).toContain('「（一）予以公开」 272；');
     expect(errors(r).every((e) => e.startsWith('total-blank:'))).toBe(true);
     expect(t4(r)).toEqual([5, null, null, 2, 7, 8, null, null, 1, 9, null, null, null, null, null]);
   });
