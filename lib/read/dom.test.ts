@@ -55,3 +55,28 @@ describe('DOM reader', () => {
     await page.close();
   });
 });
+
+describe('a page nested thousands deep', () => {
+  it('is read without running out of stack', async () => {
+    const { Window } = await import('happy-dom');
+    const w = new Window();
+    const doc = w.document as unknown as Document;
+    // (A title in the head: happy-dom's own title lookup is recursive and would search the body.)
+    doc.title = '报告';
+    let el: Element = doc.body;
+    const chain: Element[] = [];
+    // Built by script, as a page's own code could: no parser depth cap applies.
+    for (let i = 0; i < 20_000; i++) {
+      const d = doc.createElement(i % 2 ? 'span' : 'div');
+      el.appendChild(d);
+      chain.push(d);
+      el = d;
+    }
+    el.textContent = '一、总体情况';
+    const lines = readDom(doc.body).lines;
+    expect(lines.map((l) => l.text)).toEqual(['一、总体情况']);
+    // Taken apart from the bottom: happy-dom's own teardown is recursive.
+    for (const d of chain.reverse()) d.remove();
+    await w.happyDOM.close();
+  });
+});

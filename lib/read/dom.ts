@@ -44,47 +44,60 @@ export function readDom(root: Element, options: DomReadOptions = {}): SourceDoc 
     lines.push({ tokens, text: text.replace(/\s+/g, ' ').trim(), prose, rowEnd: true, anchor: anchorOf(current, 0, text.length) });
   };
 
-  const walk = (node: Node): void => {
+  /** One node: its text, or what it opens; true when its children are to be read. */
+  const visit = (node: Node): boolean => {
     if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
       if (value) runs.push({ node, start: 0, text: value });
-      return;
+      return false;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1) return false;
     const el = node as Element;
     const tag = el.tagName.toUpperCase();
-    if (SKIP.has(tag) || tag === HOST_TAG || el.getAttribute('hidden') != null) return;
-    if (options.skipChrome && isChrome(el)) return;
+    if (SKIP.has(tag) || tag === HOST_TAG || el.getAttribute('hidden') != null) return false;
+    if (options.skipChrome && isChrome(el)) return false;
     if (tag === 'BR') {
       flush();
-      return;
+      return false;
     }
     if (tag === 'PRE' || tag === 'PLAINTEXT' || tag === 'XMP') {
       // Preformatted text (a .txt file shown by the browser, a pasted table): read line by line like a file.
       flush();
       lines.push(...readPre(el));
-      return;
+      return false;
     }
     if (tag === 'TABLE' && isDataTable(el)) {
       flush();
       readTable(el, lines);
-      return;
+      return false;
     }
-    const block = BLOCK.has(tag);
-    if (block) flush();
-    if (block && isEmptyParagraph(el)) {
+    if (!BLOCK.has(tag)) return true;
+    flush();
+    if (isEmptyParagraph(el)) {
       // A pasted table's blank cell (<p>&nbsp;</p>, <p></p>): a blank in its place, not nothing.
       lines.push(blankLine(el));
-      return;
+      return false;
     }
-    for (let c = el.firstChild; c; c = c.nextSibling) walk(c);
-    if (block) flush();
+    return true;
   };
 
-  walk(root);
+  // In document order without recursion (a page may nest thousands deep); null: a block ends here.
+  const stack: (Node | null)[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (node === null) {
+      flush();
+      continue;
+    }
+    if (!node || !visit(node)) continue;
+    if (node.nodeType === 1 && BLOCK.has((node as Element).tagName.toUpperCase())) stack.push(null);
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
   flush();
   const doc = root.ownerDocument;
-  const title = doc?.title?.trim() || undefined;
+  // The head's <title>: where parsers put it, and a lookup that does not search a deep body.
+  const title = (doc?.head?.querySelector('title')?.textContent ?? doc?.title)?.replace(/\s+/g, ' ').trim() || undefined;
   return { title, lines };
 }
 
