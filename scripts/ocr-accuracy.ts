@@ -1,46 +1,62 @@
-// Accuracy of the OCR table reader on generated pictures: numeric cells read right, and whether any
-// arithmetic error comes from a misread. Usage: tsx scripts/ocr-accuracy.ts [styles...]
+// Accuracy of the OCR table reader on generated pictures (test/fixtures/images.ts): numeric cells
+// read right, tables found and errors that come from a misread, on the tuning seeds and on the
+// held-out test seeds, printed separately.
+// Usage: tsx scripts/ocr-accuracy.ts [tuning|test|all] [--limit N] [--seeds 3,7,1004] [--quiet]
 import { decodeImage, nodeRecognizer } from '../lib/ocr/node';
 import { readTableImage } from '../lib/ocr/table';
-import { parseStep, rulesStep } from '../lib/check';
-import { STYLES, tableImage, withBrowser } from '../test/fixtures/images';
-import { SEED_IDS, loadSeed, type SeedData } from '../test/fixtures/render';
-import { baseReport } from '../test/fixtures/base';
+import { TEST_SEEDS, TUNING_SEEDS, casesOf, tableImage, withBrowser } from '../test/fixtures/images';
+import { scorePicture } from '../test/fixtures/picture-style-score';
 
-const want = process.argv.slice(2);
-const styles = want.length ? STYLES.filter((s) => want.includes(s.name)) : STYLES;
+const args = process.argv.slice(2);
+const opt = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const which = args.find((a) => ['tuning', 'test', 'all'].includes(a)) ?? 'all';
+const limit = Number(opt('--limit') ?? Infinity);
+const quiet = args.includes('--quiet');
+const only = opt('--seeds')?.split(',').map(Number);
+const ranges: [string, number[]][] = only
+  ? [['chosen', only]]
+  : [
+      ...(which !== 'test' ? [['tuning (seeds 1–40)', TUNING_SEEDS.slice(0, limit)] as [string, number[]]] : []),
+      ...(which !== 'tuning' ? [['test (seeds 1001–1040)', TEST_SEEDS.slice(0, limit)] as [string, number[]]] : []),
+    ];
+
 const rec = await nodeRecognizer();
-const reports: [string, SeedData][] = [...SEED_IDS.map((id) => [id, loadSeed(id)] as [string, SeedData]), ['generated', baseReport()]];
-let right = 0;
-let total = 0;
+const summary: string[] = [];
 await withBrowser(async (browser) => {
-  for (const [name, data] of reports)
-    for (const style of styles)
-      for (const table of ['t3', 't4'] as const) {
-        const bytes = await tableImage(browser, data, table, style);
+  for (const [range, seeds] of ranges) {
+    let right = 0;
+    let all = 0;
+    let pictures = 0;
+    let found = 0;
+    let ms = 0;
+    const misread: string[] = [];
+    for (const seed of seeds)
+      for (const c of casesOf(seed)) {
+        const bytes = await tableImage(browser, c.data, c.table, c.style);
         const t0 = performance.now();
-        const doc = await readTableImage(decodeImage(bytes), rec, name);
-        const parsed = parseStep(doc, { force: true });
-        const r = parsed.report ? rulesStep(parsed, { scope: 'tables' }) : parsed;
-        const expected = table === 't3' ? data.t3.rows.map((row) => [row.key, row.values] as const) : [['cells', data.t4.values] as const];
-        let ok = 0;
-        let n = 0;
-        const misses: string[] = [];
-        // A row with more values than the table has columns cannot be placed (row-length): not an OCR miss.
-        for (const [key, vals] of expected.filter(([, v]) => v.length === (table === 't3' ? 7 : 15))) {
-          const got = r.report?.tables[table].rows[key]?.cells.map((c) => (c.state === 'blank' ? '' : c.value == null ? '?' : String(c.value)));
-          vals.forEach((v, i) => {
-            if (v === '') return;
-            n++;
-            if (got?.[i] === v) ok++;
-            else misses.push(`${key}[${i}] ${v}→${got?.[i]}`);
-          });
-        }
-        right += ok;
-        total += n;
-        const errs = r.findings.filter((f) => f.severity === 'error' && /t3-|t4-|total-blank/.test(f.rule));
-        console.log(`${name} ${table} ${style.name.padEnd(20)} ${ok}/${n} ${(performance.now() - t0).toFixed(0)}ms${misses.length ? ' MISS ' + misses.slice(0, 6).join(', ') : ''}${errs.length ? ' ERRORS ' + errs.map((e) => e.rule).join(',') : ''}`);
+        const doc = await readTableImage(decodeImage(bytes), rec, c.name);
+        const t = performance.now() - t0;
+        ms += t;
+        const s = scorePicture(doc, c.data, c.table);
+        right += s.right;
+        all += s.all;
+        pictures++;
+        if (s.found) found++;
+        misread.push(...s.misreadErrors.map((e) => `${c.seed} ${c.table}: ${e}`));
+        if (!quiet || s.misses.length || s.misreadErrors.length || !s.found)
+          console.log(
+            `${String(c.seed).padStart(4)} ${c.table} ${c.name.padEnd(22)} ${c.style.name.padEnd(70)} ${s.right}/${s.all} ${t.toFixed(0)}ms` +
+              `${s.found ? '' : ' NOT FOUND'}${s.misses.length ? ` MISS ${s.misses.slice(0, 6).join(', ')}` : ''}` +
+              `${s.realErrors.length ? ` real errors: ${s.realErrors.join('; ')}` : ''}${s.misreadErrors.length ? ` MISREAD ERRORS: ${s.misreadErrors.join('; ')}` : ''}`,
+          );
       }
+    const line = `${range}: numeric cells read right ${right}/${all} = ${((100 * right) / Math.max(1, all)).toFixed(2)}%, tables found ${found}/${pictures}, misread errors ${misread.length}, ${(ms / Math.max(1, pictures)).toFixed(0)} ms per picture`;
+    summary.push(line, ...misread.map((m) => `  ${m}`));
+    console.log(line);
+  }
 });
-console.log(`numeric cells read right: ${right}/${total} = ${((100 * right) / total).toFixed(2)}%`);
+console.log(`\n${summary.join('\n')}`);
 await rec.close();

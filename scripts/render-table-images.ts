@@ -1,16 +1,18 @@
-// Writes every seed's tables as pictures in every style (test/fixtures/images.ts) to a folder.
+// Writes the pictures of table 三 and 四 of the given style seeds (test/fixtures/images.ts) to a folder;
+// without seeds, the tuning seeds. Usage: tsx scripts/render-table-images.ts [out] [seed...]
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { STYLES, tableImage, withBrowser } from '../test/fixtures/images';
-import { SEED_IDS, loadSeed } from '../test/fixtures/render';
+import { TUNING_SEEDS, casesOf, tableImage, withBrowser } from '../test/fixtures/images';
 
 const out = process.argv[2] ?? 'artifacts/images';
+const seeds = process.argv.length > 3 ? process.argv.slice(3).map(Number) : TUNING_SEEDS;
 mkdirSync(out, { recursive: true });
+let n = 0;
 await withBrowser(async (browser) => {
-  for (const id of SEED_IDS)
-    for (const style of STYLES)
-      for (const table of ['t2', 't3', 't4'] as const) {
-        const bytes = await tableImage(browser, loadSeed(id), table, style);
-        writeFileSync(`${out}/${id}-${table}-${style.name}.${style.jpeg ? 'jpg' : 'png'}`, bytes);
-      }
+  for (const seed of seeds)
+    for (const c of casesOf(seed)) {
+      const bytes = await tableImage(browser, c.data, c.table, c.style);
+      writeFileSync(`${out}/${c.table}-${c.style.name.replace(/#/g, '')}.${c.style.jpeg ? 'jpg' : 'png'}`, bytes);
+      n++;
+    }
 });
-console.log(`wrote ${SEED_IDS.length * STYLES.length * 3} images to ${out}`);
+console.log(`wrote ${n} images to ${out}`);
