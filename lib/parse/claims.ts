@@ -26,6 +26,9 @@ export function findClaims(doc: SourceDoc): ClaimRead[] {
     for (const m of joined.text.matchAll(re)) {
       // The number is marked: it is what disagrees with the table.
       const at = m.index! + m[0].lastIndexOf(m[1]);
+      // A table's own row ("四、结转下年度继续办理 | 44件") states nothing: it is the table.
+      const line = doc.lines[joined.lineAt(at)];
+      if (!line.prose && line.tokens.some((t) => t.cell && t.kind === 'number')) continue;
       out.push({ kind, value: Number(m[1]), text: m[0], at, anchor: anchorAt(doc, joined, at, at + m[1].length) });
     }
   return out.sort((a, b) => a.at - b.at).map(({ at: _at, ...c }) => c);

@@ -35,8 +35,15 @@ export function placeByGrid(values: Tok[], header: Tok[], columns: Label[]): Gri
     for (let c = g.col; c < g.col + g.span; c++) leafOf.set(c, { label: label.key, span: g.span });
   }
   const leaves = [...leafOf.entries()].filter(([, v]) => v.span === 1).sort((a, b) => a[0] - b[0]);
-  if (leaves.length !== columns.length || leaves.some(([, v], i) => v.label !== columns[i].key)) return null;
-  const index = new Map(leaves.map(([col], i) => [col, i]));
+  if (leaves.length !== columns.length) return null;
+  let index: Map<number, number>;
+  if (leaves.every(([, v], i) => v.label === columns[i].key)) index = new Map(leaves.map(([col], i) => [col, i]));
+  else {
+    // Columns printed in another order (总计 first): placed by their headers' names, when each is named once.
+    const keys = columns.map((c) => c.key);
+    if (new Set(keys).size !== keys.length || new Set(leaves.map(([, v]) => v.label)).size !== keys.length) return null;
+    index = new Map(leaves.map(([col, v]) => [col, keys.indexOf(v.label)]));
+  }
   const placed: (Tok | null)[] = columns.map(() => null);
   const extra: Tok[] = [];
   for (const t of values) {

@@ -34,6 +34,9 @@ export function segmentsOf(stream: Tok[], from: number, to: number): Segment[] {
       lineStart = true;
       continue;
     }
+    // A number that opens a row and stands right before its label is the row's serial (序号), not a value.
+    const next = stream[i + 1];
+    if (t.token.kind === 'number' && startsLine && next && next.line === t.line && next.token.kind === 'text' && !next.token.prose && i + 1 < to) continue;
     if (isValue(t)) {
       cur.values.push(t);
       if (t.rowEnd) cur.breaks.add(cur.values.length - 1);

@@ -77,8 +77,7 @@ function placeMisaligned(table: TableRead, matches: RowMatch[], header: Tok[], s
     // A page's own table is read by its grid. Fields of text are a grid only when they agree with
     // the header everywhere (pasted text loses the columns of merged cells).
     if (grid && (row.html || complete)) {
-      const same = complete && row.cells.every((c, i) => c.anchor === grid.placed[i]!.token.anchor);
-      if (same) continue;
+      if (complete && sameCells(row, grid.placed)) continue;
       const status = complete ? row.status : grid.extra.length ? 'long' : 'short';
       const placed = placedRow(specOf(m.row.key), row, grid.placed, sure && (status === 'long' || status === 'short' || row.confident), 'grid', grid.extra);
       table.rows[m.row.key] = { ...placed, status: complete && (row.status === 'short' || row.status === 'long') ? 'exact' : status, count: trimBlanks(m.seg.values).length };
@@ -171,7 +170,14 @@ export function readT4(stream: Tok[], from: number, to: number): TableRead {
   let row: RowRead = f.values
     ? buildRow(spec, { ...match, seg: { ...merged, values: f.values } })
     : { key: 'cells', cells: T4_COLUMNS.map((c, i) => missing(c, values[i]?.token.raw)), status: f.status, count: trimBlanks(values).length, expected: 15, confident: false, explicit, html: values.length > 0 && values.every((t) => t.token.htmlCell) };
-  if (!f.values) row = placeT4(spec, row, values, header);
+  // The page's own table is read by its header grid: a blank first cell and an empty column at the
+  // right (Excel) must not shift the values one column to the left.
+  const grid = row.html ? placeByGrid(values, header, T4_LEAVES) : null;
+  if (grid && !sameCells(row, grid.placed)) {
+    const complete = grid.placed.every(Boolean) && grid.extra.length === 0;
+    const status = complete ? 'exact' : grid.extra.length ? 'long' : 'short';
+    row = { ...placedRow(spec, row, grid.placed, !values.some((t) => t.token.digits), 'grid', grid.extra), status, count: trimBlanks(values).length };
+  } else if (!f.values) row = placeT4(spec, row, values, header);
   row.label = undefined;
   // Split the 15 cells into the three blocks the rules and the JSON speak of.
   for (const b of formats['2021'].t4.blocks) {
@@ -187,6 +193,9 @@ export function readT4(stream: Tok[], from: number, to: number): TableRead {
 const T4_LEAVES = formats['2021'].t4.blocks.flatMap(() => formats['2021'].t4.columns);
 
 /** Table 四's data row with a value too many or too few: by the header grid, else by its alignments. */
+/** The row already holds these cells, in this order (the fit and the grid agree). */
+const sameCells = (row: RowRead, placed: (Tok | null)[]) => row.cells.length === placed.length && row.cells.every((c, i) => !!placed[i] && c.anchor === placed[i]!.token.anchor);
+
 function placeT4(spec: RowSpec, row: RowRead, values: Tok[], header: Tok[]): RowRead {
   const sure = !values.some((t) => t.token.digits);
   const grid = placeByGrid(values, header, T4_LEAVES);

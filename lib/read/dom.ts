@@ -54,7 +54,7 @@ export function readDom(root: Element, options: DomReadOptions = {}): SourceDoc 
     if (node.nodeType !== 1) return false;
     const el = node as Element;
     const tag = el.tagName.toUpperCase();
-    if (SKIP.has(tag) || tag === HOST_TAG || el.getAttribute('hidden') != null) return false;
+    if (SKIP.has(tag) || tag === HOST_TAG || isHidden(el)) return false;
     if (options.skipChrome && isChrome(el)) return false;
     if (tag === 'BR') {
       flush();
@@ -101,18 +101,28 @@ export function readDom(root: Element, options: DomReadOptions = {}): SourceDoc 
   return { title, lines };
 }
 
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+/** Hidden by the page itself: the hidden attribute or an inline style (class rules are not looked up). */
+function isHidden(el: Element): boolean {
+  if (el.getAttribute('hidden') != null) return true;
+  const style = el.getAttribute('style');
+  return !!style && HIDDEN_STYLE.test(style);
+}
+
 const INLINE = new Set(['SPAN', 'FONT', 'B', 'STRONG', 'I', 'EM', 'U', 'BR', 'O:P', 'SMALL', 'SUB', 'SUP']);
 const BLANK_TEXT = /^[\s\u00a0\u3000]*$/u;
 
 /**
- * A paragraph that holds nothing but white space or a line break: what CMS editors leave for an
- * empty cell when a table is pasted as one paragraph per cell. A <div> counts only when it holds a
- * deliberate blank (&nbsp;, an ideographic space, <br>): empty <div>s are page layout.
+ * A paragraph (or list item) that holds nothing but white space or a line break: what CMS editors
+ * leave for an empty cell when a table is pasted as one paragraph per cell. A <div> counts when it
+ * holds a deliberate blank (&nbsp;, an ideographic space, <br>) or stands among <div>s of short
+ * texts (a grid of <div>s); other empty <div>s are page layout.
  */
 function isEmptyParagraph(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
-  if (tag !== 'P' && tag !== 'DIV') return false;
-  let deliberate = tag === 'P';
+  if (tag !== 'P' && tag !== 'DIV' && tag !== 'LI') return false;
+  let deliberate = tag !== 'DIV';
   const check = (n: Element): boolean => {
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === 3) {
@@ -129,7 +139,15 @@ function isEmptyParagraph(el: Element): boolean {
     }
     return true;
   };
-  return check(el) && deliberate;
+  return check(el) && (deliberate || amongCells(el));
+}
+
+/** An element among siblings of its kind that hold short texts: a cell of a grid of <div>s. */
+function amongCells(el: Element): boolean {
+  const parent = el.parentElement;
+  if (!parent || parent.children.length < 2) return false;
+  const near = [el.previousElementSibling, el.nextElementSibling].filter((x): x is Element => !!x && x.tagName === el.tagName);
+  return near.some((x) => (x.textContent ?? '').trim().length <= 40 && !x.querySelector('div,p,table'));
 }
 
 function blankLine(el: Element): Line {
@@ -181,19 +199,21 @@ function readTable(table: Element, lines: Line[]): void {
   const taken: number[][] = [];
   const trs = Array.from(table.querySelectorAll('tr'));
   trs.forEach((tr, r) => {
+    if (isHidden(tr)) return;
     const tokens: Token[] = [];
     let seenValue = false;
     let col = 0;
     const busy = taken[r] ?? [];
     for (const cell of Array.from(tr.children)) {
       const tag = cell.tagName.toUpperCase();
-      if (tag !== 'TD' && tag !== 'TH') continue;
+      // A hidden cell (Excel's hidden column: style='display:none') is not shown, so not read.
+      if ((tag !== 'TD' && tag !== 'TH') || isHidden(cell)) continue;
       while (busy.includes(col)) col++;
       const span = spanOf(cell, 'colspan', 100);
       const rows = spanOf(cell, 'rowspan', trs.length - r);
       for (let k = 1; k < rows; k++) for (let c = col; c < col + span; c++) (taken[r + k] ??= []).push(c);
       const content = cellText(cell);
-      const cls = classify(content);
+      const cls = excelNumber(cell, classify(content));
       const kind = cls.kind === 'text' && seenValue && looksLikeValue(content) ? 'invalid' : cls.kind;
       if (kind === 'number') seenValue = true;
       // Values are placed by label and order; the grid position lets a header place them when a row has a cell too many.
@@ -209,6 +229,17 @@ function readTable(table: Element, lines: Line[]): void {
       anchor: { kind: 'dom', node: tr },
     });
   });
+}
+
+/**
+ * Excel's "save as web page" keeps a cell's value in x:num when its format shows something else:
+ * the accounting format prints 0 as " - ". Such a cell is that number, not a blank.
+ */
+function excelNumber(cell: Element, cls: ReturnType<typeof classify>): ReturnType<typeof classify> {
+  if (cls.kind !== 'blank') return cls;
+  const raw = cell.getAttribute('x:num');
+  if (!raw || !/^-?\d+(\.\d+)?$/.test(raw.trim())) return cls;
+  return { kind: 'number', value: Number(raw) };
 }
 
 /** colspan/rowspan as browsers read them: a positive integer, 1 when absent or malformed, capped. */

@@ -21,3 +21,16 @@ describe('label-variant', () => {
     expect(r.findings.filter((x) => x.rule === 'label-variant')).toEqual([]);
   });
 });
+
+describe('「合计」 for 「（七）总计」 (spec §8.2, unconfirmed)', () => {
+  it('is read as the total row, and said', async () => {
+    const { checkChanged, t3row, COL } = await import('../../test/fixtures/base');
+    const r = checkChanged((d) => {
+      t3row(d, 'v').label = '合计';
+      t3row(d, 'c').values[COL.natural] = String(Number(t3row(d, 'c').values[COL.natural]) + 2);
+    });
+    expect(r.report!.tables.t3.rows.v.label?.printed).toBe('合计');
+    expect(r.findings.some((f) => f.rule === 'label-variant' && f.cells[0]?.row === 'v')).toBe(true);
+    expect(r.findings.some((f) => f.rule === 't3-outcome-total' && f.severity === 'error')).toBe(true);
+  });
+});

@@ -4,6 +4,14 @@ import { checkChanged } from '../../test/fixtures/base';
 const textTable = (change: Parameters<typeof checkChanged>[0]) => checkChanged(change).findings.filter((f) => f.rule === 'text-table');
 
 describe('text-table', () => {
+  it('takes a table row with units in its cells (「四、结转下年度继续办理 | 44件」) for the table, not for a statement', () => {
+    const f = textTable((d) => {
+      const w = d.t3.rows.find((r) => r.key === 'w')!;
+      w.values = w.values.map((v) => `${v}件`);
+    });
+    expect(f).toEqual([]);
+  });
+
   it('accepts text that states what the table shows (row 一, or 一 + 二, and row 四)', () => {
     expect(textTable(() => {})).toEqual([]);
     expect(

@@ -103,7 +103,8 @@ export const t3RowsHead = [
 ];
 
 export const t3RowsTail = [
-  row('v', '（七）总计', 'total', { keywords: ['总计', '合计'] }),
+  // 「合计」 for 「（七）总计」: seen only in a third-party form (spec §8.2, [U]): read, and said.
+  row('v', '（七）总计', 'total', { keywords: ['总计', '合计'], variants: [{ text: '（七）合计', note: 'variant' }] }),
   row('w', '四、结转下年度继续办理', 'carry', { keywords: ['结转下年', '下年度'] }),
 ];
 
