@@ -40,15 +40,19 @@ function keysOf(seg: Segment): SegmentKeys {
   const n = seg.labels.length;
   const windows: string[] = [];
   const wraps: { whole: string; after: string }[] = [];
+  // The window: the last 4 fragments, or more while they stay short (a label printed word by word,
+  // "(二) 部分公开 (区分处理的, 只计这一情形 , 不计其他情形)").
+  let from = Math.max(0, n - 4);
+  while (from > 0 && n - from < 8 && joinKeys(seg.labels.slice(from - 1)).length <= 32) from--;
   if (n > 0) {
-    const before = joinKeys(seg.labels.slice(Math.max(0, n - 4)));
+    const before = joinKeys(seg.labels.slice(from));
     windows.push(before);
     for (let a = 1; a <= Math.min(2, seg.after.length); a++) {
       const after = joinKeys(seg.after.slice(0, a));
       wraps.push({ whole: before + after, after });
     }
   }
-  const context = joinKeys(seg.labels.slice(Math.max(0, n - 4))) + joinKeys(seg.after.slice(0, 2));
+  const context = joinKeys(seg.labels.slice(from)) + joinKeys(seg.after.slice(0, 2));
   const keys = { windows, wraps, context, ocr: seg.labels.some((t) => t.token.ocr) };
   keyCache.set(seg, keys);
   return keys;
