@@ -49,3 +49,15 @@ describe('a single multi-digit value is one value', () => {
     expect(r.report!.tables.t3.rows.g2.status).not.toBe('decoded');
   });
 });
+
+describe('a row printed with no value at all', () => {
+  it('in run-on text whose blanks are lost, is a row of blanks (seed 001: 表二 and 表三 rows left empty), not a missing row', () => {
+    for (const sep of [' ', '']) {
+      const r = checkPlain(renderOneLine(loadSeed('001'), sep));
+      for (const key of ['licensing', 'penalty', 'coercion']) expect(r.report!.tables.t2.rows[key]?.cells.map((c) => c.state), key).toEqual(['blank']);
+      for (const key of ['t2', 't3']) expect(r.report!.tables.t3.rows[key]?.cells.every((c) => c.state === 'blank'), key).toBe(true);
+      expect(r.findings.filter((f) => f.rule === 'table-unreadable' && /未能找到/.test(f.message.zh))).toEqual([]);
+      expect(r.findings.filter((f) => f.rule === 'cell-blank').length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,8 +1,10 @@
 // Reads tables 二, 三 and 四 from their regions of the token stream.
-import { strictKey } from '../text/normalize';
+import { approxSubstringDistance, strictKey } from '../text/normalize';
+import { CONFIDENT_SCORE } from './align';
+import { typoLimit } from './labels';
 import { formats, type Format, type FormatId, type Label, type T3Row } from '../spec';
 import { alignRows, type RowMatch } from './align';
-import { readColumnLabel } from './labels';
+import { readColumnLabel, readRowLabel } from './labels';
 import { placeByGrid, sameLabel } from './grid';
 import { columnCenters, headerCenters, placeByPosition } from './position';
 import { alignmentsOf, gridOf, resolve, t3Failures, t4Failures, valueOf, type Alignment } from './realign';
@@ -48,6 +50,7 @@ export function readT3(stream: Tok[], from: number, to: number): TableRead {
   const specOf = (key: string): RowSpec => ({ table: 't3', key, columns: T3_COLUMNS, rowSum: true });
   for (const m of matches) table.rows[m.row.key] = buildRow(specOf(m.row.key), m);
   const expectedRows = formats[layout ?? '2021'].t3.rows.map((r) => r.key);
+  addLabelOnlyRows(table, rows, matches, expectedRows, specOf);
   table.missingRows = expectedRows.filter((k) => !table.rows[k]);
 
   // The header runs up to the first row's values (row labels in it do not look like column headers).
@@ -60,6 +63,46 @@ export function readT3(stream: Tok[], from: number, to: number): TableRead {
   ];
   if (table.missingRows.length) table.problems.push(missingRows('t3', table.missingRows));
   return distrustIfUnsure(table);
+}
+
+/**
+ * A row printed with no value at all (every cell blank, and the blanks lost in the text): its label
+ * stands, in full, among the label fragments of the next row. Its cells are blank, as printed.
+ */
+function addLabelOnlyRows(table: TableRead, rows: Label[], matches: RowMatch[], expected: string[], specOf: (key: string) => RowSpec): void {
+  const count = Object.keys(table.rows).length;
+  for (const key of expected) {
+    if (table.rows[key]) continue;
+    const at = rows.findIndex((r) => r.key === key);
+    const next = matches.find((m) => rows.indexOf(m.row) > at);
+    if (!next || next.orphan || next.seg.labels.length < 2) continue;
+    const want = strictKey(rows[at].label);
+    const own = strictKey(next.row.label);
+    // Up to the fragments that hold the next row's own label.
+    let end = next.seg.labels.length;
+    while (end > 0 && own.includes(strictKey(next.seg.labels.slice(end - 1).map((t) => t.token.raw).join('')))) end--;
+    const before = next.seg.labels.slice(0, end);
+    const text = strictKey(before.map((t) => t.token.raw).join(''));
+    // Table 二's sub-table headers may stand between the label and the next row's label.
+    if (want.length < 4 || approxSubstringDistance(want, text, table.id === 't3') > typoLimit(rows[at].label)) continue;
+    const label = readRowLabel(rows[at], { labels: before, values: [], breaks: new Set(), after: [] }, { table: table.id, row: key, col: null });
+    const anchor = label?.anchor ?? before[before.length - 1]?.token.anchor;
+    const spec = specOf(key);
+    table.rows[key] = {
+      key,
+      status: 'exact',
+      count: 0,
+      expected: spec.columns.length,
+      explicit: false,
+      html: false,
+      confident: next.score >= CONFIDENT_SCORE,
+      anchor,
+      label,
+      cells: spec.columns.map((col) => ({ ref: { table: table.id, row: key, col }, value: null, raw: '', state: 'blank', confident: next.score >= CONFIDENT_SCORE, anchor })),
+    };
+  }
+  // Rows in the table's own order.
+  if (Object.keys(table.rows).length !== count) table.rows = Object.fromEntries(rows.filter((r) => table.rows[r.key]).map((r) => [r.key, table.rows[r.key]]));
 }
 
 /**
@@ -128,6 +171,8 @@ export function readT2(stream: Tok[], from: number, to: number, fallback: Format
     const def = rowDefs.find((d) => d.row.key === m.row.key)!;
     table.rows[m.row.key] = buildRow({ table: 't2', key: m.row.key, columns: def.columns }, m);
   }
+  const specOf = (key: string): RowSpec => ({ table: 't2', key, columns: rowDefs.find((d) => d.row.key === key)!.columns });
+  addLabelOnlyRows(table, rowDefs.map((d) => d.row), matches, rowDefs.map((d) => d.row.key), specOf);
   table.missingRows = rowDefs.map((d) => d.row.key).filter((k) => !table.rows[k]);
   const header = stream.slice(from, to).filter((t) => !t.token.prose && t.token.kind === 'text');
   const seen = new Set<string>();
