@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binarize, textHeight, upscale2, type Gray } from './image';
+import { binarize, drawn, flatten, glyphBoxes, gridCells, inkMask, lineThickness, rulingLines, textHeight, upscale2, whitenLines, type Gray } from './image';
 
 const gray = (width: number, height: number, ink: (x: number, y: number) => boolean): Gray => {
   const data = new Uint8Array(width * height).fill(255);
@@ -26,5 +26,69 @@ describe('picture helpers', () => {
   it('makes grey haze paper and dark strokes ink', () => {
     const img: Gray = { width: 3, height: 1, data: Uint8Array.from([40, 170, 230]) };
     expect([...binarize(img, 160).data]).toEqual([0, 255, 255]);
+  });
+
+  // A ruled table of 3 rows x 3 columns, 1 px grey rules (#a6a6a6 = 166, lighter than a global cut
+  // at 150), its first row filled grey (#bfbfbf = 191) with black text strokes in it.
+  const table = (): Gray => {
+    const W = 300;
+    const H = 120;
+    const data = new Uint8Array(W * H).fill(255);
+    for (let y = 10; y < 50; y++) for (let x = 10; x < 290; x++) data[y * W + x] = 191;
+    const rule = 166;
+    for (const y of [10, 50, 80, 110]) for (let x = 10; x <= 290; x++) data[y * W + x] = rule;
+    for (const x of [10, 100, 200, 290]) for (let y = 10; y <= 110; y++) data[y * W + x] = rule;
+    // "text": short strokes in the filled header and in a body cell.
+    for (let y = 22; y < 38; y++) for (const x of [40, 44, 48, 130, 134]) data[y * W + x] = 20;
+    for (let y = 58; y < 72; y++) for (const x of [140, 146]) data[y * W + x] = 30;
+    return { width: W, height: H, data };
+  };
+
+  it('tells ink from paper by local contrast: a grey fill is paper, a light grey rule on it is ink', () => {
+    const img = table();
+    const mask = inkMask(img);
+    const at = (x: number, y: number) => mask.data[y * img.width + x];
+    expect(at(60, 30)).toBe(255); // the fill
+    expect(at(40, 30)).toBe(0); // a stroke in the fill
+    expect(at(60, 10)).toBe(0); // the grey rule above the fill
+    expect(at(60, 50)).toBe(0); // the rule below it
+    expect(at(150, 95)).toBe(255); // paper
+    // A global cut at 150 finds no line at all; the mask finds all of them.
+    expect(rulingLines(img, 'h')).toEqual([]);
+    expect(rulingLines(mask, 'h')).toEqual([10, 50, 80, 110]);
+    expect(rulingLines(mask, 'v')).toEqual([10, 100, 200, 290]);
+    expect(lineThickness(mask, [10, 50, 80, 110], [10, 100, 200, 290])).toBe(1);
+    // The fill flattened to paper, the strokes kept.
+    const flat = flatten(img, mask);
+    expect(flat.data[30 * img.width + 60]).toBe(255);
+    expect(flat.data[30 * img.width + 40]).toBe(20);
+  });
+
+  it('paints out only the stretches of a line that are drawn, not a label written across a merged cell', () => {
+    // Two rows; the middle line stops short of the left column (a label spans both rows there).
+    const W = 200;
+    const H = 100;
+    const data = new Uint8Array(W * H).fill(255);
+    for (const y of [10, 50, 90]) for (let x = y === 50 ? 80 : 10; x <= 190; x++) data[y * W + x] = 0;
+    for (const x of [10, 80, 190]) for (let y = 10; y <= 90; y++) data[y * W + x] = 0;
+    // A label stroke across the row boundary in the merged cell.
+    for (let x = 30; x < 60; x++) data[50 * W + x] = 0;
+    const img: Gray = { width: W, height: H, data };
+    expect(drawn(img, 'h', 50, 83, 187)).toBe(true);
+    expect(drawn(img, 'h', 50, 13, 77)).toBe(false);
+    const clean = whitenLines(img, [10, 50, 90], [10, 80, 190], 1, img);
+    expect(clean.data[50 * W + 40]).toBe(0); // the label's stroke is kept
+    expect(clean.data[50 * W + 120]).toBe(255); // the line is gone
+    // The left cell spans both rows.
+    const grid = gridCells(img, [10, 50, 90], [10, 80, 190]);
+    expect(grid[0][0].span).toBe(2);
+  });
+
+  it('finds the glyphs of a number, leaving out a sliver of a ruling line at the edge', () => {
+    const img = gray(40, 20, (x, y) => (y >= 4 && y < 16 && (x === 10 || x === 11 || x === 20 || x === 21)) || x === 0);
+    expect(glyphBoxes(img).map((b) => [b.x0, b.x1])).toEqual([
+      [10, 11],
+      [20, 21],
+    ]);
   });
 });

@@ -83,6 +83,31 @@ export function segmentCover(img: Gray, axis: 'h' | 'v', at: number, from: numbe
   return n ? hit / n : 0;
 }
 
+/**
+ * Is a ruling line drawn from `from` to `to` at `at`? One unbroken run (in some row, or column, within
+ * the slack) over the whole stretch, ends included: text written across the place (a label centred
+ * on a row boundary under a merged cell) has gaps between characters and stops short of the lines.
+ */
+export function drawn(img: Gray, axis: 'h' | 'v', at: number, from: number, to: number): boolean {
+  const slack = slackOf(img);
+  const len = to - from;
+  if (len <= 2) return false;
+  for (let d = -slack - 1; d <= slack + 1; d++) {
+    const k = at + d;
+    let run = 0;
+    let best = 0;
+    for (let j = from; j < to; j++) {
+      const x = axis === 'h' ? j : k;
+      const y = axis === 'h' ? k : j;
+      const dark = x >= 0 && y >= 0 && x < img.width && y < img.height && img.data[y * img.width + x] < DARK;
+      run = dark ? run + 1 : 0;
+      if (run > best) best = run;
+    }
+    if (best >= len * 0.92) return true;
+  }
+  return false;
+}
+
 export interface GridCell {
   x: number;
   y: number;
@@ -105,17 +130,17 @@ export function gridCells(img: Gray, hLines: number[], vLines: number[]): GridCe
   for (let r = 0; r + 1 < hLines.length; r++) {
     const top = hLines[r];
     const bottom = hLines[r + 1];
-    const inset = Math.max(1, Math.round((bottom - top) * 0.2));
-    const crossing = vLines.filter((x, i) => i === 0 || i === vLines.length - 1 || segmentCover(img, 'v', x, top + inset, bottom - inset) > 0.85);
+    const inset = Math.max(3, Math.round((bottom - top) * 0.08));
+    const crossing = vLines.filter((x, i) => i === 0 || i === vLines.length - 1 || drawn(img, 'v', x, top + inset, bottom - inset));
     const cells: GridCell[] = [];
     for (let c = 0; c + 1 < crossing.length; c++) {
       const left = crossing[c];
       const right = crossing[c + 1];
-      const pad = Math.max(2, Math.round((right - left) * 0.15));
+      const pad = Math.max(3, Math.round((right - left) * 0.08));
       const key = `${left}-${right}`;
       const prev = above.get(key);
       // No line above this stretch: the cell above continues here (rowspan).
-      if (r > 0 && prev && segmentCover(img, 'h', top, left + pad, right - pad) < 0.7) {
+      if (r > 0 && prev && !drawn(img, 'h', top, left + pad, right - pad)) {
         prev.h = bottom - prev.y;
         prev.span++;
         continue;
@@ -129,21 +154,45 @@ export function gridCells(img: Gray, hLines: number[], vLines: number[]): GridCe
   return rows;
 }
 
-/** The image with its ruling lines painted white (OCR reads digits next to lines as 1 or |). */
-export function whitenLines(img: Gray, hLines: number[], vLines: number[]): Gray {
+/**
+ * The image with its ruling lines painted white (OCR reads digits next to lines as 1 or |). With the
+ * ink mask, only the stretches of a line that are really drawn (between two crossing lines): a line
+ * that stops at a merged cell must not cut through the label written across it.
+ */
+export function whitenLines(img: Gray, hLines: number[], vLines: number[], thickness = 1, mask?: Gray): Gray {
   const data = img.data.slice();
-  const slack = slackOf(img) + 1;
-  for (const y of hLines)
-    for (let d = -slack; d <= slack; d++) {
-      const yy = y + d;
-      if (yy >= 0 && yy < img.height) data.fill(255, yy * img.width, (yy + 1) * img.width);
+  const slack = slackOf(img) + 1 + Math.max(0, Math.ceil((thickness - 1) / 2));
+  const paint = (x0: number, x1: number, y0: number, y1: number) => {
+    for (let y = Math.max(0, y0); y <= Math.min(img.height - 1, y1); y++) data.fill(255, y * img.width + Math.max(0, x0), y * img.width + Math.min(img.width - 1, x1) + 1);
+  };
+  const segmented = mask && hLines.length >= 2 && vLines.length >= 2;
+  for (const y of hLines) {
+    if (!segmented) {
+      paint(0, img.width - 1, y - slack, y + slack);
+      continue;
     }
-  for (const x of vLines)
-    for (let y = 0; y < img.height; y++)
-      for (let d = -slack; d <= slack; d++) {
-        const xx = x + d;
-        if (xx >= 0 && xx < img.width) data[y * img.width + xx] = 255;
-      }
+    for (let j = 0; j + 1 < vLines.length; j++) {
+      const [a, b] = [vLines[j], vLines[j + 1]];
+      const pad = Math.max(3, Math.round((b - a) * 0.08));
+      if (drawn(mask, 'h', y, a + pad, b - pad)) paint(a - slack, b + slack, y - slack, y + slack);
+    }
+    // Beyond the outer lines (a table's overhang).
+    paint(0, vLines[0] - slack - 1, y - slack, y + slack);
+    paint(vLines[vLines.length - 1] + slack + 1, img.width - 1, y - slack, y + slack);
+  }
+  for (const x of vLines) {
+    if (!segmented) {
+      paint(x - slack, x + slack, 0, img.height - 1);
+      continue;
+    }
+    for (let i = 0; i + 1 < hLines.length; i++) {
+      const [a, b] = [hLines[i], hLines[i + 1]];
+      const inset = Math.max(3, Math.round((b - a) * 0.08));
+      if (drawn(mask, 'v', x, a + inset, b - inset)) paint(x - slack, x + slack, a - slack, b + slack);
+    }
+    paint(x - slack, x + slack, 0, hLines[0] - slack - 1);
+    paint(x - slack, x + slack, hLines[hLines.length - 1] + slack + 1, img.height - 1);
+  }
   return { ...img, data };
 }
 
@@ -268,4 +317,157 @@ export function upscale2(img: Gray): Gray {
     }
   }
   return { width: W, height: H, data: out };
+}
+
+/**
+ * Ink by local contrast (Sauvola, over integral images): a pixel is ink when it is darker than its
+ * neighbourhood's mean by a margin that shrinks where the neighbourhood varies (text, lines) and
+ * grows where it is flat (paper, a filled header). A grey or coloured header fill is then paper, and
+ * a light grey rule on it still ink. Black ink (0), paper white (255): the structure functions above
+ * (ruling lines, cells, ink tests) take this in place of the picture.
+ */
+export function inkMask(img: Gray, radius = 16, k = 0.2): Gray {
+  const { width: w, height: h, data } = img;
+  const W = w + 1;
+  const sum = new Float64Array(W * (h + 1));
+  const sq = new Float64Array(W * (h + 1));
+  for (let y = 0; y < h; y++) {
+    let rs = 0;
+    let rq = 0;
+    for (let x = 0; x < w; x++) {
+      const v = data[y * w + x];
+      rs += v;
+      rq += v * v;
+      sum[(y + 1) * W + x + 1] = sum[y * W + x + 1] + rs;
+      sq[(y + 1) * W + x + 1] = sq[y * W + x + 1] + rq;
+    }
+  }
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const y0 = Math.max(0, y - radius);
+    const y1 = Math.min(h, y + radius + 1);
+    for (let x = 0; x < w; x++) {
+      const v = data[y * w + x];
+      let ink: boolean;
+      if (v < 90) ink = true;
+      else if (v > 235) ink = false;
+      else {
+        const x0 = Math.max(0, x - radius);
+        const x1 = Math.min(w, x + radius + 1);
+        const n = (x1 - x0) * (y1 - y0);
+        const s = sum[y1 * W + x1] - sum[y0 * W + x1] - sum[y1 * W + x0] + sum[y0 * W + x0];
+        const q = sq[y1 * W + x1] - sq[y0 * W + x1] - sq[y1 * W + x0] + sq[y0 * W + x0];
+        const m = s / n;
+        const sd = Math.sqrt(Math.max(0, q / n - m * m));
+        // Sauvola's threshold, and never less contrast than a faint anti-aliased stroke has.
+        ink = v < m * (1 + k * (sd / 128 - 1)) && m - v > 20;
+      }
+      out[y * w + x] = ink ? 0 : 255;
+    }
+  }
+  return { width: w, height: h, data: out };
+}
+
+/**
+ * The picture with everything that is not ink (or next to ink) made white: fills, JPEG haze and
+ * shading go; the ink keeps its grey edges (Tesseract reads anti-aliased glyphs better than hard ones).
+ */
+export function flatten(img: Gray, mask: Gray): Gray {
+  const { width: w, height: h } = img;
+  const out = new Uint8Array(w * h).fill(255);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      let near = false;
+      for (let dy = -1; dy <= 1 && !near; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= h) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx >= 0 && xx < w && mask.data[yy * w + xx] === 0) {
+            near = true;
+            break;
+          }
+        }
+      }
+      if (near) out[y * w + x] = img.data[y * w + x];
+    }
+  return { width: w, height: h, data: out };
+}
+
+/**
+ * How thick the ruling lines are (pixels, the median over samples along them): thick rules (3 px at
+ * 2x is 6 px) must be painted out whole, or their edges read as "1".
+ */
+export function lineThickness(mask: Gray, hLines: number[], vLines: number[]): number {
+  const { width: w, height: h, data } = mask;
+  const dark = (x: number, y: number) => x >= 0 && y >= 0 && x < w && y < h && data[y * w + x] < DARK;
+  const widths: number[] = [];
+  for (const y of hLines)
+    for (let i = 1; i < 24; i++) {
+      const x = Math.round((w * i) / 24);
+      let c = -1;
+      for (let d = -2; d <= 2; d++) if (dark(x, y + d)) c = y + d;
+      if (c < 0) continue;
+      let a = c;
+      let b = c;
+      while (a > c - 12 && dark(x, a - 1)) a--;
+      while (b < c + 12 && dark(x, b + 1)) b++;
+      widths.push(b - a + 1);
+    }
+  for (const x of vLines)
+    for (let i = 1; i < 24; i++) {
+      const y = Math.round((h * i) / 24);
+      let c = -1;
+      for (let d = -2; d <= 2; d++) if (dark(x + d, y)) c = x + d;
+      if (c < 0) continue;
+      let a = c;
+      let b = c;
+      while (a > c - 12 && dark(a - 1, y)) a--;
+      while (b < c + 12 && dark(b + 1, y)) b++;
+      widths.push(b - a + 1);
+    }
+  widths.sort((a, b) => a - b);
+  return widths.length ? widths[Math.floor(widths.length / 2)] : 1;
+}
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * The glyphs of a short line (a cell's number), left to right: runs of columns holding ink, split
+ * at columns without any (digits stand apart). Specks (a stray dot, a residue of a line) are left out.
+ * `mask` is ink black on white (inkMask).
+ */
+export function glyphBoxes(mask: Gray): Box[] {
+  const { width: w, height: h, data } = mask;
+  const runs: Box[] = [];
+  let cur: Box | null = null;
+  for (let x = 0; x <= w; x++) {
+    let y0 = -1;
+    let y1 = -1;
+    if (x < w)
+      for (let y = 0; y < h; y++)
+        if (data[y * w + x] < DARK) {
+          if (y0 < 0) y0 = y;
+          y1 = y;
+        }
+    if (y0 >= 0) {
+      if (cur) {
+        cur.x1 = x;
+        cur.y0 = Math.min(cur.y0, y0);
+        cur.y1 = Math.max(cur.y1, y1);
+      } else cur = { x0: x, x1: x, y0, y1 };
+    } else if (cur) {
+      runs.push(cur);
+      cur = null;
+    }
+  }
+  const tall = Math.max(0, ...runs.map((r) => r.y1 - r.y0 + 1));
+  // A sliver at the edge is what is left of a ruling line, not a glyph.
+  const sliver = (r: Box) => r.x1 - r.x0 < 2 && (r.x0 === 0 || r.x1 === w - 1);
+  return runs.filter((r) => r.y1 - r.y0 + 1 >= Math.max(3, tall * 0.45) && !sliver(r));
 }

@@ -1,7 +1,8 @@
 // A picture of a table -> the same document model as an HTML table: grid cells (ruled tables) or
 // rows of words (tables without lines), each value with the confidence OCR gave it.
 import { classify, type Anchor, type Line, type SourceDoc, type Token } from '../model';
-import { binarize, crop, gridCells, hasInk, rotate, rulingLines, skewAngle, textHeight, upscale2, whitenLines, type Gray, type GridCell } from './image';
+import { verifyIdentities, type Reading } from './verify';
+import { crop, flatten, glyphBoxes, gridCells, hasInk, inkMask, lineThickness, rotate, rulingLines, skewAngle, textHeight, upscale2, whitenLines, type Gray, type GridCell } from './image';
 
 export interface OcrWord {
   text: string;
@@ -54,19 +55,102 @@ function numberToken(text: string, confidence: number, changed: boolean, anchor:
   return { ...cls, raw: text, cell, confident: confidence >= CONFIDENT_OCR && !changed && cls.kind === 'number', anchor };
 }
 
+/** A picture ready to read: ink and paper told apart by local contrast, lines found on the ink. */
+interface Page {
+  /** The picture with fills and haze made white (what OCR reads). */
+  img: Gray;
+  /** Ink black, paper white (what lines, cells and ink tests look at). */
+  mask: Gray;
+  h: number[];
+  v: number[];
+  /** Thickness of the ruling lines in pixels. */
+  thick: number;
+}
+
+function pageOf(raw: Gray, radius: number): Page {
+  const mask = inkMask(raw, radius);
+  const h = rulingLines(mask, 'h');
+  const v = rulingLines(mask, 'v');
+  return { img: flatten(raw, mask), mask, h, v, thick: lineThickness(mask, h, v) };
+}
+
 /** Reads a table picture. `image` is what anchors point back to (an <img>, a file name). */
 export async function readTableImage(picture: Gray, rec: Recognizer, image: unknown): Promise<SourceDoc> {
   // Straighten a slightly rotated picture first: ruling lines and rows must run level.
   // (Anchors then refer to the straightened picture; at these angles the difference is a pixel or two.)
-  const straight = rotate(picture, skewAngle(picture));
+  const straight = rotate(picture, skewAngle(inkMask(picture)));
+  const first = pageOf(straight, 16);
   // Small text (a 1x screenshot of 15px type) is read at twice the size; anchors are scaled back.
-  const text = textHeight(whitenLines(straight, rulingLines(straight, 'h'), rulingLines(straight, 'v')));
+  const text = textHeight(whitenLines(first.mask, first.h, first.v, first.thick));
   const small = text > 0 && text < SMALL_TEXT;
-  const img = small ? upscale2(straight) : straight;
-  const h = rulingLines(img, 'h');
-  const v = rulingLines(img, 'v');
-  const doc = h.length >= 3 && v.length >= 3 ? await readRuled(img, rec, image, h, v) : await readPlain(img, rec, image);
+  const page = small ? pageOf(upscale2(straight), 32) : first;
+  const [doc, source] = page.h.length >= 3 && page.v.length >= 3 ? await readRuled(page, rec, image) : await readPlain(page, rec, image);
+  // A misread is never an error: cells a single misread would explain are read again (verify.ts).
+  await verifyIdentities(doc, (t) => rereadToken(rec, source, t));
   return small ? scaleAnchors(doc, 0.5) : doc;
+}
+
+/**
+ * A value read again three ways: the cell as it is, at twice the size, and at twice the size made
+ * black and white by local contrast. Each reading on its own (digit whitelist).
+ */
+async function rereadToken(rec: Recognizer, source: Gray, t: Token): Promise<Reading[]> {
+  const a = t.anchor;
+  if (a.kind !== 'image') return [];
+  const pad = t.cell ? Math.max(2, Math.round(Math.min(a.w, a.h) * 0.12)) : -8;
+  const cut = crop(source, a.x + pad / 2, a.y + pad / 2, a.w - pad, a.h - pad);
+  if (cut.width < 4 || cut.height < 4) return [];
+  const big = upscale2(cut);
+  const out: Reading[] = [];
+  for (const img of [cut, big, inkMask(big, Math.max(8, Math.round(big.height / 2)))]) {
+    const r = await rec.digits(img);
+    out.push({ text: cleanDigits(r.text)?.text ?? r.text.trim(), confidence: r.confidence });
+  }
+  // And with the full model (no whitelist), which tells a serif 6 from a 0 where the whitelist does
+  // not; and glyph by glyph.
+  const w = await wordsOf(rec, big);
+  out.push({ text: cleanDigits(w.text)?.text ?? w.text, confidence: w.confidence });
+  const g = await glyphReading(rec, cut);
+  out.push(g ?? { text: '', confidence: 0 });
+  if (typeof process !== 'undefined' && process.env?.OCR_TRACE) {
+    console.log('REREAD', t.raw, JSON.stringify(out), a.x, a.y, a.w, a.h);
+    (globalThis as { __dump?: Gray[] }).__dump = [...((globalThis as { __dump?: Gray[] }).__dump ?? []), cut];
+  }
+  return out;
+}
+
+/**
+ * A number read glyph by glyph (each digit alone, as one character): Tesseract drops one of two
+ * thin serif 1s of "11" but reads each alone. Null when a glyph is not one digit.
+ */
+async function glyphReading(rec: Recognizer, img: Gray): Promise<{ text: string; confidence: number } | null> {
+  const boxes = glyphBoxes(inkMask(img, Math.max(8, Math.round(img.height / 2))));
+  if (!boxes.length || boxes.length > 6) return null;
+  let text = '';
+  let confidence = 100;
+  for (const b of boxes) {
+    const m = 2;
+    const g = crop(img, b.x0 - m, b.y0 - m, b.x1 - b.x0 + 1 + 2 * m, b.y1 - b.y0 + 1 + 2 * m);
+    const r = await rec.digits(g.height < 24 ? upscale2(g) : g);
+    const d = cleanDigits(r.text);
+    if (d && /^\d$/.test(d.text)) {
+      text += d.text;
+      confidence = Math.min(confidence, r.confidence);
+    } else if (loneStroke(g)) {
+      text += '1';
+      confidence = Math.min(confidence, 50);
+    } else return null;
+  }
+  return { text, confidence };
+}
+
+/** A cell read as words (the full model), with a white margin: its text and its least sure word's confidence. */
+async function wordsOf(rec: Recognizer, img: Gray): Promise<{ text: string; confidence: number }> {
+  const m = Math.max(8, Math.round(img.height * 0.4));
+  const framed: Gray = { width: img.width + 2 * m, height: img.height + 2 * m, data: new Uint8Array((img.width + 2 * m) * (img.height + 2 * m)).fill(255) };
+  for (let y = 0; y < img.height; y++) framed.data.set(img.data.subarray(y * img.width, (y + 1) * img.width), (y + m) * framed.width + m);
+  const ws = (await rec.words(framed)).filter((w) => w.text.trim());
+  return { text: readingOrder(ws).map((w) => w.text).join(''), confidence: ws.length ? Math.min(...ws.map((w) => w.confidence)) : 0 };
 }
 
 /** Text lines lower than this (pixels) are read at twice the size. */
@@ -77,9 +161,13 @@ function scaleAnchors(doc: SourceDoc, k: number): SourceDoc {
   return { ...doc, lines: doc.lines.map((l) => ({ ...l, anchor: scale(l.anchor), tokens: l.tokens.map((t) => ({ ...t, anchor: scale(t.anchor) })) })) };
 }
 
-async function readRuled(img: Gray, rec: Recognizer, image: unknown, h: number[], v: number[]): Promise<SourceDoc> {
-  const grid = gridCells(img, h, v);
-  const clean = whitenLines(img, h, v);
+async function readRuled(page: Page, rec: Recognizer, image: unknown): Promise<[SourceDoc, Gray]> {
+  const { img, mask, h, v, thick } = page;
+  const grid = gridCells(mask, h, v);
+  // Outside the grid: paper (a screenshot's cut-off heading above the table throws Tesseract's
+  // line finding off for the whole first row).
+  const clean = outside(whitenLines(img, h, v, thick, mask), h, v);
+  const cleanMask = outside(whitenLines(mask, h, v, thick, mask), h, v);
   const words = await rec.words(clean);
   const cellOf = (w: OcrWord): GridCell | undefined => {
     const cx = (w.x0 + w.x1) / 2;
@@ -121,36 +209,66 @@ async function readRuled(img: Gray, rec: Recognizer, image: unknown, h: number[]
       }
       const pad = Math.max(2, Math.round(Math.min(c.w, c.h) * 0.12));
       const inner = { x: c.x + pad, y: c.y + pad, w: c.w - 2 * pad, h: c.h - 2 * pad };
-      if (!hasInk(clean, inner.x, inner.y, inner.w, inner.h)) {
+      if (!hasInk(cleanMask, inner.x, inner.y, inner.w, inner.h)) {
         // Sure only if the picture itself is empty there, not just after the lines were painted out.
-        const reallyEmpty = !hasInk(img, inner.x, inner.y, inner.w, inner.h);
+        const reallyEmpty = !hasInk(mask, inner.x, inner.y, inner.w, inner.h);
         tokens.push({ kind: 'blank', raw: '', cell: true, confident: reallyEmpty, anchor });
         continue;
       }
       const conf = ws.length ? Math.min(...ws.map((w) => w.confidence)) : 0;
       const first = cleanDigits(text);
-      if (first && !first.changed && conf >= 90) {
+      const cell = crop(clean, inner.x - pad / 2, inner.y - pad / 2, inner.w + pad, inner.h + pad);
+      // How many glyphs the cell holds: a reading with another number of digits is wrong ("1" for a serif "11").
+      const glyphs = glyphBoxes(crop(cleanMask, inner.x - pad / 2, inner.y - pad / 2, inner.w + pad, inner.h + pad)).length;
+      const fits = (d: { text: string }) => glyphs === 0 || glyphs > 6 || d.text.replace('.', '').length === glyphs;
+      if (first && !first.changed && conf >= 90 && fits(first)) {
         inValues = true;
         tokens.push(numberToken(first.text, conf, false, anchor, true));
         continue;
       }
       // Unsure or unread: read the cell again on its own with a digit whitelist, which is far more reliable.
-      const again = await readDigits(rec, crop(clean, inner.x - pad / 2, inner.y - pad / 2, inner.w + pad, inner.h + pad));
+      const again = await readDigits(rec, cell);
       const second = cleanDigits(again.text);
-      const pick = second ?? first;
       inValues = true;
-      if (!pick) {
+      if (!first && !second) {
         tokens.push({ kind: text ? 'invalid' : 'blank', raw: text || again.text, cell: true, confident: false, anchor });
         continue;
       }
-      // Two readings that agree are sure; one reading alone is as sure as OCR says.
-      const agree = first && second && first.text === second.text;
-      const confidence = agree ? Math.max(conf, again.confidence) : second ? again.confidence : conf;
-      tokens.push(numberToken(pick.text, confidence, pick.changed, anchor, true));
+      // Two readings that agree (with the glyphs) are sure.
+      if (first && second && first.text === second.text && fits(first)) {
+        tokens.push(numberToken(first.text, Math.max(conf, again.confidence), first.changed && second.changed, anchor, true));
+        continue;
+      }
+      // A third reading decides: glyph by glyph when a reading has the wrong number of digits; else
+      // of the cell alone with the full model (the digit whitelist reads a serif 6 as 0). Readings
+      // that fit the glyphs vote; without a majority the value is unsure.
+      const miscount = [first, second].some((d) => d && !fits(d));
+      const extra = miscount ? await glyphReading(rec, cell) : await wordsOf(rec, cell);
+      const third = extra && cleanDigits(extra.text);
+      const all = [
+        ...(first ? [{ d: first, c: conf }] : []),
+        ...(second ? [{ d: second, c: again.confidence }] : []),
+        ...(third ? [{ d: third, c: extra.confidence }] : []),
+      ];
+      const votes = all.some((x) => fits(x.d)) ? all.filter((x) => fits(x.d)) : all;
+      const won = votes.filter((x) => votes.filter((y) => y.d.text === x.d.text).length >= 2);
+      const pick = won[0] ?? votes.reduce((a, b) => (b.c > a.c ? b : a));
+      const sure = won.length >= 2;
+      const confidence = sure ? Math.max(...won.map((x) => x.c)) : Math.min(pick.c, CONFIDENT_OCR - 1);
+      tokens.push(numberToken(pick.d.text, confidence, won.length ? won.every((x) => x.d.changed) : pick.d.changed, anchor, true));
     }
     if (tokens.length) lines.push({ tokens, text: tokens.map((t) => t.raw).join(' '), prose: false, rowEnd: true, anchor: anchorOf(image, { x: row[0].x, y: row[0].y, w: img.width, h: row[0].h }) });
   }
-  return { lines: markOcr(lines) };
+  return [{ lines: markOcr(lines) }, clean];
+}
+
+/** The picture with everything outside the outer lines white. */
+function outside(img: Gray, h: number[], v: number[]): Gray {
+  const [top, bottom, left, right] = [h[0], h[h.length - 1], v[0], v[v.length - 1]];
+  const data = img.data;
+  for (let y = 0; y < img.height; y++)
+    for (let x = 0; x < img.width; x++) if (y < top || y > bottom || x < left || x > right) data[y * img.width + x] = 255;
+  return img;
 }
 
 /**
@@ -182,7 +300,8 @@ function readingOrder(words: OcrWord[]): OcrWord[] {
   return lines.flatMap((l) => l.sort((a, b) => a.x0 - b.x0));
 }
 
-async function readPlain(img: Gray, rec: Recognizer, image: unknown): Promise<SourceDoc> {
+async function readPlain(page: Page, rec: Recognizer, image: unknown): Promise<[SourceDoc, Gray]> {
+  const { img, mask } = page;
   const words = (await rec.words(img)).filter((w) => w.text.trim());
   const heights = words.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
   const lineH = heights[Math.floor(heights.length / 2)] ?? 20;
@@ -200,7 +319,7 @@ async function readPlain(img: Gray, rec: Recognizer, image: unknown): Promise<So
   const inValueColumn = (w: OcrWord) => columns.some((x) => Math.abs((w.x0 + w.x1) / 2 - x) < lineH);
   const lines: Line[] = [];
   for (const found of rows) {
-    const row = withUnreadValues(found, columns, img, lineH);
+    const row = withUnreadValues(found, columns, mask, lineH);
     const tokens: Token[] = [];
     let text: OcrWord[] = [];
     const flush = () => {
@@ -247,7 +366,7 @@ async function readPlain(img: Gray, rec: Recognizer, image: unknown): Promise<So
     flush();
     if (tokens.length) lines.push({ tokens, text: tokens.map((t) => t.raw).join(' '), prose: false, rowEnd: true, anchor: tokens[0].anchor });
   }
-  return { lines: markOcr(lines) };
+  return [{ lines: markOcr(lines) }, img];
 }
 
 /**
@@ -318,7 +437,7 @@ function markOcr(lines: Line[]): Line[] {
 async function readDigits(rec: Recognizer, img: Gray): Promise<{ text: string; confidence: number }> {
   const first = await rec.digits(img);
   if (cleanDigits(first.text)) return first;
-  const again = await rec.digits(binarize(img, 160));
+  const again = await rec.digits(inkMask(img, Math.max(8, Math.round(img.height / 2))));
   if (cleanDigits(again.text)) return again;
   const bigger = await rec.digits(upscale2(img));
   if (cleanDigits(bigger.text)) return bigger;

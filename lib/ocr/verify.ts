@@ -1,0 +1,156 @@
+// A misread is never an error. Tables 三 and 四 are redundant: every value lies on identities (its
+// row's total, its column's total or balance, its block's total). When the identities that fail in a
+// picture are explained by one cell (changing that cell alone to one value makes all of them hold and
+// breaks none that held), that cell is read again in other ways; a re-reading that gives the value
+// which makes them hold is taken, a re-reading that firmly gives the printed value again keeps it (a
+// real wrong total stays an error), and anything else leaves the cell unsure (the finding asks for a
+// human look).
+import { parseStep } from '../check';
+import type { Anchor, Line, SourceDoc, Token } from '../model';
+import type { CellRead, Report } from '../parse/types';
+import { totalsOf } from '../rules/totals';
+import { formats } from '../spec';
+
+/** Σ coef·value = 0 over the cells (blank counts 0). */
+export interface Identity {
+  cells: CellRead[];
+  coef: number[];
+  residual: number;
+}
+
+export interface Reading {
+  text: string;
+  confidence: number;
+}
+
+/** Reads one value of the picture again, in several ways (each a separate reading). */
+export type Reread = (token: Token) => Promise<Reading[]>;
+
+/** Below this, a re-reading that repeats the printed value does not confirm it. */
+const CONFIRM = 75;
+/** At most this many cells re-read per round (a picture read badly as a whole is not repaired here). */
+const MAX_REREADS = 15;
+
+const usable = (c: CellRead) => c.state === 'number' || c.state === 'blank';
+const val = (c: CellRead) => c.value ?? 0;
+
+/** The identities of tables 三 and 四 that can be evaluated, as the arithmetic rules evaluate them. */
+export function identitiesOf(report: Report): Identity[] {
+  const out: Identity[] = [];
+  const add = (cells: CellRead[], coef: number[]) => out.push({ cells, coef, residual: Math.round(cells.reduce((a, c, i) => a + coef[i] * val(c), 0) * 1e6) / 1e6 });
+  for (const { total, parts } of totalsOf(report)) {
+    if (!parts.length || !parts.every((p) => p && usable(p)) || total.state !== 'number' || parts.every((p) => p.state === 'blank')) continue;
+    add([...parts, total], [...parts.map(() => 1), -1]);
+  }
+  const t3 = report.tables.t3;
+  if (t3.found) {
+    const format = formats[t3.layout ?? (report.format === '2019' ? '2019' : '2021')];
+    const id = format.identities.find((i) => i.kind === 'column-balance');
+    if (id?.kind === 'column-balance' && [...id.left, ...id.right].every((k) => t3.rows[k]))
+      for (const col of format.t3.columns) {
+        const at = (k: string) => t3.rows[k].cells.find((c) => c.ref.col === col.key);
+        const cells = [...id.left, ...id.right].map(at);
+        if (cells.every((c): c is CellRead => !!c && usable(c))) add(cells, [...id.left.map(() => 1), ...id.right.map(() => -1)]);
+      }
+  }
+  return out;
+}
+
+interface Hypothesis {
+  token: Token;
+  /** The value that makes every identity through the cell hold. */
+  value: number;
+  identities: Identity[];
+}
+
+/** Cells whose change to one value would make every failing identity through them hold, breaking none. */
+export function singleCellExplanations(ids: Identity[], tokenOf: (a: Anchor | undefined) => Token | undefined): Hypothesis[] {
+  const failing = ids.filter((i) => i.residual !== 0);
+  const byAnchor = new Map<Anchor, { token: Token; on: { id: Identity; k: number }[] }>();
+  for (const id of ids)
+    id.cells.forEach((c, k) => {
+      const token = tokenOf(c.anchor);
+      if (!token || !c.anchor) return;
+      const e = byAnchor.get(c.anchor) ?? { token, on: [] };
+      e.on.push({ id, k });
+      byAnchor.set(c.anchor, e);
+    });
+  const out: Hypothesis[] = [];
+  const seen = new Set<Token>();
+  for (const id of failing)
+    for (const c of id.cells) {
+      const e = c.anchor && byAnchor.get(c.anchor);
+      if (!e || seen.has(e.token)) continue;
+      seen.add(e.token);
+      // Every identity through the cell fails, and each asks for the same value of it.
+      if (!e.on.every(({ id: i }) => i.residual !== 0)) continue;
+      const wanted = e.on.map(({ id: i, k }) => val(i.cells[k]) - i.residual / i.coef[k]);
+      const value = wanted[0];
+      if (!wanted.every((w) => w === value) || value < 0 || !Number.isInteger(value)) continue;
+      out.push({ token: e.token, value, identities: e.on.map((o) => o.id) });
+    }
+  return out;
+}
+
+/** Tokens by their anchor: the parser's cells keep the anchor object of the token they came from. */
+function tokenIndex(lines: Line[]): (a: Anchor | undefined) => Token | undefined {
+  const m = new Map<Anchor, Token>();
+  for (const l of lines) for (const t of l.tokens) m.set(t.anchor, t);
+  return (a) => (a ? m.get(a) : undefined);
+}
+
+function setValue(t: Token, value: number, confident: boolean) {
+  t.kind = 'number';
+  t.value = value;
+  t.raw = String(value);
+  t.confident = confident;
+}
+
+const cleanNumber = (r: Reading) => (/^\d+$/.test(r.text.replace(/\s+/g, '')) ? Number(r.text.replace(/\s+/g, '')) : null);
+
+/**
+ * Checks the document read from a picture against the identities of its tables and re-reads the
+ * cells a single misread would explain (see the top of this file). Changes tokens in place.
+ * Returns what it did, for tests and diagnostics.
+ */
+export async function verifyIdentities(doc: SourceDoc, reread: Reread): Promise<{ fixed: number; unsure: number; confirmed: number }> {
+  const stats = { fixed: 0, unsure: 0, confirmed: 0 };
+  const done = new Set<Token>();
+  for (let round = 0; round < 3; round++) {
+    const parsed = parseStep(doc, { force: true });
+    if (!parsed.report) return stats;
+    const ids = identitiesOf(parsed.report);
+    if (!ids.some((i) => i.residual !== 0)) return stats;
+    const tokenOf = tokenIndex(doc.lines);
+    const hyps = singleCellExplanations(ids, tokenOf).filter((h) => !done.has(h.token)).slice(0, MAX_REREADS);
+    if (!hyps.length) return stats;
+    const results = await Promise.all(hyps.map(async (h) => ({ h, readings: await reread(h.token) })));
+    // A failing identity several cells of which could be re-read into making it hold: which one is
+    // misread cannot be told, none is taken.
+    const resolving = results.filter(({ h, readings }) => readings.some((r) => cleanNumber(r) === h.value));
+    const claims = new Map<Identity, number>();
+    for (const { h } of resolving) for (const id of h.identities) claims.set(id, (claims.get(id) ?? 0) + 1);
+    let changed = false;
+    for (const { h, readings } of results) {
+      done.add(h.token);
+      const printed = h.token.kind === 'number' ? h.token.value : h.token.kind === 'blank' ? 0 : null;
+      const giving = readings.filter((r) => cleanNumber(r) === h.value);
+      if (giving.length && h.identities.every((id) => claims.get(id) === 1)) {
+        setValue(h.token, h.value, Math.max(...giving.map((r) => r.confidence)) >= CONFIRM);
+        stats.fixed++;
+        changed = true;
+        continue;
+      }
+      // The printed value read again, every way, surely: what the picture says (a real wrong total).
+      const clean = readings.filter((r) => cleanNumber(r) !== null);
+      const firm = h.token.confident && clean.length >= 2 && clean.every((r) => cleanNumber(r) === printed && r.confidence >= CONFIRM);
+      if (firm) stats.confirmed++;
+      else {
+        if (h.token.confident) stats.unsure++;
+        h.token.confident = false;
+      }
+    }
+    if (!changed) return stats;
+  }
+  return stats;
+}
