@@ -3,12 +3,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { blankReportArb, numberCells, reportArb, withChange } from './fixtures/generate';
-import { encodeGbk, renderCms, renderParas, renderPdfText, renderPipe, renderTsv, renderWord, type SeedData } from './fixtures/render';
+import { encodeGbk, renderCms, renderCsv, renderParas, renderPdfText, renderPipe, renderTsv, renderWord, type SeedData } from './fixtures/render';
 import { checkBytes, checkHtml, checkPlain } from './helpers';
 
 const LAYOUTS: Record<string, (d: SeedData) => { kind: 'text' | 'html'; bytes: Uint8Array }> = {
   tsv: (d) => ({ kind: 'text', bytes: new TextEncoder().encode(renderTsv(d)) }),
   pipe: (d) => ({ kind: 'text', bytes: new TextEncoder().encode(renderPipe(d)) }),
+  csv: (d) => ({ kind: 'text', bytes: new TextEncoder().encode(renderCsv(d)) }),
   pdf: (d) => ({ kind: 'text', bytes: new TextEncoder().encode(renderPdfText(d)) }),
   word: (d) => ({ kind: 'html', bytes: new TextEncoder().encode(renderWord(d)) }),
   cms: (d) => ({ kind: 'html', bytes: encodeGbk(renderCms(d)) }),

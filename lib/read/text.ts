@@ -22,7 +22,7 @@ export function readLines(rawLines: string[], at: (line: number) => AnchorAt): L
       if (last) last.rowEnd = true;
       return;
     }
-    const fields = /\t[^\t]*\t|\|/.test(raw) || /^[^\t]+\t/.test(raw);
+    const fields = /\t[^\t]*\t|\|/.test(raw) || /^[^\t]+\t/.test(raw) || isCsvRow(raw);
     if (fields && !inTable) table = ++tableSerial;
     inTable = fields;
     lines.push(readLine(raw, at(lineNo), table));
@@ -51,11 +51,54 @@ function readLine(raw: string, at: AnchorAt, table: number): Line {
     return cellLine([{ text: text.slice(1), col: 1 }], at, text, false, anchor);
   }
   if (text.includes('\t')) return cellLine(splitCells(text, '\t'), at, text, true, anchor, table);
+  if (isCsvRow(text)) return cellLine(splitCsv(text), at, text, true, anchor, table);
   // A line holding only a no-break or ideographic space: a blank cell of a table pasted one cell per line.
   if (/^[\s]*[\u00a0\u3000][\s]*$/u.test(text)) return { tokens: [{ kind: 'blank', raw: '', cell: true, confident: true, anchor: at(0, text.length) }], text: '', prose: false, rowEnd: true, anchor };
   const tokens = flowTokens(text, at, true);
   const prose = tokens.length > 0 && tokens.every((t) => t.prose);
   return { tokens, text: text.trim(), prose, rowEnd: true, anchor };
+}
+
+/**
+ * A row of comma-separated values (a table exported to CSV and pasted into a text): two commas or
+ * more outside quotes, and no sentence end. Prose uses the Chinese comma.
+ */
+export function isCsvRow(line: string): boolean {
+  if (line.length > 400 || /[。；！？]/u.test(line) || !line.includes(',')) return false;
+  return splitCsv(line).length >= 3;
+}
+
+/** The fields of one CSV line (RFC 4180 quoting within the line: "a, b" and "" for a quote). */
+function splitCsv(line: string): RawCell[] {
+  const cells: RawCell[] = [];
+  let text = '';
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i <= line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        text += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else if (ch !== undefined) text += ch;
+      continue;
+    }
+    if (ch === '"' && text.trim() === '') {
+      quoted = true;
+      text = '';
+      continue;
+    }
+    if (ch === ',' || ch === undefined) {
+      // The column of a quoted field's content is approximate (its quote); anchors mark the field.
+      cells.push({ text, col: start });
+      text = '';
+      start = i + 1;
+      continue;
+    }
+    text += ch;
+  }
+  return cells;
 }
 
 interface RawCell {
