@@ -47,3 +47,15 @@ describe.each(QUIRKS)('%s', (_, q) => {
     expect(errors.some((f) => f.cells.some((c) => c.row === 'direct' && c.col === 'corrected'))).toBe(true);
   });
 });
+
+describe('a column the format does not have (「小计」 after the legal-person columns)', () => {
+  it('is left out of the check and said once; the rest is checked as usual', async () => {
+    const d = withBlanks();
+    d.t4.values[4] = String([1, 2, 3].reduce((a, i) => a + Number(d.t4.values[i]), 0));
+    const clean = await checkHtml(renderQuirks(d, { subtotalColumn: true }));
+    expect(clean.findings.filter((f) => f.rule !== 'cell-blank' && f.severity !== 'info').map((f) => f.message.zh)).toEqual(['表三有格式之外的列（「小计」），该列未计入核对']);
+    t3row(d, 'c').values[COL.natural] = String(Number(t3row(d, 'c').values[COL.natural]) + 1);
+    const changed = await checkHtml(renderQuirks(d, { subtotalColumn: true }));
+    expect(changed.findings.some((f) => f.severity === 'error' && f.cells.some((c) => c.row === 'c' && c.col === 'natural'))).toBe(true);
+  });
+});

@@ -8,6 +8,8 @@ export interface GridPlacement {
   placed: (Tok | null)[];
   /** Values under no column header (a cell too many). */
   extra: Tok[];
+  /** Headers of columns the format does not have (「小计」), whose values are left out of the check. */
+  added: string[];
 }
 
 export const sameLabel = (label: Label, text: string) => {
@@ -27,11 +29,16 @@ export function placeByGrid(values: Tok[], header: Tok[], columns: Label[]): Gri
   if (table === undefined || !values.every((t) => t.token.grid?.table === table)) return null;
   // The lowest header cell naming a column decides it (a block title spans several leaves above).
   const leafOf = new Map<number, { label: string; span: number }>();
+  // Other header words over a single column: a column the format does not have.
+  const otherOf = new Map<number, string>();
   for (const t of header) {
     const g = t.token.grid;
     if (!g || g.table !== table || t.token.kind !== 'text') continue;
     const label = columns.find((c) => sameLabel(c, t.token.raw));
-    if (!label) continue;
+    if (!label) {
+      if (g.span === 1 && t.token.raw.length <= 8) otherOf.set(g.col, t.token.raw);
+      continue;
+    }
     for (let c = g.col; c < g.col + g.span; c++) leafOf.set(c, { label: label.key, span: g.span });
   }
   const leaves = [...leafOf.entries()].filter(([, v]) => v.span === 1).sort((a, b) => a[0] - b[0]);
@@ -46,13 +53,14 @@ export function placeByGrid(values: Tok[], header: Tok[], columns: Label[]): Gri
   }
   const placed: (Tok | null)[] = columns.map(() => null);
   const extra: Tok[] = [];
+  const added = new Set<string>();
   for (const t of values) {
     const g = t.token.grid!;
     const i = g.span === 1 ? index.get(g.col) : undefined;
-    if (i === undefined || placed[i]) {
-      // A blank cell outside the columns is layout, not a value.
-      if (t.token.kind !== 'blank') extra.push(t);
-    } else placed[i] = t;
+    if (i !== undefined && !placed[i]) placed[i] = t;
+    else if (g.span === 1 && otherOf.has(g.col) && !leafOf.has(g.col)) added.add(otherOf.get(g.col)!);
+    // A blank cell outside the columns is layout, not a value.
+    else if (t.token.kind !== 'blank') extra.push(t);
   }
-  return { placed, extra };
+  return { placed, extra, added: [...added] };
 }

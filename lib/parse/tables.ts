@@ -111,6 +111,7 @@ function addLabelOnlyRows(table: TableRead, rows: Label[], matches: RowMatch[], 
  */
 function placeMisaligned(table: TableRead, matches: RowMatch[], header: Tok[], specOf: (key: string) => RowSpec, layout: FormatId): void {
   const centers = columnCenters(matches.filter((m) => !m.orphan).map((m) => trimBlanks(m.seg.values)), 7);
+  const added = new Set<string>();
   for (const m of matches) {
     if (m.orphan) continue;
     const row = table.rows[m.row.key];
@@ -119,6 +120,7 @@ function placeMisaligned(table: TableRead, matches: RowMatch[], header: Tok[], s
     const complete = !!grid && grid.placed.every(Boolean) && grid.extra.length === 0;
     // A page's own table is read by its grid. Fields of text are a grid only when they agree with
     // the header everywhere (pasted text loses the columns of merged cells).
+    grid?.added.forEach((a) => added.add(a));
     if (grid && (row.html || complete)) {
       if (complete && sameCells(row, grid.placed)) continue;
       const status = complete ? row.status : grid.extra.length ? 'long' : 'short';
@@ -141,10 +143,16 @@ function placeMisaligned(table: TableRead, matches: RowMatch[], header: Tok[], s
       return t3Failures(base, m.row.key, layout);
     };
     const r = resolve(alignmentsOf(values, 7), tryRow);
-    const status = values.length > 7 ? 'long' : 'short';
+    const status: RowRead['status'] = values.length > 7 ? 'long' : 'short';
     if (r) table.rows[m.row.key] = { ...placedRow(specOf(m.row.key), row, r.values, sure, r.placedBy), status, count: values.length };
     else if (gapKept) table.rows[m.row.key] = { ...row, status, count: values.length, confident: false, cells: row.cells.map((c) => ({ ...c, value: null, state: 'missing', confident: false })) };
   }
+  if (added.size)
+    table.problems.push({
+      zh: `表三有格式之外的列（${[...added].map((a) => `「${a}」`).join('、')}），该列未计入核对`,
+      en: `Table 3 has columns the format does not have (${[...added].join(', ')}); they were left out of the check`,
+      aside: true,
+    });
 }
 
 /** Which template table 二 follows, from the words of its headers and rows. */
@@ -260,7 +268,7 @@ function placeT4(spec: RowSpec, row: RowRead, values: Tok[], header: Tok[]): Row
  */
 function distrustIfUnsure(table: TableRead): TableRead {
   const rows = Object.values(table.rows);
-  const unsure = table.problems.length > 0 || rows.some((r) => r.status === 'decoded' || r.status === 'ambiguous' || !r.label);
+  const unsure = table.problems.some((p) => !p.aside) || rows.some((r) => r.status === 'decoded' || r.status === 'ambiguous' || !r.label);
   if (!unsure) return table;
   for (const r of rows) {
     r.confident = false;

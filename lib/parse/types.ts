@@ -77,8 +77,8 @@ export interface TableRead {
   /** Rows of the template that could not be found in the table. */
   missingRows: string[];
   labels: LabelRead[];
-  /** Why the table (or part of it) could not be read. */
-  problems: { zh: string; en: string }[];
+  /** Why the table (or part of it) could not be read. `aside`: a part left out, the rest read surely. */
+  problems: { zh: string; en: string; aside?: true }[];
   anchor?: Anchor;
 }
 

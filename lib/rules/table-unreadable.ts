@@ -8,7 +8,7 @@ export const tableUnreadable: Rule = {
   id: 'table-unreadable',
   run(report) {
     return Object.values(report.tables).flatMap((table) => {
-      const out: Finding[] = table.problems.map((p) => finding('table-unreadable', 'warning', p, { section: SECTION_OF[table.id], anchor: table.anchor }));
+      const out: Finding[] = table.problems.map((p) => finding('table-unreadable', 'warning', { zh: p.zh, en: p.en }, { section: SECTION_OF[table.id], anchor: table.anchor }));
       const rows = Object.entries(table.rows).filter(([k]) => k !== 'cells' || table.id !== 't4');
       const decoded = rows.filter(([, r]) => r.status === 'decoded').map(([k]) => k);
       const ambiguous = rows.filter(([, r]) => r.status === 'ambiguous').map(([k]) => k);
