@@ -471,3 +471,78 @@ export function glyphBoxes(mask: Gray): Box[] {
   const sliver = (r: Box) => r.x1 - r.x0 < 2 && (r.x0 === 0 || r.x1 === w - 1);
   return runs.filter((r) => r.y1 - r.y0 + 1 >= Math.max(3, tall * 0.45) && !sliver(r));
 }
+
+/**
+ * What the holes of a glyph say about it, for the digits Tesseract mixes up (a serif 6 read as 0):
+ * '8' two holes one above the other, '0' one tall hole, '6' one hole low, '9' one hole high; null
+ * when the holes say nothing (no hole, a hole in the middle, anything else).
+ */
+export function holeShape(mask: Gray, b: Box): '0' | '6' | '8' | '9' | null {
+  const w = b.x1 - b.x0 + 1;
+  const h = b.y1 - b.y0 + 1;
+  if (w < 3 || h < 6) return null;
+  const ink = (x: number, y: number) => mask.data[(b.y0 + y) * mask.width + b.x0 + x] < DARK;
+  // 0 unvisited paper, 1 outside (reached from the border), 2+ holes.
+  const seen = new Int32Array(w * h);
+  const fill = (sx: number, sy: number, label: number) => {
+    const stack = [sx, sy];
+    let area = 0;
+    let top = h;
+    let bottom = -1;
+    while (stack.length) {
+      const y = stack.pop()!;
+      const x = stack.pop()!;
+      if (x < 0 || y < 0 || x >= w || y >= h || seen[y * w + x] || ink(x, y)) continue;
+      seen[y * w + x] = label;
+      area++;
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y);
+      stack.push(x + 1, y, x - 1, y, x, y + 1, x, y - 1);
+    }
+    return { area, top, bottom };
+  };
+  for (let x = 0; x < w; x++) {
+    fill(x, 0, 1);
+    fill(x, h - 1, 1);
+  }
+  for (let y = 0; y < h; y++) {
+    fill(0, y, 1);
+    fill(w - 1, y, 1);
+  }
+  const holes: { top: number; bottom: number }[] = [];
+  let label = 2;
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++)
+      if (!seen[y * w + x] && !ink(x, y)) {
+        const r = fill(x, y, label++);
+        if (r.area >= Math.max(2, w * h * 0.015)) holes.push(r);
+      }
+  if (holes.length === 2) {
+    const [a, c] = holes.sort((p, q) => p.top - q.top);
+    return a.bottom <= c.top + 1 ? '8' : null;
+  }
+  if (holes.length !== 1) return null;
+  const top = holes[0].top / h;
+  const bottom = (holes[0].bottom + 1) / h;
+  if (bottom - top > 0.5) return '0';
+  const centre = (top + bottom) / 2;
+  return centre > 0.58 ? '6' : centre < 0.42 ? '9' : null;
+}
+
+/**
+ * A number read from a cell, with 0, 6, 8 and 9 put right by the holes of their glyphs when the
+ * reading has as many digits as the cell has glyphs. `changed` when a digit was put right.
+ */
+export function byHoles(text: string, mask: Gray): { text: string; changed: boolean } {
+  const boxes = glyphBoxes(mask);
+  const digits = [...text];
+  if (!/^\d+$/.test(text) || boxes.length !== digits.length) return { text, changed: false };
+  let changed = false;
+  const out = digits.map((d, i) => {
+    if (!'0689'.includes(d)) return d;
+    const s = holeShape(mask, boxes[i]);
+    if (s && s !== d) changed = true;
+    return s ?? d;
+  });
+  return { text: out.join(''), changed };
+}

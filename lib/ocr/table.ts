@@ -1,8 +1,9 @@
 // A picture of a table -> the same document model as an HTML table: grid cells (ruled tables) or
 // rows of words (tables without lines), each value with the confidence OCR gave it.
 import { classify, type Anchor, type Line, type SourceDoc, type Token } from '../model';
+import { snapGroup, snapHeader, snapRow } from './lexicon';
 import { verifyIdentities, type Reading } from './verify';
-import { crop, flatten, glyphBoxes, gridCells, hasInk, inkMask, lineThickness, rotate, rulingLines, skewAngle, textHeight, upscale2, whitenLines, type Gray, type GridCell } from './image';
+import { byHoles, crop, flatten, glyphBoxes, gridCells, hasInk, inkMask, lineThickness, rotate, rulingLines, skewAngle, textHeight, upscale2, whitenLines, type Gray, type GridCell } from './image';
 
 export interface OcrWord {
   text: string;
@@ -50,7 +51,7 @@ export function cleanDigits(raw: string): { text: string; changed: boolean } | n
 
 const anchorOf = (image: unknown, c: { x: number; y: number; w: number; h: number }): Anchor => ({ kind: 'image', image, x: c.x, y: c.y, w: c.w, h: c.h });
 
-function numberToken(text: string, confidence: number, changed: boolean, anchor: Anchor, cell: boolean): Token {
+function numberTokenOf(text: string, confidence: number, changed: boolean, anchor: Anchor, cell: boolean): Token {
   const cls = classify(text);
   return { ...cls, raw: text, cell, confident: confidence >= CONFIDENT_OCR && !changed && cls.kind === 'number', anchor };
 }
@@ -101,17 +102,19 @@ async function rereadToken(rec: Recognizer, source: Gray, t: Token): Promise<Rea
   const cut = crop(source, a.x + pad / 2, a.y + pad / 2, a.w - pad, a.h - pad);
   if (cut.width < 4 || cut.height < 4) return [];
   const big = upscale2(cut);
+  const cutMask = inkMask(cut, Math.max(8, Math.round(cut.height / 2)));
   const out: Reading[] = [];
+  const shaped = (text: string) => byHoles(text, cutMask).text;
   for (const img of [cut, big, inkMask(big, Math.max(8, Math.round(big.height / 2)))]) {
     const r = await rec.digits(img);
-    out.push({ text: cleanDigits(r.text)?.text ?? r.text.trim(), confidence: r.confidence });
+    out.push({ text: shaped(cleanDigits(r.text)?.text ?? r.text.trim()), confidence: r.confidence });
   }
   // And with the full model (no whitelist), which tells a serif 6 from a 0 where the whitelist does
   // not; and glyph by glyph.
   const w = await wordsOf(rec, big);
-  out.push({ text: cleanDigits(w.text)?.text ?? w.text, confidence: w.confidence });
+  out.push({ text: shaped(cleanDigits(w.text)?.text ?? w.text), confidence: w.confidence });
   const g = await glyphReading(rec, cut);
-  out.push(g ?? { text: '', confidence: 0 });
+  out.push(g ? { ...g, text: shaped(g.text) } : { text: '', confidence: 0 });
   if (typeof process !== 'undefined' && process.env?.OCR_TRACE) {
     console.log('REREAD', t.raw, JSON.stringify(out), a.x, a.y, a.w, a.h);
     (globalThis as { __dump?: Gray[] }).__dump = [...((globalThis as { __dump?: Gray[] }).__dump ?? []), cut];
@@ -204,7 +207,7 @@ async function readRuled(page: Page, rec: Recognizer, image: unknown): Promise<[
       // In the columns where the other rows hold numbers, a short odd word ("立" for 2) is a misread value.
       const valueCell = !spansRows && cleanInRow >= 2 && c.x >= valueLeft - 3 && text.length <= 2;
       if (header || (((CJK.test(text) && !numberLike && !valueCell) || spansRows) && !inValues)) {
-        if (text) tokens.push({ kind: 'text', raw: text, cell: true, confident: true, anchor });
+        if (text) tokens.push({ kind: 'text', raw: spansRows && !header ? snapGroup(text, c.span) : text, cell: true, confident: true, anchor });
         continue;
       }
       const pad = Math.max(2, Math.round(Math.min(c.w, c.h) * 0.12));
@@ -219,7 +222,13 @@ async function readRuled(page: Page, rec: Recognizer, image: unknown): Promise<[
       const first = cleanDigits(text);
       const cell = crop(clean, inner.x - pad / 2, inner.y - pad / 2, inner.w + pad, inner.h + pad);
       // How many glyphs the cell holds: a reading with another number of digits is wrong ("1" for a serif "11").
-      const glyphs = glyphBoxes(crop(cleanMask, inner.x - pad / 2, inner.y - pad / 2, inner.w + pad, inner.h + pad)).length;
+      const cellMask = crop(cleanMask, inner.x - pad / 2, inner.y - pad / 2, inner.w + pad, inner.h + pad);
+      const glyphs = glyphBoxes(cellMask).length;
+      // A 0, 6, 8 or 9 the holes of its glyph contradict is put right, and unsure.
+      const numberToken = (value: string, confidence: number, changed: boolean, anchor: Anchor, cell: boolean) => {
+        const shaped = byHoles(value, cellMask);
+        return numberTokenOf(shaped.text, shaped.changed ? Math.min(confidence, CONFIDENT_OCR - 1) : confidence, changed, anchor, cell);
+      };
       const fits = (d: { text: string }) => glyphs === 0 || glyphs > 6 || d.text.replace('.', '').length === glyphs;
       if (first && !first.changed && conf >= 90 && fits(first)) {
         inValues = true;
@@ -302,7 +311,9 @@ function readingOrder(words: OcrWord[]): OcrWord[] {
 
 async function readPlain(page: Page, rec: Recognizer, image: unknown): Promise<[SourceDoc, Gray]> {
   const { img, mask } = page;
-  const words = (await rec.words(img)).filter((w) => w.text.trim());
+  // Words cut by the top or bottom edge are a line of the page beside the table, caught by the
+  // screenshot: never a row.
+  const words = (await rec.words(img)).filter((w) => w.text.trim() && w.y0 > 2 && w.y1 < img.height - 3);
   const heights = words.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
   const lineH = heights[Math.floor(heights.length / 2)] ?? 20;
   // Rows: words whose vertical centres lie within half a line of each other.
@@ -343,7 +354,7 @@ async function readPlain(page: Page, rec: Recognizer, image: unknown): Promise<[
         const again = await digitsOfWord(rec, img, w);
         const box = anchorOf(image, { x: w.x0, y: w.y0, w: w.x1 - w.x0, h: w.y1 - w.y0 });
         flush();
-        tokens.push(again ? numberToken(again.text, 0, true, box, false) : { kind: w.text ? 'invalid' : 'blank', raw: w.text, cell: false, confident: false, anchor: box });
+        tokens.push(again ? numberTokenOf(again.text, 0, true, box, false) : { kind: w.text ? 'invalid' : 'blank', raw: w.text, cell: false, confident: false, anchor: box });
         continue;
       }
       if (!digits) {
@@ -361,7 +372,7 @@ async function readPlain(page: Page, rec: Recognizer, image: unknown): Promise<[
         if (again && again.text === value) confidence = Math.max(confidence, CONFIDENT_OCR);
         else if (again) ({ text: value, changed } = again);
       }
-      tokens.push(numberToken(value, confidence, changed, anchorOf(image, { x: w.x0, y: w.y0, w: w.x1 - w.x0, h: w.y1 - w.y0 }), false));
+      tokens.push(numberTokenOf(value, confidence, changed, anchorOf(image, { x: w.x0, y: w.y0, w: w.x1 - w.x0, h: w.y1 - w.y0 }), false));
     }
     flush();
     if (tokens.length) lines.push({ tokens, text: tokens.map((t) => t.raw).join(' '), prose: false, rowEnd: true, anchor: tokens[0].anchor });
@@ -423,10 +434,22 @@ function valueColumns(rows: OcrWord[][], lineH: number): number[] {
   return columns;
 }
 
-/** Every token read by OCR says so (its labels then never count as typos of the report). */
+/**
+ * Every token read by OCR says so (its labels then never count as typos of the report). Header rows
+ * (no value in them) have their words snapped to the format's header words they are one or two
+ * misread characters away from.
+ */
 function markOcr(lines: Line[]): Line[] {
-  for (const l of lines) for (const t of l.tokens) t.ocr = true;
-  return lines;
+  const firstValues = lines.findIndex((l) => l.tokens.filter((t) => t.kind === 'number').length >= 2);
+  return lines.flatMap((l, i) => {
+    for (const t of l.tokens) t.ocr = true;
+    if (i >= firstValues && firstValues >= 0) {
+      for (const t of l.tokens) if (t.kind === 'text') t.raw = snapRow(t.raw);
+      return [l];
+    }
+    for (const t of l.tokens) if (t.kind === 'text') t.raw = snapHeader(t.raw);
+    return [{ ...l, text: l.tokens.map((t) => t.raw).join(' ') }];
+  });
 }
 
 /**
