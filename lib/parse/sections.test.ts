@@ -53,11 +53,26 @@ describe('the whole report in one line or a few (text copied or crawled from a p
     },
   );
 
-  it('a section missing from a run-on text is a warning that says why', () => {
+  it('a section whose heading is not found in a run-on text that has its words is a warning that says why', () => {
     const d = loadSeed('002');
-    d.sections = d.sections.filter((s) => s.n !== 5);
+    d.sections[4].heading = '';
+    d.sections[4].paragraphs.unshift('本机关存在的问题主要是更新不及时，改进措施是加强培训。');
     const f = checkPlain(renderOneLine(d)).findings.find((x) => x.rule === 'section-missing')!;
     expect(f.severity).toBe('warning');
     expect(f.message.zh).toContain('无法可靠区分各部分');
+  });
+
+  it('a section whose words are nowhere in a run-on text is missing for certain', () => {
+    const d = loadSeed('002');
+    d.sections = d.sections.filter((s) => s.n !== 5);
+    const f = checkPlain(renderOneLine(d)).findings.find((x) => x.rule === 'section-missing')!;
+    expect(f.severity).toBe('error');
+  });
+
+  it('an unnumbered 「其他需要报告的事项」 run into the text after a sentence is section 六', () => {
+    const d = loadSeed('002');
+    d.sections[5].heading = '其他需要报告的事项';
+    const r = checkPlain(renderOneLine(d));
+    expect(r.report!.sections[5].found).toBe(true);
   });
 });

@@ -35,7 +35,10 @@ function candidates(doc: SourceDoc, stream: Tok[]): Candidate[] {
       const t = line.tokens[k];
       if (t.kind !== 'text') continue;
       const first = k === 0;
-      if (!first && !ORDINAL_START.test(t.raw)) continue;
+      // Inside a line: a clause opened by "X、", or words right after a sentence ends (an unnumbered
+      // 「其他需要报告的事项」 run into the text).
+      const afterSentence = k > 0 && /[。；！？]$/u.test(line.tokens[k - 1].raw);
+      if (!first && !afterSentence && !ORDINAL_START.test(t.raw)) continue;
       let rest = first && line.text.length <= 60 ? line.text : t.raw;
       // A heading split by spaces ("四、 政府信息公开…"): add following words while it stays heading-sized.
       for (let j = k + 1; j < n && rest.length < 8 && line.tokens[j].kind === 'text'; j++) rest += line.tokens[j].raw;
@@ -104,6 +107,7 @@ export function findSections(doc: SourceDoc, stream: Tok[], format: Format): Sec
   doc.lines.reduce((pos, l) => (lineStarts.push(pos), pos + l.tokens.length), 0);
   const found = secs.map((s) => hits.get(s.n));
   const flattened = isFlattened(doc);
+  const text = flattened ? doc.lines.map((l) => matchKey(l.text)).join('') : '';
   return secs.map((s, i) => {
     const hit = found[i];
     if (!hit) {
@@ -111,7 +115,9 @@ export function findSections(doc: SourceDoc, stream: Tok[], format: Format): Sec
       const from = found.slice(0, i).reverse().find(Boolean)?.line ?? 0;
       const to = found.slice(i + 1).find(Boolean)?.line ?? doc.lines.length;
       const content = contentLines(doc, from + 1, to, s.keywords);
-      const missing = { n: s.n, heading: s.heading, official: s.heading, found: false, ...(flattened ? { unsure: 'flattened' as const } : {}) };
+      // In run-on text a heading may hide in the text: unsure only where the section's words occur at all.
+      const hidden = flattened && s.keywords.every((group) => group.some((w) => text.includes(w)));
+      const missing = { n: s.n, heading: s.heading, official: s.heading, found: false, ...(hidden ? { unsure: 'flattened' as const } : {}) };
       if (!content) return missing;
       return { ...missing, contentOnly: true, heading: content.text, line: content.line, pos: lineStarts[content.line], anchor: doc.lines[content.line].anchor };
     }
