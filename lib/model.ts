@@ -22,8 +22,9 @@ export interface Token {
   htmlCell?: boolean;
   /** Where an HTML table's grid places the cell: which table, first column, columns spanned. */
   grid?: { table: number; col: number; span: number };
-  /** Horizontal centre in a laid-out text line (characters): places a value by its column. */
+  /** Horizontal centre in a laid-out text line, in characters and in display columns (wide = 2). */
   x?: number;
+  xw?: number;
   /** Read by OCR from a picture: a label's odd characters are more likely misreads than typos. */
   ocr?: boolean;
   /** Reading confidence: false for values reconstructed by us (split digit runs, OCR below threshold). */

@@ -180,6 +180,7 @@ export function readT2(stream: Tok[], from: number, to: number, fallback: Format
     table.rows[m.row.key] = buildRow({ table: 't2', key: m.row.key, columns: def.columns }, m);
   }
   const specOf = (key: string): RowSpec => ({ table: 't2', key, columns: rowDefs.find((d) => d.row.key === key)!.columns });
+  placeT2ByPosition(table, format, matches, specOf);
   addLabelOnlyRows(table, rowDefs.map((d) => d.row), matches, rowDefs.map((d) => d.row.key), specOf);
   table.missingRows = rowDefs.map((d) => d.row.key).filter((k) => !table.rows[k]);
   const header = stream.slice(from, to).filter((t) => !t.token.prose && t.token.kind === 'text');
@@ -188,6 +189,28 @@ export function readT2(stream: Tok[], from: number, to: number, fallback: Format
   table.labels = [...columnLabels('t2', cols, header), ...rowLabels(table.rows)];
   if (table.missingRows.length) table.problems.push(missingRows('t2', table.missingRows));
   return distrustIfUnsure(table);
+}
+
+/**
+ * Laid-out text: a row of a sub-table of table 二 that lost its blank cells, placed by the columns of
+ * the sub-table's complete rows (a sub-table has two rows at most: one complete row suffices).
+ */
+function placeT2ByPosition(table: TableRead, format: Format, matches: RowMatch[], specOf: (key: string) => RowSpec): void {
+  for (const st of format.t2.subtables) {
+    if (st.columns.length < 2) continue;
+    const own = matches.filter((m) => !m.orphan && st.rows.some((r) => r.key === m.row.key));
+    // One complete row cannot tell the measure: a value must stand in a column by either.
+    const full = own.map((m) => trimBlanks(m.seg.values));
+    const measures = (['x', 'xw'] as const).map((m) => columnCenters(full, st.columns.length, 1, m)).filter((c) => c !== null);
+    if (!measures.length) continue;
+    for (const m of own) {
+      const row = table.rows[m.row.key];
+      const values = trimBlanks(m.seg.values);
+      if (row.status !== 'short' || values.length === 0) continue;
+      const placed = measures.map((c) => placeByPosition(values, c)).find((p) => p !== null);
+      if (placed) table.rows[m.row.key] = { ...placedRow(specOf(m.row.key), row, placed.map((t) => t ?? 'inserted'), rowLabelSure(m), 'position'), status: 'exact', count: values.length };
+    }
+  }
 }
 
 export function readT4(stream: Tok[], from: number, to: number): TableRead {
@@ -255,8 +278,12 @@ function placeT4(spec: RowSpec, row: RowRead, values: Tok[], header: Tok[]): Row
   // Text fields count as a grid only when the extra cells stand outside the header's columns at the end.
   const html = values.every((t) => t.token.htmlCell);
   if (grid && (html || grid.placed.every(Boolean))) return placedRow(spec, row, grid.placed, sure, 'grid', grid.extra);
-  const centers = headerCenters(header, T4_LEAVES, (raw) => T4_LEAVES.find((c) => sameLabel(c, raw))?.key);
-  const byPosition = centers && trimBlanks(values).length < 15 ? placeByPosition(trimBlanks(values), centers) : null;
+  const labelOf = (raw: string) => T4_LEAVES.find((c) => sameLabel(c, raw))?.key;
+  const byMeasure = (m: 'x' | 'xw') => {
+    const columns = headerCenters(header, T4_LEAVES, labelOf, m);
+    return columns && trimBlanks(values).length < 15 ? placeByPosition(trimBlanks(values), columns) : null;
+  };
+  const byPosition = byMeasure('x') ?? byMeasure('xw');
   if (byPosition) return { ...placedRow(spec, row, byPosition.map((t) => t ?? 'inserted'), sure, 'position'), status: 'exact' };
   const r = resolve(alignmentsOf(trimBlanks(values), 15), (a) => t4Failures(a.map(valueOf)));
   return r ? placedRow(spec, row, r.values, sure, r.placedBy) : row;

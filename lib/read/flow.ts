@@ -36,6 +36,10 @@ export function pieces(text: string): FlowPiece[] {
  */
 export function flowTokens(text: string, anchorAt: (offset: number, length: number) => Anchor, positions = false): Token[] {
   const tokens: Token[] = [];
+  // Both measures of a column: characters (pdftotext counts them) and display width (a text laid
+  // out by eye in a monospace editor, where a Chinese character takes two columns).
+  const widths = positions ? displayPrefix(text) : null;
+  const at = (offset: number, length: number) => (widths ? { x: offset + length / 2, xw: (widths[offset] + widths[offset + length]) / 2 } : {});
   for (const piece of pieces(text)) {
     const itemRe = /\S+/gu;
     for (let m = itemRe.exec(piece.text); m; m = itemRe.exec(piece.text)) {
@@ -43,7 +47,7 @@ export function flowTokens(text: string, anchorAt: (offset: number, length: numb
       const base = piece.offset + m.index;
       const whole = classify(item);
       if (whole.kind !== 'text') {
-        tokens.push({ ...whole, raw: item, cell: false, confident: true, prose: piece.prose, ...(positions ? { x: base + item.length / 2 } : {}), anchor: anchorAt(base, item.length) });
+        tokens.push({ ...whole, raw: item, cell: false, confident: true, prose: piece.prose, ...at(base, item.length), anchor: anchorAt(base, item.length) });
         continue;
       }
       for (const run of splitGlued(item)) {
@@ -55,7 +59,7 @@ export function flowTokens(text: string, anchorAt: (offset: number, length: numb
           confident: true,
           prose: piece.prose,
           ...(run.glued && c.kind === 'number' ? { digits: true } : {}),
-          ...(positions ? { x: base + run.offset + run.text.length / 2 } : {}),
+          ...at(base + run.offset, run.text.length),
           anchor: anchorAt(base + run.offset, run.text.length),
         });
       }
@@ -105,4 +109,14 @@ function splitGlued(item: string): Run[] {
     else merged.push({ ...r });
   }
   return merged;
+}
+
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** Display columns before each offset of a line (a wide character counts two). */
+function displayPrefix(text: string): number[] {
+  const out = new Array<number>(text.length + 1);
+  out[0] = 0;
+  for (let i = 0; i < text.length; i++) out[i + 1] = out[i] + (WIDE.test(text[i]) ? 2 : 1);
+  return out;
 }
