@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binarize, drawn, flatten, glyphBoxes, gridCells, inkMask, lineThickness, rulingLines, textHeight, upscale2, whitenLines, type Gray } from './image';
+import { binarize, byHoles, drawn, holeShape, flatten, glyphBoxes, gridCells, inkMask, lineThickness, rulingLines, textHeight, upscale2, whitenLines, type Gray } from './image';
 
 const gray = (width: number, height: number, ink: (x: number, y: number) => boolean): Gray => {
   const data = new Uint8Array(width * height).fill(255);
@@ -90,5 +90,24 @@ describe('picture helpers', () => {
       [10, 11],
       [20, 21],
     ]);
+  });
+
+  it('tells 0, 6, 8 and 9 by their holes, and puts a misread digit right', () => {
+    // 9 x 14 glyphs, ink 1 px around their holes.
+    const ring = (x: number, y: number, top: number, bottom: number) => (y >= top && y <= bottom && (x === 1 || x === 7 || y === top || y === bottom)) || false;
+    const zero = gray(9, 14, (x, y) => ring(x, y, 0, 13));
+    const six = gray(9, 14, (x, y) => ring(x, y, 6, 13) || (x === 1 && y < 6) || (y === 0 && x < 7));
+    const nine = gray(9, 14, (x, y) => ring(x, y, 0, 7) || (x === 7 && y > 7) || (y === 13 && x > 1));
+    const eight = gray(9, 14, (x, y) => ring(x, y, 0, 6) || ring(x, y, 6, 13));
+    const box = { x0: 0, y0: 0, x1: 8, y1: 13 };
+    expect([zero, six, nine, eight].map((g) => holeShape(g, box))).toEqual(['0', '6', '9', '8']);
+    expect(holeShape(gray(9, 14, (x) => x === 4), box)).toBeNull();
+    // "20" printed as 26: the second glyph has its hole low.
+    const two = (x: number, y: number) => (y === 0 || y === 13 || (x === 7 && y < 7) || (x === 1 && y > 6) || y === 7) && x >= 1 && x <= 7;
+    const cell = gray(24, 14, (x, y) => (x < 9 ? two(x, y) : x >= 12 && x < 21 ? six.data[y * 9 + (x - 12)] === 0 : false));
+    expect(byHoles('20', cell)).toEqual({ text: '26', changed: true });
+    expect(byHoles('26', cell)).toEqual({ text: '26', changed: false });
+    // Another number of digits than glyphs: nothing is said.
+    expect(byHoles('200', cell)).toEqual({ text: '200', changed: false });
   });
 });

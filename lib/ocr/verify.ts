@@ -27,7 +27,7 @@ export interface Reading {
 export type Reread = (token: Token) => Promise<Reading[]>;
 
 /** Below this, a re-reading that repeats the printed value does not confirm it. */
-const CONFIRM = 75;
+const CONFIRM = 60;
 /** At most this many cells re-read per round (a picture read badly as a whole is not repaired here). */
 const MAX_REREADS = 15;
 
@@ -58,12 +58,20 @@ export function identitiesOf(report: Report): Identity[] {
 
 interface Hypothesis {
   token: Token;
-  /** The value that makes every identity through the cell hold. */
-  value: number;
+  /** The value each identity through the cell asks of it (all fail as read). */
+  wanted: Map<Identity, number>;
   identities: Identity[];
 }
 
-/** Cells whose change to one value would make every failing identity through them hold, breaking none. */
+/** The values a cell could be misread from: what its identities ask of it (usually one). */
+export const valuesOf = (h: Hypothesis) => [...new Set(h.wanted.values())];
+
+/**
+ * Cells every identity through which fails, each asking a non-negative whole value of it: changing
+ * the cell to that value would make it hold and break none that holds. One value for all of them is
+ * a single misread explaining them all; several values (two misreads in one column) each explain
+ * part, and a re-reading decides.
+ */
 export function singleCellExplanations(ids: Identity[], tokenOf: (a: Anchor | undefined) => Token | undefined): Hypothesis[] {
   const failing = ids.filter((i) => i.residual !== 0);
   const byAnchor = new Map<Anchor, { token: Token; on: { id: Identity; k: number }[] }>();
@@ -84,10 +92,10 @@ export function singleCellExplanations(ids: Identity[], tokenOf: (a: Anchor | un
       seen.add(e.token);
       // Every identity through the cell fails, and each asks for the same value of it.
       if (!e.on.every(({ id: i }) => i.residual !== 0)) continue;
-      const wanted = e.on.map(({ id: i, k }) => val(i.cells[k]) - i.residual / i.coef[k]);
-      const value = wanted[0];
-      if (!wanted.every((w) => w === value) || value < 0 || !Number.isInteger(value)) continue;
-      out.push({ token: e.token, value, identities: e.on.map((o) => o.id) });
+      const wanted = new Map(e.on.map(({ id: i, k }) => [i, val(i.cells[k]) - i.residual / i.coef[k]] as const));
+      const ok = [...wanted].filter(([, w]) => w >= 0 && Number.isInteger(w));
+      if (!ok.length) continue;
+      out.push({ token: e.token, wanted: new Map(ok), identities: e.on.map((o) => o.id) });
     }
   return out;
 }
@@ -127,25 +135,34 @@ export async function verifyIdentities(doc: SourceDoc, reread: Reread): Promise<
     const results = await Promise.all(hyps.map(async (h) => ({ h, readings: await reread(h.token) })));
     // A failing identity several cells of which could be re-read into making it hold: which one is
     // misread cannot be told, none is taken.
-    const resolving = results.filter(({ h, readings }) => readings.some((r) => cleanNumber(r) === h.value));
+    const taken = (h: Hypothesis, readings: Reading[]) => {
+      const given = readings.map(cleanNumber).filter((n): n is number => n !== null && valuesOf(h).includes(n));
+      return given.length ? { value: given[0], readings: readings.filter((r) => cleanNumber(r) === given[0]) } : null;
+    };
     const claims = new Map<Identity, number>();
-    for (const { h } of resolving) for (const id of h.identities) claims.set(id, (claims.get(id) ?? 0) + 1);
+    for (const { h, readings } of results) {
+      const t = taken(h, readings);
+      if (t) for (const [id, w] of h.wanted) if (w === t.value) claims.set(id, (claims.get(id) ?? 0) + 1);
+    }
     let changed = false;
     for (const { h, readings } of results) {
       done.add(h.token);
       const printed = h.token.kind === 'number' ? h.token.value : h.token.kind === 'blank' ? 0 : null;
-      const giving = readings.filter((r) => cleanNumber(r) === h.value);
-      if (giving.length && h.identities.every((id) => claims.get(id) === 1)) {
-        setValue(h.token, h.value, Math.max(...giving.map((r) => r.confidence)) >= CONFIRM);
+      const t = taken(h, readings);
+      if (t && [...h.wanted].every(([id, w]) => w !== t.value || claims.get(id) === 1)) {
+        setValue(h.token, t.value, Math.max(...t.readings.map((r) => r.confidence)) >= CONFIRM);
         stats.fixed++;
         changed = true;
         continue;
       }
-      // The printed value read again, every way, surely: what the picture says (a real wrong total).
+      // The printed value read again, every way it was read, and surely at least twice: what the
+      // picture says (a real wrong total), sure now even if the first reading was not.
       const clean = readings.filter((r) => cleanNumber(r) !== null);
-      const firm = h.token.confident && clean.length >= 2 && clean.every((r) => cleanNumber(r) === printed && r.confidence >= CONFIRM);
-      if (firm) stats.confirmed++;
-      else {
+      const firm = clean.length >= 3 && clean.every((r) => cleanNumber(r) === printed) && clean.filter((r) => r.confidence >= CONFIRM).length >= 2;
+      if (firm) {
+        stats.confirmed++;
+        h.token.confident = true;
+      } else {
         if (h.token.confident) stats.unsure++;
         h.token.confident = false;
       }
