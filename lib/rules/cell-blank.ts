@@ -2,7 +2,7 @@
 // columns are one finding listing them (a column left empty row after row is one thing to fix).
 import { finding, toFindingCell, type Finding, type Rule } from '../findings';
 import type { CellRead } from '../parse/types';
-import { colName, rowName, tableEn, tableZh } from './names';
+import { colName, rowList, rowName, tableEn, tableZh } from './names';
 import { totalsOf } from './totals';
 
 const key = (c: CellRead) => `${c.ref.table}.${c.ref.row}.${c.ref.col}`;
@@ -24,8 +24,8 @@ function blankFinding(rows: CellRead[][]): Finding {
           en: `${tableEn(ref.table)}, ${rowName(ref, 'en')}: ${blanks.length} blank cell(s) (${what.en}); ${rule.en}${tail.en}`,
         }
       : {
-          zh: `${tableZh(ref.table)}的 ${rows.length} 行（${rows.map((r) => rowName(r[0].ref, 'zh')).join('、')}）各有 ${rows[0].length} 个单元格为空白（${what.zh}），共 ${blanks.length} 个，${rule.zh}${tail.zh}`,
-          en: `${rows.length} rows of ${tableEn(ref.table)} (${rows.map((r) => rowName(r[0].ref, 'en')).join('; ')}) each have ${rows[0].length} blank cell(s) (${what.en}), ${blanks.length} in all; ${rule.en}${tail.en}`,
+          zh: `${tableZh(ref.table)}的 ${rows.length} 行（${rowList(rows.map((r) => r[0].ref), 'zh')}）各有 ${rows[0].length} 个单元格为空白（${what.zh}），共 ${blanks.length} 个，${rule.zh}${tail.zh}`,
+          en: `${rows.length} rows of ${tableEn(ref.table)} (${rowList(rows.map((r) => r[0].ref), 'en')}) each have ${rows[0].length} blank cell(s) (${what.en}), ${blanks.length} in all; ${rule.en}${tail.en}`,
         };
   return finding('cell-blank', 'warning', message, { cells: blanks.map(toFindingCell), ...(rows.length > 1 ? { rows: rows.map((r) => r[0].ref.row!) } : {}) });
 }

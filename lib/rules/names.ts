@@ -64,3 +64,10 @@ export function cellName(ref: CellRef, lang: 'zh' | 'en'): string {
   return [tableEn(ref.table), rowName(ref, 'en'), colName(ref, 'en')].filter(Boolean).join(', ');
 }
 
+
+/** Rows named in a finding that stands for several: all of them when few, the first three and a count when many. */
+export function rowList(refs: CellRef[], lang: 'zh' | 'en'): string {
+  const names = refs.map((r) => rowName(r, lang));
+  if (names.length <= 5) return names.join(lang === 'zh' ? '、' : '; ');
+  return lang === 'zh' ? `${names.slice(0, 3).join('、')} 等` : `${names.slice(0, 3).join('; ')} and ${names.length - 3} more`;
+}

@@ -2,7 +2,7 @@
 // problem are one finding that lists them (25 rows of 2 values are one thing to fix, not 25).
 import { finding, toFindingCell, type Finding, type FindingCell, type Rule, type Text } from '../findings';
 import type { RowRead, TableRead } from '../parse/types';
-import { rowName, tableEn, tableZh } from './names';
+import { rowList, rowName, tableEn, tableZh } from './names';
 
 const SECTION = { t2: 2, t3: 3, t4: 4 } as const;
 
@@ -42,13 +42,13 @@ function findingsOf(table: TableRead): Finding[] {
     const row = group[0];
     const severity = row.html ? 'error' : 'warning';
     const ref = row.cells[0].ref;
-    const names = (lang: 'zh' | 'en') => group.map((r) => rowName(r.cells[0].ref, lang));
+    const names = (lang: 'zh' | 'en') => rowList(group.map((r) => r.cells[0].ref), lang);
     const where =
       table.id === 't4'
         ? { zh: '表四的数据行', en: 'the data row of table 4' }
         : group.length === 1
           ? { zh: `${tableZh(table.id)}${rowName(ref, 'zh')}行`, en: `${tableEn(table.id)}, ${rowName(ref, 'en')}` }
-          : { zh: `${tableZh(table.id)}的 ${group.length} 行（${names('zh').join('、')}）各`, en: `${group.length} rows of ${tableEn(table.id)} (${names('en').join('; ')}) each` };
+          : { zh: `${tableZh(table.id)}的 ${group.length} 行（${names('zh')}）各`, en: `${group.length} rows of ${tableEn(table.id)} (${names('en')}) each` };
     const how = howPlaced(row, severity);
     return finding(
       'row-length',
