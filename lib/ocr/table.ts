@@ -151,13 +151,14 @@ async function glyphReading(rec: Recognizer, img: Gray): Promise<{ text: string;
   return { text, confidence };
 }
 
-/** A cell read as words (the full model), with a white margin: its text and its least sure word's confidence. */
-async function wordsOf(rec: Recognizer, img: Gray): Promise<{ text: string; confidence: number }> {
+/** A cell read as words (the full model), with a white margin: its text and its least sure (or mean) word's confidence. */
+async function wordsOf(rec: Recognizer, img: Gray, mean = false): Promise<{ text: string; confidence: number }> {
   const m = Math.max(8, Math.round(img.height * 0.4));
   const framed: Gray = { width: img.width + 2 * m, height: img.height + 2 * m, data: new Uint8Array((img.width + 2 * m) * (img.height + 2 * m)).fill(255) };
   for (let y = 0; y < img.height; y++) framed.data.set(img.data.subarray(y * img.width, (y + 1) * img.width), (y + m) * framed.width + m);
   const ws = (await rec.words(framed)).filter((w) => w.text.trim());
-  return { text: readingOrder(ws).map((w) => w.text).join(''), confidence: ws.length ? Math.min(...ws.map((w) => w.confidence)) : 0 };
+  const confidence = !ws.length ? 0 : mean ? ws.reduce((a, w) => a + w.confidence, 0) / ws.length : Math.min(...ws.map((w) => w.confidence));
+  return { text: readingOrder(ws).map((w) => w.text).join(''), confidence };
 }
 
 /** Text lines lower than this (pixels) are read at twice the size. */
@@ -211,7 +212,16 @@ async function readRuled(page: Page, rec: Recognizer, image: unknown): Promise<[
       // In the columns where the other rows hold numbers, a short odd word ("立" for 2) is a misread value.
       const valueCell = !spansRows && cleanInRow >= 2 && c.x >= valueLeft - 3 && text.length <= 2;
       if (header || (((CJK.test(text) && !numberLike && !valueCell) || spansRows) && !inValues)) {
-        if (text) tokens.push({ kind: 'text', raw: spansRows && !header ? snapGroup(text, c.span) : text, cell: true, confident: true, anchor });
+        let label = text;
+        // A label Tesseract was unsure of on the whole page (a wrapped label beside a label over
+        // several rows, their lines out of step) is read again in its cell alone.
+        const conf = ws.length ? ws.reduce((a, w) => a + w.confidence, 0) / ws.length : 0;
+        if (text && !header && CJK.test(text) && conf < 75) {
+          const p = Math.max(2, Math.round(Math.min(c.w, c.h) * 0.06));
+          const again = await wordsOf(rec, crop(clean, c.x + p, c.y + p, c.w - 2 * p, c.h - 2 * p), true);
+          if (again.confidence > conf && CJK.test(again.text)) label = again.text;
+        }
+        if (label) tokens.push({ kind: 'text', raw: spansRows && !header ? snapGroup(label, c.span) : label, cell: true, confident: true, anchor });
         continue;
       }
       const pad = Math.max(2, Math.round(Math.min(c.w, c.h) * 0.12));
@@ -333,8 +343,12 @@ async function readPlain(page: Page, rec: Recognizer, image: unknown): Promise<[
   const columns = valueColumns(rows, lineH);
   const inValueColumn = (w: OcrWord) => columns.some((x) => Math.abs((w.x0 + w.x1) / 2 - x) < lineH);
   const lines: Line[] = [];
-  for (const found of rows) {
-    const row = withUnreadValues(found, columns, mask, lineH);
+  // Rows above the first row of values are headers: their words are words, even in value columns.
+  const cleanNumbers = (r: OcrWord[]) => r.filter((w) => w.confidence >= CONFIDENT_OCR && cleanDigits(w.text)?.changed === false).length;
+  const firstValues = rows.findIndex((r) => cleanNumbers(r) >= 3);
+  for (const [r, found] of rows.entries()) {
+    const header = firstValues >= 0 && r < firstValues;
+    const row = header ? found : withUnreadValues(found, columns, mask, lineH);
     const tokens: Token[] = [];
     let text: OcrWord[] = [];
     const flush = () => {
@@ -354,8 +368,11 @@ async function readPlain(page: Page, rec: Recognizer, image: unknown): Promise<[
       if (digits?.changed && !inValues && columns.length && !inValueColumn(w)) digits = null;
       // Once a row's values have begun, or in a column of values, a short odd word is a misread
       // value ("“" for 0 beside a wrapped label): read it again as digits.
-      if (!digits && !ordinal && (inValues || inValueColumn(w)) && w.text.length <= 3 && !(CJK.test(w.text) && w.text.length > 1)) {
+      if (header) digits = null;
+      if (!header && !digits && !ordinal && (inValues || inValueColumn(w)) && w.text.length <= 3 && !(CJK.test(w.text) && w.text.length > 1)) {
         const again = await digitsOfWord(rec, img, w);
+        // A stray mark between the value columns that holds no digit is noise, not a cell.
+        if (!again && w.text && columns.length >= 2 && !inValueColumn(w)) continue;
         const box = anchorOf(image, { x: w.x0, y: w.y0, w: w.x1 - w.x0, h: w.y1 - w.y0 });
         flush();
         tokens.push(again ? numberTokenOf(again.text, 0, true, box, false) : { kind: w.text ? 'invalid' : 'blank', raw: w.text, cell: false, confident: false, anchor: box });
