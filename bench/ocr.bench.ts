@@ -11,8 +11,7 @@ import { decodeImage, nodeRecognizer } from '../lib/ocr/node';
 import { readTableImage } from '../lib/ocr/table';
 import { readText } from '../lib/read/text';
 import type { SourceDoc } from '../lib/model';
-import { baseReport } from '../test/fixtures/base';
-import { STYLES, tableImage, withBrowser, type TableId } from '../test/fixtures/images';
+import { TUNING_SEEDS, casesOf, tableImage, withBrowser, type TableId } from '../test/fixtures/images';
 import type { SeedData } from '../test/fixtures/render';
 
 const hasNative = (() => {
@@ -41,17 +40,16 @@ function score(doc: SourceDoc, data: SeedData, table: TableId): [number, number]
   return [ok, n];
 }
 
-const data = baseReport();
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-ocr-bench-'));
-const pictures: { name: string; table: TableId; file: string; bytes: Uint8Array }[] = [];
+const pictures: { name: string; table: TableId; file: string; bytes: Uint8Array; data: SeedData }[] = [];
+// The pictures of the first tuning seeds' styles (test/fixtures/images.ts).
 await withBrowser(async (b) => {
-  for (const style of STYLES.slice(0, 4))
-    for (const table of ['t3', 't4'] as const) {
-      const bytes = await tableImage(b, data, table, style);
-      const file = join(dir, `${table}-${style.name}.${style.jpeg ? 'jpg' : 'png'}`);
-      writeFileSync(file, bytes);
-      pictures.push({ name: `${table} ${style.name}`, table, file, bytes });
-    }
+  for (const c of TUNING_SEEDS.slice(0, 4).flatMap(casesOf)) {
+    const bytes = await tableImage(b, c.data, c.table, c.style);
+    const file = join(dir, `${c.table}-s${c.seed}.${c.style.jpeg ? 'jpg' : 'png'}`);
+    writeFileSync(file, bytes);
+    pictures.push({ name: `${c.table} s${c.seed}`, table: c.table, file, bytes, data: c.data });
+  }
 });
 
 const rec = await nodeRecognizer();
@@ -59,7 +57,7 @@ const totals = { ours: [0, 0, 0], native: [0, 0, 0] };
 console.log(`${'picture'.padEnd(26)} ${'ours ms'.padStart(8)} ${'ours right'.padStart(11)} ${'native ms'.padStart(10)} ${'native right'.padStart(13)}`);
 for (const p of pictures) {
   let t = performance.now();
-  const ours = score(await readTableImage(decodeImage(p.bytes), rec, p.name), data, p.table);
+  const ours = score(await readTableImage(decodeImage(p.bytes), rec, p.name), p.data, p.table);
   const oursMs = performance.now() - t;
   totals.ours = [totals.ours[0] + oursMs, totals.ours[1] + ours[0], totals.ours[2] + ours[1]];
   let nativeCell = '-';
@@ -68,7 +66,7 @@ for (const p of pictures) {
     t = performance.now();
     const text = execFileSync('tesseract', [p.file, 'stdout', '-l', 'chi_sim', '--psm', '6'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
     nativeMs = performance.now() - t;
-    const nat = score(readText(text), data, p.table);
+    const nat = score(readText(text), p.data, p.table);
     totals.native = [totals.native[0] + nativeMs, totals.native[1] + nat[0], totals.native[2] + nat[1]];
     nativeCell = `${nat[0]}/${nat[1]}`;
   }
