@@ -216,7 +216,7 @@ async function readRuled(page: Page, rec: Recognizer, image: unknown): Promise<[
         // A label Tesseract was unsure of on the whole page (a wrapped label beside a label over
         // several rows, their lines out of step) is read again in its cell alone.
         const conf = ws.length ? ws.reduce((a, w) => a + w.confidence, 0) / ws.length : 0;
-        if (text && !header && CJK.test(text) && conf < 75) {
+        if (text && CJK.test(text) && conf < 75) {
           const p = Math.max(2, Math.round(Math.min(c.w, c.h) * 0.06));
           const again = await wordsOf(rec, crop(clean, c.x + p, c.y + p, c.w - 2 * p, c.h - 2 * p), true);
           if (again.confidence > conf && CJK.test(again.text)) label = again.text;
