@@ -119,10 +119,6 @@ async function rereadToken(rec: Recognizer, source: Gray, t: Token): Promise<Rea
   const boxes = glyphBoxes(cutMask);
   if (boxes.length && boxes.length <= 6 && boxes.every((b) => loneStroke(crop(cut, b.x0 - 2, b.y0 - 2, b.x1 - b.x0 + 5, b.y1 - b.y0 + 5))))
     out.push({ text: '1'.repeat(boxes.length), confidence: 90 });
-  if (typeof process !== 'undefined' && process.env?.OCR_TRACE) {
-    console.log('REREAD', t.raw, JSON.stringify(out), a.x, a.y, a.w, a.h);
-    (globalThis as { __dump?: Gray[] }).__dump = [...((globalThis as { __dump?: Gray[] }).__dump ?? []), cut];
-  }
   return out;
 }
 
