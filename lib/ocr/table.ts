@@ -343,7 +343,7 @@ async function readPlain(page: Page, rec: Recognizer, image: unknown): Promise<[
   const cleanNumbers = (r: OcrWord[]) => r.filter((w) => w.confidence >= CONFIDENT_OCR && cleanDigits(w.text)?.changed === false).length;
   const firstValues = rows.findIndex((r) => cleanNumbers(r) >= 3);
   for (const [r, found] of rows.entries()) {
-    const header = firstValues >= 0 && r < firstValues;
+    const header = firstValues >= 0 && r < firstValues && found.filter((w) => cleanDigits(w.text)?.changed === false).length < 2;
     const row = header ? found : withUnreadValues(found, columns, mask, lineH);
     const tokens: Token[] = [];
     let text: OcrWord[] = [];
@@ -389,7 +389,10 @@ async function readPlain(page: Page, rec: Recognizer, image: unknown): Promise<[
         if (again && again.text === value) confidence = Math.max(confidence, CONFIDENT_OCR);
         else if (again) ({ text: value, changed } = again);
       }
-      tokens.push(numberTokenOf(value, confidence, changed, anchorOf(image, { x: w.x0, y: w.y0, w: w.x1 - w.x0, h: w.y1 - w.y0 }), false));
+      // A 0, 6, 8 or 9 the holes of its glyph contradict is put right, and unsure.
+      const shaped = byHoles(value, crop(mask, w.x0 - 2, w.y0 - 2, w.x1 - w.x0 + 4, w.y1 - w.y0 + 4));
+      if (shaped.changed) confidence = Math.min(confidence, CONFIDENT_OCR - 1);
+      tokens.push(numberTokenOf(shaped.text, confidence, changed, anchorOf(image, { x: w.x0, y: w.y0, w: w.x1 - w.x0, h: w.y1 - w.y0 }), false));
     }
     flush();
     if (tokens.length) lines.push({ tokens, text: tokens.map((t) => t.raw).join(' '), prose: false, rowEnd: true, anchor: tokens[0].anchor });
