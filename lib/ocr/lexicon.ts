@@ -79,3 +79,6 @@ export function snapRow(text: string): string {
   const [best, d] = ds[0];
   return d > 0 && d <= Math.floor(norm(best).length * 0.3) && (ds[1]?.[1] ?? Infinity) >= d + 3 ? best : text;
 }
+
+/** Is this a row label of table 三 as the format prints it, or near enough to be put back? */
+export const knownRow = (text: string) => ROWS.some((r) => norm(r) === norm(text)) || snapRow(text) !== text;

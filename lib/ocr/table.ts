@@ -1,7 +1,9 @@
 // A picture of a table -> the same document model as an HTML table: grid cells (ruled tables) or
 // rows of words (tables without lines), each value with the confidence OCR gave it.
 import { classify, type Anchor, type Line, type SourceDoc, type Token } from '../model';
-import { snapGroup, snapHeader, snapRow } from './lexicon';
+import { knownRow, snapGroup, snapHeader, snapRow } from './lexicon';
+
+const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 import { verifyIdentities, type Reading } from './verify';
 import { byHoles, crop, flatten, glyphBoxes, gridCells, hasInk, inkMask, lineThickness, rotate, rulingLines, skewAngle, textHeight, upscale2, whitenLines, type Gray, type GridCell } from './image';
 
@@ -212,10 +214,13 @@ async function readRuled(page: Page, rec: Recognizer, image: unknown): Promise<[
         // A label Tesseract was unsure of on the whole page (a wrapped label beside a label over
         // several rows, their lines out of step) is read again in its cell alone.
         const conf = ws.length ? ws.reduce((a, w) => a + w.confidence, 0) / ws.length : 0;
-        if (text && CJK.test(text) && conf < 75) {
+        // So is a label over several rows read as no word at all, and a long row label that is
+        // none of the format's (a wrapped label cut short).
+        const odd = (spansRows && !CJK.test(text)) || (!header && !spansRows && CJK.test(text) && norm(text).length >= 8 && !knownRow(text));
+        if (text && (odd || (CJK.test(text) && conf < 75))) {
           const p = Math.max(2, Math.round(Math.min(c.w, c.h) * 0.06));
           const again = await wordsOf(rec, crop(clean, c.x + p, c.y + p, c.w - 2 * p, c.h - 2 * p), true);
-          if (again.confidence > conf && CJK.test(again.text)) label = again.text;
+          if (CJK.test(again.text) && (again.confidence > conf || (odd && knownRow(again.text)) || (spansRows && !CJK.test(text)))) label = again.text;
         }
         if (label) tokens.push({ kind: 'text', raw: spansRows && !header ? snapGroup(label, c.span) : label, cell: true, confident: true, anchor });
         continue;
