@@ -347,6 +347,8 @@ async function readPlain(page: Page, rec: Recognizer, image: unknown): Promise<[
   // Rows above the first row of values are headers: their words are words, even in value columns.
   const cleanNumbers = (r: OcrWord[]) => r.filter((w) => w.confidence >= CONFIDENT_OCR && cleanDigits(w.text)?.changed === false).length;
   const firstValues = rows.findIndex((r) => cleanNumbers(r) >= 3);
+  // The right end of the header's words (the values stand under them).
+  const headerRight = Math.max(0, ...rows.slice(0, Math.max(0, firstValues)).flatMap((r) => r.filter((w) => CJK.test(w.text)).map((w) => w.x1)));
   for (const [r, found] of rows.entries()) {
     const header = firstValues >= 0 && r < firstValues && found.filter((w) => cleanDigits(w.text)?.changed === false).length < 2;
     const row = header ? found : withUnreadValues(found, columns, mask, lineH);
@@ -391,8 +393,12 @@ async function readPlain(page: Page, rec: Recognizer, image: unknown): Promise<[
       let confidence = w.confidence;
       if (confidence < CONFIDENT_OCR || changed) {
         const again = await digitsOfWord(rec, img, w);
+        // The margin of the re-read may take in a neighbouring value ("29" beside "70" read "2970"):
+        // a reading with more digits than the word has glyphs is not taken.
+        const glyphs = glyphBoxes(crop(mask, w.x0, w.y0, w.x1 - w.x0, w.y1 - w.y0)).length;
         if (again && again.text === value) confidence = Math.max(confidence, CONFIDENT_OCR);
-        else if (again) ({ text: value, changed } = again);
+        else if (again && (!glyphs || again.text.replace('.', '').length <= glyphs)) ({ text: value, changed } = again);
+        else if (again) confidence = Math.min(confidence, CONFIDENT_OCR - 1);
       }
       // A 0, 6, 8 or 9 the holes of its glyph contradict is put right, and unsure.
       const shaped = byHoles(value, crop(mask, w.x0 - 2, w.y0 - 2, w.x1 - w.x0 + 4, w.y1 - w.y0 + 4));
@@ -400,6 +406,20 @@ async function readPlain(page: Page, rec: Recognizer, image: unknown): Promise<[
       tokens.push(numberTokenOf(shaped.text, confidence, changed, anchorOf(image, { x: w.x0, y: w.y0, w: w.x1 - w.x0, h: w.y1 - w.y0 }), false));
     }
     flush();
+    // The header reaches further right than the row's last value: a last value the page pass did
+    // not see at all (nothing in a value column to place it by when a table has one row of values,
+    // as table 四). Ink there is read as digits; never surely.
+    const last = row[row.length - 1];
+    if (!header && inValues && last && headerRight - last.x1 > lineH * 1.5) {
+      const y0 = Math.min(...row.map((w) => w.y0));
+      const y1 = Math.max(...row.map((w) => w.y1));
+      const box = { x0: last.x1 + Math.round(lineH / 2), y0, x1: Math.round(headerRight), y1 };
+      if (box.x1 - box.x0 > 4 && hasInk(mask, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0)) {
+        const again = await digitsOfWord(rec, img, { text: '', confidence: 0, ...box });
+        const anchor = anchorOf(image, { x: box.x0, y: box.y0, w: box.x1 - box.x0, h: box.y1 - box.y0 });
+        tokens.push(again ? numberTokenOf(again.text, 0, true, anchor, false) : { kind: 'invalid', raw: '?', cell: false, confident: false, anchor });
+      }
+    }
     if (tokens.length) lines.push({ tokens, text: tokens.map((t) => t.raw).join(' '), prose: false, rowEnd: true, anchor: tokens[0].anchor });
   }
   return [{ lines: markOcr(lines) }, img];
