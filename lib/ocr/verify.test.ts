@@ -4,7 +4,7 @@ import type { Token } from '../model';
 import { readText } from '../read/text';
 import { baseReport, t3row, COL } from '../../test/fixtures/base';
 import { renderTsv, type SeedData } from '../../test/fixtures/render';
-import { identitiesOf, singleCellExplanations, verifyIdentities, type Reading } from './verify';
+import { identitiesOf, singleCellExplanations, valuesOf, verifyIdentities, type Reading } from './verify';
 
 // The identities and the re-reading logic on a document read from text, with the "misread" made in
 // the data: a fake re-reader says what a second look at the cell would give.
@@ -34,7 +34,7 @@ describe('identities of tables 三 and 四', () => {
     const tokens = new Map(doc.lines.flatMap((l) => l.tokens.map((t) => [t.anchor, t] as const)));
     const hyps = singleCellExplanations(all, (a) => (a ? tokens.get(a) : undefined));
     const truth = Number(t3row(baseReport(), 'c').values[COL.natural]);
-    expect(hyps.map((h) => [h.token.raw, h.value])).toEqual([[String(truth + 5), truth]]);
+    expect(hyps.map((h) => [h.token.raw, ...valuesOf(h)])).toEqual([[String(truth + 5), truth]]);
   });
 });
 
@@ -97,5 +97,23 @@ describe('a misread is never an error', () => {
     const doc2 = docOf(wrong);
     await verifyIdentities(doc2, async (t) => [{ text: t.raw, confidence: 60 }]);
     expect(arith(doc2)).toEqual(['t4-block-total:warning']);
+  });
+
+  it('two misreads in one column: each cell explains its row, a re-reading of each that gives it is taken', async () => {
+    const d0 = baseReport();
+    const truthC = t3row(d0, 'c').values[COL.natural];
+    const truthE = t3row(d0, 'e1').values[COL.natural];
+    const doc = docOf((d) => {
+      t3row(d, 'c').values[COL.natural] = String(Number(truthC) + 10);
+      t3row(d, 'e1').values[COL.natural] = String(Number(truthE) + 20);
+    });
+    expect(arith(doc).filter((f) => f.endsWith('error')).length).toBeGreaterThan(0);
+    const truth = new Map([
+      [String(Number(truthC) + 10), truthC],
+      [String(Number(truthE) + 20), truthE],
+    ]);
+    const stats = await verifyIdentities(doc, async (t) => (truth.has(t.raw) ? [{ text: truth.get(t.raw)!, confidence: 90 }] : []));
+    expect(stats.fixed).toBe(2);
+    expect(arith(doc)).toEqual([]);
   });
 });
