@@ -53,13 +53,23 @@ export interface SourceDoc {
   lines: Line[];
 }
 
+/** Characters that print nothing: zero-width spaces and joiners, the word joiner, a soft hyphen, a BOM. */
+export const INVISIBLE_RE = /[\u200b-\u200f\u2060\u00ad\ufeff]/gu;
+
 const NUMBER_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|亿元|元|件|条|个|项|次)?$/u;
 const BLANK_RE = /^(?:|\/|／|—+|–|-|－|―|无|空|\\)$/u;
 
 /** Classifies the text of one cell (or one space-separated item of flow text). */
 export function classify(raw: string): Pick<Token, 'kind' | 'value' | 'unit'> {
   if (/^\d{1,15}$/.test(raw)) return { kind: 'number', value: Number(raw) };
-  const s = raw.normalize('NFKC').replace(/[\s\u00a0]+/g, '');
+  const s = raw
+    .normalize('NFKC')
+    .replace(INVISIBLE_RE, '')
+    .replace(/[\s\u00a0]+/g, '')
+    // A minus sign or an en dash before digits (2019's 本年增/减): a minus.
+    .replace(/^[\u2212\u2013](?=\d)/u, '-')
+    // A footnote mark after a number ("0*", "0※", "0注", "0（注1）"): the number.
+    .replace(/(?<=\d)(?:[*※]+|注\d?|\(注\d?\))$/u, '');
   if (BLANK_RE.test(s)) return { kind: 'blank' };
   const m = NUMBER_RE.exec(s);
   if (m) {

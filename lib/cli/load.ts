@@ -38,6 +38,8 @@ function kindOf(name: string, contentType: string | null, bytes: Uint8Array): In
   if (contentType && /text\/plain|markdown/i.test(contentType)) return 'text';
   const ext = extname(name.split(/[?#]/)[0]).toLowerCase();
   if (HTML_EXT.has(ext)) return 'html';
+  // Markdown may hold its tables as raw HTML (converters of Word and PDF write them so).
+  if ((ext === '.md' || ext === '.markdown') && /<table[\s>]/i.test(new TextDecoder('latin1').decode(bytes))) return 'html';
   if (TEXT_EXT.has(ext)) return 'text';
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).toLowerCase();
   return /<!doctype html|<html|<body|<table|<p[ >]/.test(head) ? 'html' : 'text';
@@ -105,5 +107,16 @@ export function loadBytes(input: string, bytes: Uint8Array, contentType: string 
   // page is read as a browser reads it (a browser drops NUL characters from the text).
   if (/\u0000/.test(text.slice(0, 2000)) && !saysWhatItIs(input, contentType)) throw new InputError(`无法读取 ${input}：不是文本或网页文件`, `Could not read ${input}: not a text or HTML file`);
   const notices = unknownCharset ? [unknownCharsetNotice(unknownCharset, charset)] : [];
-  return { kind, text: text.replace(/\u0000/g, ''), charset, url, notices };
+  const clean = text.replace(/\u0000/g, '');
+  const markdown = kind === 'html' && /\.(md|markdown)$/i.test(input.split(/[?#]/)[0]);
+  return { kind, text: markdown ? markdownAsHtml(clean) : clean, charset, url, notices };
+}
+
+/** Markdown holding raw HTML tables, as HTML: each line of text a paragraph (heading marks and bold dropped), the HTML as is. */
+export function markdownAsHtml(md: string): string {
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return md
+    .split(/\r?\n/)
+    .map((line) => (/^\s*</.test(line) ? line : line.trim() ? `<p>${esc(line.replace(/^\s*#{1,6}\s+/, '').replace(/\*\*/g, ''))}</p>` : ''))
+    .join('\n');
 }

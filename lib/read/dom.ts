@@ -96,6 +96,7 @@ export function readDom(root: Element, options: DomReadOptions = {}): SourceDoc 
   }
   flush();
   const doc = root.ownerDocument;
+  dropSpacers(lines);
   // The head's <title>: where parsers put it, and a lookup that does not search a deep body.
   const title = (doc?.head?.querySelector('title')?.textContent ?? doc?.title)?.replace(/\s+/g, ' ').trim() || undefined;
   return { title, lines };
@@ -153,6 +154,25 @@ function amongCells(el: Element): boolean {
 function blankLine(el: Element): Line {
   const anchor: Anchor = { kind: 'dom', node: el };
   return { tokens: [{ kind: 'blank', raw: '', cell: true, confident: true, anchor }], text: '', prose: false, rowEnd: true, anchor };
+}
+
+const isBlankLine = (l: Line) => l.tokens.length === 1 && l.tokens[0].kind === 'blank' && l.text === '';
+const isTableRow = (l: Line | undefined) => !!l && l.tokens.some((t) => t.htmlCell);
+
+/** Empty paragraphs right before or after a page's own table are spacing around it, not cells. */
+function dropSpacers(lines: Line[]): void {
+  let w = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (isBlankLine(lines[i])) {
+      let a = i - 1;
+      while (a >= 0 && isBlankLine(lines[a])) a--;
+      let b = i + 1;
+      while (b < lines.length && isBlankLine(lines[b])) b++;
+      if (isTableRow(lines[a]) || isTableRow(lines[b])) continue;
+    }
+    lines[w++] = lines[i];
+  }
+  lines.length = w;
 }
 
 function readPre(pre: Element): Line[] {
@@ -259,7 +279,12 @@ export function cellText(cell: Element): string {
     if (node.nodeType !== 1) return;
     const el = node as Element;
     const tag = el.tagName.toUpperCase();
-    if (SKIP.has(tag)) return;
+    // A form field in a cell (a CMS form) shows its value.
+    if (tag === 'INPUT' || tag === 'TEXTAREA') {
+      out += ` ${fieldValue(el)} `;
+      return;
+    }
+    if (SKIP.has(tag) || isHidden(el)) return;
     if (tag === 'BR') {
       out += ' ';
       return;
@@ -271,6 +296,14 @@ export function cellText(cell: Element): string {
   };
   walk(cell);
   return out.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+}
+
+/** What a text field shows: the live value in a browser, else the value the markup gives. */
+function fieldValue(el: Element): string {
+  const type = (el.getAttribute('type') ?? 'text').toLowerCase();
+  if (el.tagName.toUpperCase() === 'INPUT' && !['text', 'number', ''].includes(type)) return '';
+  const live = (el as HTMLInputElement).value;
+  return typeof live === 'string' ? live : el.getAttribute('value') ?? el.textContent ?? '';
 }
 
 function anchorOf(runs: Run[], offset: number, length: number): Anchor {

@@ -11,6 +11,7 @@ export type AnchorAt = (col: number, length: number) => Anchor;
  * text node of a <pre> on a page). A blank line ends a row in one-cell-per-line layouts.
  */
 export function readLines(rawLines: string[], at: (line: number) => AnchorAt): Line[] {
+  rawLines = withoutRowEndTabs(rawLines);
   const lines: Line[] = [];
   // Consecutive lines of fields (tabs, pipes) are one table: a field's index is its grid column.
   let table = 0;
@@ -31,6 +32,29 @@ export function readLines(rawLines: string[], at: (line: number) => AnchorAt): L
 }
 
 let tableSerial = 0;
+
+/**
+ * Text copied from a browser (innerText) ends every row of a table with a tab: a row's end, not an
+ * empty last cell. Dropped where every line of a run of tab-separated lines ends so.
+ */
+function withoutRowEndTabs(rawLines: string[]): string[] {
+  const out = rawLines.slice();
+  let start = -1;
+  const close = (end: number) => {
+    const run = out.slice(start, end).filter((l) => l.trim() !== '');
+    if (run.length >= 3 && run.every((l) => /\t\r?$/.test(l) && l.replace(/\t\r?$/, '').includes('\t'))) {
+      for (let i = start; i < end; i++) out[i] = out[i].replace(/\t(\r?)$/, '$1');
+    }
+    start = -1;
+  };
+  out.forEach((l, i) => {
+    const tabbed = l.includes('\t');
+    if (tabbed && start < 0) start = i;
+    if (!tabbed && l.trim() !== '' && start >= 0) close(i);
+  });
+  if (start >= 0) close(out.length);
+  return out;
+}
 
 export function readText(input: string): SourceDoc {
   const rawLines = input.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
@@ -65,7 +89,9 @@ function readLine(raw: string, at: AnchorAt, table: number): Line {
  */
 export function isCsvRow(line: string): boolean {
   if (line.length > 400 || /[。；！？]/u.test(line) || !line.includes(',')) return false;
-  return splitCsv(line).length >= 3;
+  // Fields of a table, not a label with commas in it followed by space-aligned columns.
+  const fields = splitCsv(line);
+  return fields.length >= 3 && fields.every((f) => !/\S\s{2,}\S|\t/.test(f.text.trim()));
 }
 
 /** The fields of one CSV line (RFC 4180 quoting within the line: "a, b" and "" for a quote). */

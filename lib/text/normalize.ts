@@ -37,6 +37,8 @@ export function strictKey(s: string): string {
 
 function makeStrictKey(s: string): string {
   return nfkc(s)
+    // Characters that print nothing (zero-width spaces, soft hyphens) are not wording.
+    .replace(/[\u200b-\u200f\u2060\u00ad\ufeff]/gu, '')
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/[“”"＂'‘’「」]/g, '"')
     .replace(/^\*+|\*+$/g, '')
