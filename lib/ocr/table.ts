@@ -43,7 +43,7 @@ export function cleanDigits(raw: string): { text: string; changed: boolean } | n
     else if (DIGIT_LOOKALIKES[ch]) {
       out += DIGIT_LOOKALIKES[ch];
       changed = true;
-    } else if (/[,，'`’‘"“”:;：；_—\-%°。、]/.test(ch)) changed = true;
+    } else if (/[,，'`’‘"“”:;：；_—\-%°。、\[\]]/.test(ch)) changed = true;
     else return null;
   }
   out = out.replace(/\.+$/, '');
