@@ -31,7 +31,8 @@ export function parseStep(doc: SourceDoc, options: CheckOptions = {}): CheckResu
   const detection = detect(doc.title ?? '', docText(doc));
   if (!detection.isReport && !options.force) return { detection, report: null, findings: [], notices: [] };
   try {
-    return { detection, report: parseReport(doc, detection), findings: [], notices: [] };
+    const report = parseReport(doc, detection);
+    return { detection, report, findings: [], notices: otherReportNotice(report) };
   } catch (e) {
     return { detection, report: null, findings: [], notices: [failure('解析报告', 'parsing the report', e)] };
   }
@@ -44,7 +45,7 @@ export async function parseStepAsync(doc: SourceDoc, options: CheckOptions, paus
   try {
     const steps = parseSteps(doc, detection);
     for (let r = steps.next(); ; r = steps.next()) {
-      if (r.done) return { detection, report: r.value, findings: [], notices: [] };
+      if (r.done) return { detection, report: r.value, findings: [], notices: otherReportNotice(r.value) };
       await pause();
     }
   } catch (e) {
@@ -66,6 +67,12 @@ export function rulesStep(parsed: CheckResult, options: CheckOptions = {}): Chec
     }
   }
   return { ...parsed, findings: sortFindings(findings), notices };
+}
+
+/** A second report on the page is said, never mixed into the first. */
+function otherReportNotice(report: Report): Text[] {
+  if (!report.otherReport) return [];
+  return [{ zh: `本页还有另一份年度报告（「${report.otherReport}」），只核对了前一份`, en: `This page holds another annual report ("${report.otherReport}"); only the first one was checked` }];
 }
 
 function failure(zh: string, en: string, e: unknown): Text {

@@ -17,7 +17,28 @@ export function docText(doc: SourceDoc): string {
  * The parse as a sequence of steps: `yield` marks where a caller may let the page breathe (the
  * browser runs each step as a task of its own; Node runs them straight through).
  */
-export function* parseSteps(doc: SourceDoc, detection?: Detection): Generator<void, Report> {
+/** A report's title line ("某某局2021年政府信息公开工作年度报告"): short, not a sentence. */
+const TITLE_LINE = /^[^。；]{0,40}?(?:19|20)\d{2}\s*年度?[^。；]{0,20}?政府信息公开[^。；]{0,8}?(?:工作)?年度报告$/u;
+
+/**
+ * Two reports on one page (this year's and last year's, one after the other): the first is read.
+ * The second starts at a title line that comes after the first report's table 三.
+ */
+export function firstReport(doc: SourceDoc): { doc: SourceDoc; other?: string } {
+  let tableSeen = false;
+  for (let i = 0; i < doc.lines.length; i++) {
+    const text = doc.lines[i].text.replace(/\s+/g, '');
+    if (!tableSeen) {
+      tableSeen = /本年新收|勾稽关系/.test(text);
+      continue;
+    }
+    if (text.length <= 60 && !doc.lines[i].prose && TITLE_LINE.test(text)) return { doc: { ...doc, lines: doc.lines.slice(0, i) }, other: text };
+  }
+  return { doc };
+}
+
+export function* parseSteps(whole: SourceDoc, detection?: Detection): Generator<void, Report> {
+  const { doc, other } = firstReport(whole);
   const stream = toStream(doc);
   const text = docText(doc);
   const d = detection ?? detect(doc.title ?? '', text);
@@ -35,7 +56,7 @@ export function* parseSteps(doc: SourceDoc, detection?: Detection): Generator<vo
   yield;
   const t4 = readT4(stream, regions.t4[0], regions.t4[1]);
   const format = reportFormat(expected, t2.layout, t3.layout);
-  return { title, year, periods: findPeriods(doc), claims: findClaims(doc), format, expectedFormat: expected, sections, tables: { t2, t3, t4 } };
+  return { title, year, periods: findPeriods(doc), claims: findClaims(doc), format, expectedFormat: expected, sections, tables: { t2, t3, t4 }, ...(other ? { otherReport: other } : {}) };
 }
 
 export function parseReport(doc: SourceDoc, detection?: Detection): Report {

@@ -1,7 +1,7 @@
 // Headings as real reports print them: other wordings in a section's place, headings inside long lines.
 import { describe, expect, it } from 'vitest';
-import { SEED_IDS, loadSeed, renderOneLine, renderTsv, type SeedData } from '../../test/fixtures/render';
-import { briefs, checkPlain } from '../../test/helpers';
+import { SEED_IDS, loadSeed, renderOneLine, renderTsv, renderWord, type SeedData } from '../../test/fixtures/render';
+import { briefs, checkHtml, checkPlain } from '../../test/helpers';
 
 const withHeading = (n: number, heading: string): SeedData => {
   const d = loadSeed('002');
@@ -74,5 +74,31 @@ describe('the whole report in one line or a few (text copied or crawled from a p
     d.sections[5].heading = '其他需要报告的事项';
     const r = checkPlain(renderOneLine(d));
     expect(r.report!.sections[5].found).toBe(true);
+  });
+});
+
+describe('a table of contents at the top (目录: the six headings one after another)', () => {
+  it.each(['html', 'text'] as const)('in %s: the headings after it are the sections, the tables are read', async (kind) => {
+    const d = loadSeed('002');
+    const toc = ['目录', ...d.sections.map((s) => s.heading)];
+    d.preamble = [...toc, ...d.preamble];
+    const r = kind === 'text' ? checkPlain(renderTsv(d)) : await checkHtml(renderWord(d));
+    expect(r.report!.tables.t3.found && r.report!.tables.t4.found && r.report!.tables.t2.found).toBe(true);
+    expect(r.findings.filter((f) => f.severity !== 'info').map((f) => f.message.en)).toEqual([]);
+    // The section is the heading after the contents.
+    expect(r.report!.sections[2].line).toBeGreaterThan(toc.length + 1);
+  });
+});
+
+describe('two reports on one page', () => {
+  it('the first is read, the second is said and never mixed in', async () => {
+    const first = loadSeed('003');
+    const second = loadSeed('002');
+    second.title = '某某县某某局2021年政府信息公开工作年度报告';
+    const html = renderWord(first).replace('</div></body>', `${renderWord(second).split('<div class="WordSection1">')[1]}`);
+    const r = await checkHtml(html);
+    expect(r.notices.map((n) => n.zh)).toEqual([`本页还有另一份年度报告（「${second.title}」），只核对了前一份`]);
+    expect(r.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(['row-length']);
+    expect(r.report!.year).toBe(2024);
   });
 });

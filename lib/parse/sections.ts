@@ -73,8 +73,9 @@ function headingScore(section: Format['sections'][number], text: string): number
 
 /** Best ordered assignment of candidates to sections 1..6. */
 export function findSections(doc: SourceDoc, stream: Tok[], format: Format): SectionRead[] {
-  const cands = candidates(doc, stream);
   const secs = format.sections;
+  const all = candidates(doc, stream);
+  const cands = withoutContents(all, all.map((c) => secs.map((s) => headingScore(s, c.text))));
   const m = cands.length;
   const n = secs.length;
   const score = cands.map((c) => secs.map((s) => headingScore(s, c.text)));
@@ -133,6 +134,28 @@ export function findSections(doc: SourceDoc, stream: Tok[], format: Format): Sec
       pos: hit.pos,
     };
   });
+}
+
+/**
+ * A table of contents (目录) repeats the headings one line after another; the sections come after
+ * it. A run of four headings or more on consecutive lines, for consecutive sections, whose sections
+ * have headings again later, is the contents: left out.
+ */
+function withoutContents(cands: Candidate[], scores: number[][]): Candidate[] {
+  const best = scores.map((row) => {
+    const top = Math.max(...row);
+    return top >= THRESHOLD ? row.indexOf(top) : -1;
+  });
+  const drop = new Set<number>();
+  for (let i = 0; i < cands.length; ) {
+    let j = i;
+    while (j + 1 < cands.length && best[j] >= 0 && best[j + 1] === best[j] + 1 && cands[j + 1].line === cands[j].line + 1) j++;
+    const run = j - i + 1;
+    const again = (k: number) => cands.some((c, x) => x > j && best[x] === best[k]);
+    if (run >= 4 && best[i] >= 0 && Array.from({ length: run }, (_, k) => i + k).every(again)) for (let k = i; k <= j; k++) drop.add(k);
+    i = j + 1;
+  }
+  return drop.size ? cands.filter((_, k) => !drop.has(k)) : cands;
 }
 
 /** Labels of table rows that begin with a numeral like a section heading ("四、结转下年度继续办理"). */

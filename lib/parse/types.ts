@@ -112,4 +112,6 @@ export interface Report {
   expectedFormat: ReportFormat;
   sections: SectionRead[];
   tables: { t2: TableRead; t3: TableRead; t4: TableRead };
+  /** The title of a second report on the same page, which was not read. */
+  otherReport?: string;
 }
