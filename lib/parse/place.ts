@@ -127,10 +127,10 @@ export function placeT2ByPosition(table: TableRead, format: Format, matches: Row
 /** Table 四's leaf headers: the five columns under each of the three blocks. */
 export const T4_LEAVES = formats['2021'].t4.blocks.flatMap(() => formats['2021'].t4.columns);
 
-/** Table 四's data row with a value too many or too few: by the header grid, else by its alignments. */
 /** The row already holds these cells, in this order (the fit and the grid agree). */
 export const sameCells = (row: RowRead, placed: (Tok | null)[]) => row.cells.length === placed.length && row.cells.every((c, i) => !!placed[i] && c.anchor === placed[i]!.token.anchor);
 
+/** Table 四's data row with a value too many or too few: by the header grid, the columns of laid-out text, else its alignments. */
 export function placeT4(spec: RowSpec, row: RowRead, values: Tok[], header: Tok[]): RowRead {
   const sure = !values.some((t) => t.token.digits);
   const grid = placeByGrid(values, header, T4_LEAVES);
