@@ -420,9 +420,73 @@ async function readPlain(page: Page, rec: Recognizer, image: unknown): Promise<[
         tokens.push(again ? numberTokenOf(again.text, 0, true, anchor, false) : { kind: 'invalid', raw: '?', cell: false, confident: false, anchor });
       }
     }
+    // Fewer values than value columns: two values read as one, or one not seen; where the row's
+    // values belong is a guess, none of them is sure.
+    const values = tokens.filter((t) => t.kind !== 'text');
+    // The row is filled up with unsure blanks: a blank the parser would add for a short row is sure.
+    if (!header && columns.length >= 2 && values.length > 0 && values.length < columns.length) {
+      for (const t of values) t.confident = false;
+      const at = values[values.length - 1].anchor;
+      for (let k = values.length; k < columns.length; k++) tokens.push({ kind: 'blank', raw: '', cell: false, confident: false, anchor: { ...at } });
+    }
     if (tokens.length) lines.push({ tokens, text: tokens.map((t) => t.raw).join(' '), prose: false, rowEnd: true, anchor: tokens[0].anchor });
   }
-  return [{ lines: markOcr(lines) }, img];
+  return [{ lines: markOcr(await wrappedLabels(lines, img, rec, lineH, image)) }, img];
+}
+
+/**
+ * A table without lines: a long label wrapped over two or three lines stands above and below its
+ * row's values, and Tesseract reads the three lines out of step with the group label beside them
+ * ("CO 二村 0 0 0 27918"). When a row's label is none of the format's, the label lines next to it
+ * (no values in them) and its own label are read again together, as one block, left of the values.
+ */
+async function wrappedLabels(lines: Line[], img: Gray, rec: Recognizer, lineH: number, image: unknown): Promise<Line[]> {
+  const box = (l: Line) => (l.anchor.kind === 'image' ? l.anchor : null);
+  const isValues = (l: Line) => l.tokens.some((t) => t.kind === 'number');
+  const labelOf = (l: Line) => {
+    const first = l.tokens.findIndex((t) => t.kind !== 'text');
+    return l.tokens.slice(0, first < 0 ? l.tokens.length : first);
+  };
+  const drop = new Set<Line>();
+  for (const [i, l] of lines.entries()) {
+    if (!isValues(l)) continue;
+    const label = labelOf(l);
+    const text = label.map((t) => t.raw).join('');
+    if (knownRow(text) || /^[一二三四]、/.test(text)) continue;
+    const values = l.tokens.filter((t) => t.kind !== 'text');
+    const v0 = values[0]?.anchor;
+    const me = l.tokens.map((t) => t.anchor).filter((a): a is Extract<Anchor, { kind: 'image' }> => a.kind === 'image');
+    if (!v0 || v0.kind !== 'image' || !me.length) continue;
+    let top = Math.min(...me.map((a) => a.y));
+    let bottom = Math.max(...me.map((a) => a.y + a.h));
+    const taken: Line[] = [];
+    for (const j of [i - 1, i + 1]) {
+      const n = lines[j];
+      const b = n && box(n);
+      if (!n || !b || isValues(n) || drop.has(n) || !n.tokens.length) continue;
+      const nb = n.tokens.map((t) => t.anchor).filter((a): a is Extract<Anchor, { kind: 'image' }> => a.kind === 'image');
+      const nTop = Math.min(...nb.map((a) => a.y));
+      const nBottom = Math.max(...nb.map((a) => a.y + a.h));
+      if (nTop > bottom + lineH * 1.2 || nBottom < top - lineH * 1.2) continue;
+      // Closer to this row than to the value row beyond it.
+      const beyond = lines[j + (j < i ? -1 : 1)];
+      const bb = beyond && isValues(beyond) ? box(beyond) : null;
+      if (bb && Math.abs(bb.y - nTop) < Math.abs(top - nTop)) continue;
+      top = Math.min(top, nTop);
+      bottom = Math.max(bottom, nBottom);
+      taken.push(n);
+    }
+    if (!taken.length) continue;
+    const x1 = v0.x - Math.round(lineH / 2);
+    const again = await wordsOf(rec, crop(img, 0, top - 2, x1, bottom - top + 4), true);
+    const read = again.text.replace(/\s+/g, '');
+    if (!CJK.test(read) || !knownRow(read)) continue;
+    for (const n of taken) drop.add(n);
+    const anchor = anchorOf(image, { x: 0, y: top, w: x1, h: bottom - top });
+    l.tokens = [{ kind: 'text', raw: read, cell: false, confident: true, anchor }, ...values];
+    l.text = l.tokens.map((t) => t.raw).join(' ');
+  }
+  return lines.filter((l) => !drop.has(l));
 }
 
 /**
