@@ -89,7 +89,7 @@ export async function readTableImage(picture: Gray, rec: Recognizer, image: unkn
   const page = small ? pageOf(upscale2(straight), 32) : first;
   const [doc, source] = page.h.length >= 3 && page.v.length >= 3 ? await readRuled(page, rec, image) : await readPlain(page, rec, image);
   // A misread is never an error: cells a single misread would explain are read again (verify.ts).
-  await verifyIdentities(doc, (t) => rereadToken(rec, source, t));
+  await verifyIdentities(doc, (t) => rereadToken(rec, source, t), (t) => placedByGuess.has(t));
   return small ? scaleAnchors(doc, 0.5) : doc;
 }
 
@@ -158,6 +158,9 @@ async function wordsOf(rec: Recognizer, img: Gray, mean = false): Promise<{ text
   const confidence = !ws.length ? 0 : mean ? ws.reduce((a, w) => a + w.confidence, 0) / ws.length : Math.min(...ws.map((w) => w.confidence));
   return { text: readingOrder(ws).map((w) => w.text).join(''), confidence };
 }
+
+/** Values whose place in their row is a guess (a plain row with fewer values than value columns). */
+const placedByGuess = new WeakSet<Token>();
 
 /** Text lines lower than this (pixels) are read at twice the size. */
 const SMALL_TEXT = 22;
@@ -425,7 +428,10 @@ async function readPlain(page: Page, rec: Recognizer, image: unknown): Promise<[
     const values = tokens.filter((t) => t.kind !== 'text');
     // The row is filled up with unsure blanks: a blank the parser would add for a short row is sure.
     if (!header && columns.length >= 2 && values.length > 0 && values.length < columns.length) {
-      for (const t of values) t.confident = false;
+      for (const t of values) {
+        t.confident = false;
+        placedByGuess.add(t);
+      }
       const at = values[values.length - 1].anchor;
       for (let k = values.length; k < columns.length; k++) tokens.push({ kind: 'blank', raw: '', cell: false, confident: false, anchor: { ...at } });
     }

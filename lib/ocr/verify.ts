@@ -119,9 +119,10 @@ const cleanNumber = (r: Reading) => (/^\d+$/.test(r.text.replace(/\s+/g, '')) ? 
 /**
  * Checks the document read from a picture against the identities of its tables and re-reads the
  * cells a single misread would explain (see the top of this file). Changes tokens in place.
+ * `placedByGuess`: tokens unsure for where they stand, not for how they read (never made sure).
  * Returns what it did, for tests and diagnostics.
  */
-export async function verifyIdentities(doc: SourceDoc, reread: Reread): Promise<{ fixed: number; unsure: number; confirmed: number }> {
+export async function verifyIdentities(doc: SourceDoc, reread: Reread, placedByGuess: (t: Token) => boolean = () => false): Promise<{ fixed: number; unsure: number; confirmed: number }> {
   const stats = { fixed: 0, unsure: 0, confirmed: 0 };
   const done = new Set<Token>();
   for (let round = 0; round < 3; round++) {
@@ -159,7 +160,8 @@ export async function verifyIdentities(doc: SourceDoc, reread: Reread): Promise<
       // picture says (a real wrong total), sure now even if the first reading was not.
       const clean = readings.filter((r) => cleanNumber(r) !== null);
       const firm = clean.length >= 3 && clean.every((r) => cleanNumber(r) === printed) && clean.filter((r) => r.confidence >= CONFIRM).length >= 2;
-      if (firm) {
+      // (Not a value whose column is a guess: reading it again says nothing of where it belongs.)
+      if (firm && (h.token.confident || !placedByGuess(h.token))) {
         stats.confirmed++;
         h.token.confident = true;
       } else {
