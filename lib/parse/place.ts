@@ -81,7 +81,7 @@ export function placeT3Rows(table: TableRead, matches: RowMatch[], header: Tok[]
     if (row.status !== 'short' && row.status !== 'long' && !gapKept) continue;
     const byPosition = centers && values.length < 7 ? placeByPosition(values, centers) : null;
     if (byPosition) {
-      table.rows[m.row.key] = { ...placedRow(specOf(m.row.key), row, byPosition.map((t) => t ?? 'inserted'), sure, 'position'), status: 'exact', count: values.length };
+      table.rows[m.row.key] = { ...placedRow(specOf(m.row.key), row, byPosition.map((t) => t ?? 'empty'), sure, 'position'), status: 'exact', count: values.length };
       continue;
     }
     const base = gridOf(table);
@@ -119,7 +119,7 @@ export function placeT2ByPosition(table: TableRead, format: Format, matches: Row
       const values = trimBlanks(m.seg.values);
       if (row.status !== 'short' || values.length === 0) continue;
       const placed = measures.map((c) => placeByPosition(values, c)).find((p) => p !== null);
-      if (placed) table.rows[m.row.key] = { ...placedRow(specOf(m.row.key), row, placed.map((t) => t ?? 'inserted'), rowLabelSure(m), 'position'), status: 'exact', count: values.length };
+      if (placed) table.rows[m.row.key] = { ...placedRow(specOf(m.row.key), row, placed.map((t) => t ?? 'empty'), rowLabelSure(m), 'position'), status: 'exact', count: values.length };
     }
   }
 }
@@ -143,7 +143,7 @@ export function placeT4(spec: RowSpec, row: RowRead, values: Tok[], header: Tok[
     return columns && trimBlanks(values).length < 15 ? placeByPosition(trimBlanks(values), columns) : null;
   };
   const byPosition = byMeasure('x') ?? byMeasure('xw');
-  if (byPosition) return { ...placedRow(spec, row, byPosition.map((t) => t ?? 'inserted'), sure, 'position'), status: 'exact' };
+  if (byPosition) return { ...placedRow(spec, row, byPosition.map((t) => t ?? 'empty'), sure, 'position'), status: 'exact' };
   const r = resolve(alignmentsOf(trimBlanks(values), 15), (a) => t4Failures(a.map(valueOf)));
   return r ? placedRow(spec, row, r.values, sure, r.placedBy) : row;
 }

@@ -98,3 +98,14 @@ describe('table 四 with 16 values (seed 003)', () => {
     expect(r.findings.filter((f) => f.rule === 't4-block-total' && f.severity === 'error').map((f) => f.cells[0].row)).toEqual(['direct']);
   });
 });
+
+describe('a cell an alignment supposes lost', () => {
+  it('is not read: no blank claimed, no sum through it (table 四 with 14 values)', async () => {
+    const { checkDoc } = await import('../check');
+    const { readText } = await import('../read/text');
+    const text = ['行政复议\t\t\t\t\t行政诉讼', '结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计', '1 2 3 4 10 1 1 1 1 4 8 128 5 2'].join('\n');
+    const r = checkDoc(readText(text), { force: true, scope: 'tables' });
+    expect(r.findings.map((f) => f.rule)).toEqual(['row-length']);
+    expect(r.report!.tables.t4.rows.cells.cells.some((c) => c.state === 'blank')).toBe(false);
+  });
+});

@@ -58,13 +58,16 @@ export function rowLabelSure(match: RowMatch): boolean {
 }
 
 /**
- * A row whose values were placed one by one (by the header grid, or by the alignments that agree):
- * null leaves a column unread; `inserted` marks a column whose cell the source lost (read as blank).
+ * A row whose values were placed one by one (by the header grid, by columns, by the alignments that
+ * agree): null leaves a column unread; 'empty' is a column laid-out text shows empty (a blank);
+ * 'inserted' is a column an alignment supposes the source lost: not read.
  */
-export function placedRow(spec: RowSpec, row: RowRead, values: (Tok | null | 'inserted')[], sure: boolean, placedBy: RowRead['placedBy'], extra: Tok[] = []): RowRead {
+export function placedRow(spec: RowSpec, row: RowRead, values: (Tok | null | 'inserted' | 'empty')[], sure: boolean, placedBy: RowRead['placedBy'], extra: Tok[] = []): RowRead {
   const cells = values.map((t, i): CellRead => {
     const ref = { table: spec.table, row: spec.key, col: spec.columns[i] };
-    if (t === 'inserted') return { ref, value: null, raw: '', state: 'blank', confident: sure };
+    if (t === 'empty') return { ref, value: null, raw: '', state: 'blank', confident: sure };
+    // Not printed as blank, only supposed lost: unread, so no blank is claimed and no sum runs through it.
+    if (t === 'inserted') return { ref, value: null, raw: '', state: 'missing', confident: false };
     if (!t) return { ref, value: null, raw: row.cells[i]?.raw ?? '', state: 'missing', confident: false };
     return cellOf(spec, i, t, sure);
   });
