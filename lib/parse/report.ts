@@ -91,7 +91,8 @@ export function tableRegions(stream: Tok[], sections: SectionRead[]) {
   // A table on its own (a picture, a pasted fragment): its own words, read loosely, mark its start.
   if (t3Start < 0) t3Start = find(stream, Math.max(0, s2), end, (r) => /勾稽|申请人情况|新收政|上年结转|本年接收/.test(r));
   let t4Start = s4;
-  if (t4Start < 0) t4Start = find(stream, Math.max(0, t3Start), end, (r) => /^行政复议$/.test(r.replace(/\s+/g, '')));
+  // A table on its own (a picture): its block header, read loosely (OCR may garble a character).
+  if (t4Start < 0) t4Start = find(stream, Math.max(0, t3Start), end, (r) => /^.{0,3}复议$/u.test(r.replace(/\s+/g, '')));
   let t2Start = s2;
   if (t2Start < 0) t2Start = find(stream, 0, t3Start < 0 ? end : t3Start, (r) => /第二十条/.test(r));
   const after = (p: number, ...next: number[]) => {
