@@ -151,7 +151,7 @@ function withoutContents(cands: Candidate[], scores: number[][]): Candidate[] {
     let j = i;
     while (j + 1 < cands.length && best[j] >= 0 && best[j + 1] === best[j] + 1 && cands[j + 1].line === cands[j].line + 1) j++;
     const run = j - i + 1;
-    const again = (k: number) => cands.some((c, x) => x > j && best[x] === best[k]);
+    const again = (k: number) => best.some((b, x) => x > j && b === best[k]);
     if (run >= 4 && best[i] >= 0 && Array.from({ length: run }, (_, k) => i + k).every(again)) for (let k = i; k <= j; k++) drop.add(k);
     i = j + 1;
   }
