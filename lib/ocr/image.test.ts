@@ -111,3 +111,20 @@ describe('picture helpers', () => {
     expect(byHoles('200', cell)).toEqual({ text: '200', changed: false });
   });
 });
+
+describe('dashed and dotted rules', () => {
+  const blank = (w: number, h: number) => ({ width: w, height: h, data: new Uint8Array(w * h).fill(255) });
+  it('are joined into solid lines; strokes of characters are not', async () => {
+    const { bridgeDashes, rulingLines } = await import('./image');
+    const img = blank(300, 80);
+    // A dashed rule at y = 40: 4 on, 3 off.
+    for (let x = 10; x < 290; x++) if ((x - 10) % 7 < 4) img.data[40 * 300 + x] = 0;
+    // "Characters" above: tall strokes of varied length, close together.
+    for (let x = 20; x < 280; x += 5) for (let y = 5; y < 5 + 6 + (x % 11); y++) img.data[y * 300 + x] = 0;
+    expect(rulingLines(img, 'h')).toEqual([]);
+    const joined = bridgeDashes(img)!;
+    expect(rulingLines(joined, 'h')).toEqual([40]);
+    // The characters' rows stay as they were.
+    for (let y = 5; y < 25; y++) expect(joined.data.subarray(y * 300, y * 300 + 300)).toEqual(img.data.subarray(y * 300, y * 300 + 300));
+  });
+});

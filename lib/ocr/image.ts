@@ -546,3 +546,60 @@ export function byHoles(text: string, mask: Gray): { text: string; changed: bool
   });
   return { text: out.join(''), changed };
 }
+
+/** Longest gap between the dashes (or dots) of one rule: CSS draws dashes ~3 widths long; 2x doubles. */
+const DASH_GAP = 8;
+
+/**
+ * Dashed and dotted rules joined into solid lines, so that the grid is found as for solid rules; null
+ * when the picture has none. A run of dark pieces along one row (or column) is a rule when the pieces
+ * are alike (dashes, not the strokes of characters; a few longer where rules cross), the gaps short,
+ * the run long, and the rows a few pixels off are light there (a rule is thin, a line of text tall).
+ */
+export function bridgeDashes(mask: Gray): Gray | null {
+  const out = new Uint8Array(mask.data);
+  let bridged = 0;
+  for (const axis of ['h', 'v'] as const) {
+    const len = axis === 'h' ? mask.width : mask.height;
+    const count = axis === 'h' ? mask.height : mask.width;
+    const at = (i: number, j: number) => (axis === 'h' ? i * mask.width + j : j * mask.width + i);
+    const dark = (i: number, j: number) => i >= 0 && i < count && mask.data[at(i, j)] < DARK;
+    // Longer than for solid rules: stacked characters can look like a short dotted line.
+    const minRun = Math.max(40, Math.round(len * 0.3));
+    for (let i = 0; i < count; i++) {
+      const pieces: [number, number][] = [];
+      for (let j = 0; j < len; ) {
+        if (!dark(i, j)) {
+          j++;
+          continue;
+        }
+        const s = j;
+        while (j < len && dark(i, j)) j++;
+        pieces.push([s, j]);
+      }
+      for (let p = 0; p < pieces.length; ) {
+        let q = p;
+        while (q + 1 < pieces.length && pieces[q + 1][0] - pieces[q][1] <= DASH_GAP) q++;
+        const run = pieces.slice(p, q + 1);
+        p = q + 1;
+        const a = run[0][0];
+        const b = run[run.length - 1][1];
+        if (run.length < 6 || b - a < minRun) continue;
+        const lens = run.map(([s, e]) => e - s).sort((x, y) => x - y);
+        const median = lens[lens.length >> 1];
+        const p90 = lens[Math.floor(lens.length * 0.9)];
+        const on = lens.reduce((x, y) => x + y, 0);
+        if (p90 > 14 || p90 > Math.max(3 * median, median + 3) || on < (b - a) * 0.3) continue;
+        const cover = (k: number) => {
+          let n = 0;
+          for (let j = a; j < b; j++) if (dark(k, j)) n++;
+          return n / (b - a);
+        };
+        if (cover(i - 4) > 0.25 || cover(i + 4) > 0.25) continue;
+        for (let j = a; j < b; j++) out[at(i, j)] = 0;
+        bridged++;
+      }
+    }
+  }
+  return bridged ? { width: mask.width, height: mask.height, data: out } : null;
+}

@@ -5,7 +5,7 @@ import { knownRow, snapGroup, snapHeader, snapRow } from './lexicon';
 
 const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 import { verifyIdentities, type Reading } from './verify';
-import { byHoles, crop, flatten, glyphBoxes, gridCells, hasInk, inkMask, lineThickness, rotate, rulingLines, skewAngle, textHeight, upscale2, whitenLines, type Gray, type GridCell } from './image';
+import { bridgeDashes, byHoles, crop, flatten, glyphBoxes, gridCells, hasInk, inkMask, lineThickness, rotate, rulingLines, skewAngle, textHeight, upscale2, whitenLines, type Gray, type GridCell } from './image';
 
 export interface OcrWord {
   text: string;
@@ -71,9 +71,16 @@ interface Page {
 }
 
 function pageOf(raw: Gray, radius: number): Page {
-  const mask = inkMask(raw, radius);
-  const h = rulingLines(mask, 'h');
-  const v = rulingLines(mask, 'v');
+  let mask = inkMask(raw, radius);
+  let h = rulingLines(mask, 'h');
+  let v = rulingLines(mask, 'v');
+  if (h.length < 3 || v.length < 3) {
+    // Dashed or dotted rules: joined, the grid is found as for solid ones (else: a table without rules).
+    const bridged = bridgeDashes(mask);
+    const bh = bridged ? rulingLines(bridged, 'h') : [];
+    const bv = bridged ? rulingLines(bridged, 'v') : [];
+    if (bridged && bh.length >= 3 && bv.length >= 3) [mask, h, v] = [bridged, bh, bv];
+  }
   return { img: flatten(raw, mask), mask, h, v, thick: lineThickness(mask, h, v) };
 }
 
