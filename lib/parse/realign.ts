@@ -17,7 +17,7 @@ export function alignmentsOf(values: Tok[], n: number): Alignment[] {
 
 type Grid = Map<string, (number | null)[]>;
 
-const valueOf = (t: Tok | 'inserted'): number | null => {
+export const valueOf = (t: Tok | 'inserted'): number | null => {
   if (t === 'inserted' || t.token.kind === 'blank') return 0;
   return t.token.kind === 'number' ? t.token.value ?? null : null;
 };
@@ -32,23 +32,36 @@ export function gridOf(table: TableRead): Grid {
 const known = (xs: (number | null | undefined)[]): xs is number[] => xs.every((x) => typeof x === 'number');
 const sum = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 1e6) / 1e6;
 
-/** How many identities of table 三 through `row` fail with these values (identities with unread cells neither hold nor fail). */
+/**
+ * How many identities of table 三 (the format's, as data) through `row` fail with these values;
+ * identities with unread cells neither hold nor fail.
+ */
 export function t3Failures(grid: Grid, row: string, layout: FormatId): number {
   const f = formats[layout];
-  const details = f.t3.rows.filter((r) => r.role === 'detail').map((r) => r.key);
+  const colIndex = (key: string) => f.t3.columns.findIndex((c) => c.key === key);
+  const cell = (key: string, c: number) => grid.get(key)?.[c];
   let failures = 0;
-  const own = grid.get(row);
-  if (own && known(own) && sum(own.slice(0, 6)) !== own[6]) failures++;
-  const col = (key: string, c: number) => grid.get(key)?.[c];
-  for (let c = 0; c < 7; c++) {
-    if (row === 'v' || details.includes(row)) {
-      const parts = details.filter((k) => grid.has(k)).map((k) => col(k, c));
-      const total = col('v', c);
-      if (known(parts) && typeof total === 'number' && sum(parts) !== total) failures++;
-    }
-    if (['a', 'b', 'v', 'w'].includes(row)) {
-      const four = ['a', 'b', 'v', 'w'].map((k) => col(k, c));
-      if (known(four) && four[0] + four[1] !== four[2] + four[3]) failures++;
+  for (const id of f.identities) {
+    if (id.kind === 'row-sum') {
+      const own = grid.get(row);
+      const parts = own && id.parts.map((k) => own[colIndex(k)]);
+      const total = own?.[colIndex(id.total)];
+      if (parts && known(parts) && typeof total === 'number' && sum(parts) !== total) failures++;
+    } else if (id.kind === 'column-sum') {
+      const details = f.t3.rows.filter((r) => r.role === id.partsRole).map((r) => r.key);
+      if (row !== id.total && !details.includes(row)) continue;
+      for (let c = 0; c < f.t3.columns.length; c++) {
+        const parts = details.filter((k) => grid.has(k)).map((k) => cell(k, c));
+        const total = cell(id.total, c);
+        if (known(parts) && typeof total === 'number' && sum(parts) !== total) failures++;
+      }
+    } else if (id.kind === 'column-balance') {
+      if (![...id.left, ...id.right].includes(row)) continue;
+      for (let c = 0; c < f.t3.columns.length; c++) {
+        const left = id.left.map((k) => cell(k, c));
+        const right = id.right.map((k) => cell(k, c));
+        if (known(left) && known(right) && sum(left) !== sum(right)) failures++;
+      }
     }
   }
   return failures;
@@ -91,4 +104,3 @@ export function resolve(alignments: Alignment[], failures: (a: Alignment) => num
   return { values, placedBy: 'every' };
 }
 
-export { valueOf };
