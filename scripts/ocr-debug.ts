@@ -14,6 +14,7 @@ await withBrowser(async (b) => {
     for (const l of doc.lines) console.log(l.tokens.map((t) => `${t.kind === 'text' ? '' : t.kind[0]}${t.confident ? '' : '?'}${t.raw}`).join(' | '));
     const s = scorePicture(doc, c.data, c.table);
     const t = parseStep(doc, { force: true }).report?.tables[c.table];
+    if (process.env.ROWS) console.log(JSON.stringify(parseStep(doc, { force: true }).report?.sections?.map((s: any) => [s.n, s.found, s.pos, s.printed ?? s.heading])));
     if (process.env.ROWS && t) console.log(JSON.stringify(t.problems), t.missingRows, Object.entries(t.rows).map(([k, r]) => `${k}:${r.status}:${r.label?.printed}:${r.cells.map((x) => x.raw).join(',')}`).join('\n'));
     console.log(c.style.name, s.right, s.all, s.found, s.misses.join(', '), s.misreadErrors.join('\n'));
   }

@@ -219,18 +219,20 @@ async function readRuled(page: Page, rec: Recognizer, image: unknown): Promise<[
       const numberLike = text.length <= 8 && cleanDigits(text) !== null;
       // In the columns where the other rows hold numbers, a short odd word ("立" for 2) is a misread value.
       const valueCell = !spansRows && cleanInRow >= 2 && c.x >= valueLeft - 3 && text.length <= 2;
-      if (header || (((CJK.test(text) && !numberLike && !valueCell) || spansRows) && !inValues)) {
+      // Left of the value columns stand the labels: "1" read of a long label's cell is not a value.
+      const labelColumn = Number.isFinite(valueLeft) && c.x + c.w <= valueLeft + 3 && !!text;
+      if (header || (((CJK.test(text) && !numberLike && !valueCell) || spansRows || labelColumn) && !inValues)) {
         let label = text;
         // A label Tesseract was unsure of on the whole page (a wrapped label beside a label over
         // several rows, their lines out of step) is read again in its cell alone.
         const conf = ws.length ? ws.reduce((a, w) => a + w.confidence, 0) / ws.length : 0;
         // So is a label over several rows read as no word at all, and a long row label that is
         // none of the format's (a wrapped label cut short).
-        const odd = (spansRows && !CJK.test(text)) || (!header && !spansRows && CJK.test(text) && norm(text).length >= 8 && !knownRow(text));
+        const odd = ((spansRows || labelColumn) && !CJK.test(text)) || (!header && !spansRows && CJK.test(text) && norm(text).length >= 8 && !knownRow(text));
         if (text && (odd || (CJK.test(text) && conf < 75))) {
           const p = Math.max(2, Math.round(Math.min(c.w, c.h) * 0.06));
           const again = await wordsOf(rec, crop(clean, c.x + p, c.y + p, c.w - 2 * p, c.h - 2 * p), true);
-          if (CJK.test(again.text) && (again.confidence > conf || (odd && knownRow(again.text)) || (spansRows && !CJK.test(text)))) label = again.text;
+          if (CJK.test(again.text) && (again.confidence > conf || (odd && knownRow(again.text)) || ((spansRows || labelColumn) && !CJK.test(text)))) label = again.text;
         }
         if (label) tokens.push({ kind: 'text', raw: spansRows && !header ? snapGroup(label, c.span) : label, cell: true, confident: true, anchor });
         continue;
@@ -510,13 +512,24 @@ function withUnreadValues(found: OcrWord[], columns: number[], img: Gray, lineH:
   const near = (w: OcrWord, x: number) => Math.abs((w.x0 + w.x1) / 2 - x) < lineH;
   if (columns.length < 2 || !found.some((w) => columns.some((x) => near(w, x)))) return found;
   const half = Math.min(lineH * 1.5, (Math.min(...columns.slice(1).map((x, i) => x - columns[i])) / 2) * 0.8);
-  // A word of digits over several value columns ("0004") is several cells run together: one
-  // empty word per column instead, each read on its own.
+  // A word over several value columns is several cells run together ("0004", or "和" for five
+  // values Tesseract took for one glyph beside a wrapped label): one empty word per column
+  // instead, each read on its own. Right of the label column nothing else stands so wide.
+  const valuesLeft = columns[0] - lineH;
   const row = found.flatMap((w) => {
     const spanned = columns.filter((x) => x > w.x0 && x < w.x1);
-    if (spanned.length < 2 || !/^[\d\s.]*$/.test(w.text)) return [w];
+    if (spanned.length < 2 || !(/^[\d\s.]*$/.test(w.text) || w.x0 >= valuesLeft)) return [w];
     return spanned.map((x) => ({ text: '', confidence: 0, x0: Math.round(x - half), y0: w.y0, x1: Math.round(x + half), y1: w.y1 }));
   });
+  // One value Tesseract cut into pieces ("7" "了" "72" for 72): the words in one value column, side
+  // by side, are one word again, to be read on its own.
+  for (const x of columns) {
+    const pieces = row.filter((w) => w.x0 >= valuesLeft && near(w, x) && w.text.length <= 3);
+    const touching = pieces.length > 1 && pieces.every((w, i) => i === 0 || w.x0 - pieces[i - 1].x1 < lineH * 0.4);
+    if (!touching) continue;
+    const merged = { text: '', confidence: 0, x0: Math.min(...pieces.map((w) => w.x0)), y0: Math.min(...pieces.map((w) => w.y0)), x1: Math.max(...pieces.map((w) => w.x1)), y1: Math.max(...pieces.map((w) => w.y1)) };
+    row.splice(row.indexOf(pieces[0]), pieces.length, merged);
+  }
   const y0 = Math.min(...row.map((w) => w.y0));
   const y1 = Math.max(...row.map((w) => w.y1));
   const added: OcrWord[] = [];

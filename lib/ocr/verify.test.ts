@@ -4,7 +4,8 @@ import type { Token } from '../model';
 import { readText } from '../read/text';
 import { baseReport, t3row, COL } from '../../test/fixtures/base';
 import { renderTsv, type SeedData } from '../../test/fixtures/render';
-import { identitiesOf, singleCellExplanations, valuesOf, verifyIdentities, type Reading } from './verify';
+import { makeReport } from '../../test/fixtures/generate';
+import { identitiesOf, lookAlike, singleCellExplanations, valuesOf, verifyIdentities, type Reading } from './verify';
 
 // The identities and the re-reading logic on a document read from text, with the "misread" made in
 // the data: a fake re-reader says what a second look at the cell would give.
@@ -74,6 +75,29 @@ describe('a misread is never an error', () => {
     ]);
     expect(stats.confirmed).toBe(1);
     expect(arith(doc)).toEqual(['t3-outcome-total:error', 't3-row-total:error']);
+  });
+
+  it('a glyph dropped ("41" read "4") is never confirmed by reading again the same way: a warning', async () => {
+    // Row （一） printed 20 + 21 = 41, its total read "4".
+    const detail = Array.from({ length: 21 }, (_, i) => (i === 0 ? [20, 21, 0, 0, 0, 0] : [i % 4, i % 2, 0, 0, 0, 0]));
+    const d = makeReport(detail, [2, 0, 0, 0, 1, 0], [3, 1, 0, 0, 0, 0], [[3, 1, 0, 2], [1, 0, 1, 0], [0, 2, 0, 1]]);
+    expect(t3row(d, 'c').values[COL.total]).toBe('41');
+    t3row(d, 'c').values[COL.total] = '4';
+    const doc = readText(renderTsv(d));
+    expect(arith(doc).some((f) => f.endsWith(':error'))).toBe(true);
+    const stats = await verifyIdentities(doc, async (t) => [93, 90, 88].map((confidence) => ({ text: t.raw, confidence })));
+    expect(stats.confirmed).toBe(0);
+    expect(arith(doc).filter((f) => f.endsWith(':error'))).toEqual([]);
+  });
+
+  it('tells look-alike readings from other wrong values', () => {
+    expect(lookAlike(4, 41)).toBe('length');
+    expect(lookAlike(1138, 138)).toBe('length');
+    expect(lookAlike(80, 60)).toBe('digit');
+    expect(lookAlike(17, 11)).toBe('digit');
+    expect(lookAlike(1584, 1581)).toBeNull();
+    expect(lookAlike(22, 20)).toBeNull();
+    expect(lookAlike(94, 89)).toBeNull();
   });
 
   it('table 四: one failing block, each of its cells a candidate; a re-reading that resolves it counts, otherwise the unsure cells are unsure', async () => {

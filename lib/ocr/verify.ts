@@ -114,6 +114,24 @@ function setValue(t: Token, value: number, confident: boolean) {
   t.confident = confident;
 }
 
+/**
+ * The value an identity asks for could be the printed one misread: a digit dropped or added (two
+ * glyphs run together in a blurred picture, "41" read "4"), or one digit taken for its look-alike.
+ * Reading such a cell again the same way proves little: the same blur gives the same reading.
+ */
+export function lookAlike(read: number, wanted: number): 'length' | 'digit' | null {
+  const [a, b] = [String(read), String(wanted)];
+  const dropOne = (long: string, short: string) => long.length === short.length + 1 && [...long].some((_, i) => long.slice(0, i) + long.slice(i + 1) === short);
+  if (dropOne(a, b) || dropOne(b, a)) return 'length';
+  if (a.length !== b.length) return null;
+  const diff = [...a].map((ch, i) => [ch, b[i]] as const).filter(([x, y]) => x !== y);
+  return diff.length === 1 && SHAPES.some((g) => g.includes(diff[0][0]) && g.includes(diff[0][1])) ? 'digit' : null;
+}
+/** Digits OCR takes for one another: closed loops, and upright strokes. */
+const SHAPES = ['0689', '17', '38', '56'];
+/** A re-reading that repeats a look-alike digit confirms it only this sure. */
+const CONFIRM_LOOKALIKE = 85;
+
 const cleanNumber = (r: Reading) => (/^\d+$/.test(r.text.replace(/\s+/g, '')) ? Number(r.text.replace(/\s+/g, '')) : null);
 
 /**
@@ -160,8 +178,12 @@ export async function verifyIdentities(doc: SourceDoc, reread: Reread, placedByG
       // picture says (a real wrong total), sure now even if the first reading was not.
       const clean = readings.filter((r) => cleanNumber(r) !== null);
       const firm = clean.length >= 3 && clean.every((r) => cleanNumber(r) === printed) && clean.filter((r) => r.confidence >= CONFIRM).length >= 2;
+      // Unless the value wanted is the printed one with a glyph more or less (never confirmed by
+      // reading again), or with one look-alike digit (only by readings all very sure).
+      const like = printed == null ? null : valuesOf(h).map((w) => lookAlike(printed, w)).find(Boolean);
+      const lookAlikeOk = !like || (like === 'digit' && clean.every((r) => r.confidence >= CONFIRM_LOOKALIKE));
       // (Not a value whose column is a guess: reading it again says nothing of where it belongs.)
-      if (firm && (h.token.confident || !placedByGuess(h.token))) {
+      if (firm && lookAlikeOk && (h.token.confident || !placedByGuess(h.token))) {
         stats.confirmed++;
         h.token.confident = true;
       } else {

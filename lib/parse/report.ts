@@ -93,6 +93,8 @@ export function tableRegions(stream: Tok[], sections: SectionRead[]) {
   let t4Start = s4;
   // A table on its own (a picture): its block header, read loosely (OCR may garble a character).
   if (t4Start < 0) t4Start = find(stream, Math.max(0, t3Start), end, (r) => /^.{0,3}复议$/u.test(r.replace(/\s+/g, '')));
+  // …or, that header garbled, the header words beside it.
+  if (t4Start < 0) t4Start = find(stream, Math.max(0, t3Start), end, (r) => /^.{0,2}行政诉讼$|^未经复议|^复议后起诉$/u.test(r.replace(/\s+/g, '')));
   let t2Start = s2;
   if (t2Start < 0) t2Start = find(stream, 0, t3Start < 0 ? end : t3Start, (r) => /第二十条/.test(r));
   const after = (p: number, ...next: number[]) => {

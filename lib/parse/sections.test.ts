@@ -30,6 +30,18 @@ describe('a numbered heading in a section\'s place, in other words', () => {
     expect(briefs(checkPlain(renderTsv(d)))).toContain('section-missing:error:s6');
   });
 
+  it('a group label read apart from its rows (「三、 结」 between two lines of values, as OCR splits it) is no heading', () => {
+    const d = loadSeed('002');
+    d.sections[2].heading = '';
+    const lines = renderTsv(d).split('\n');
+    const at = lines.findIndex((l) => l.includes('本机关不掌握相关政府信息'));
+    lines.splice(at + 1, 0, '本年度办理', '三、\t结\t（四）无法提');
+    const r = checkPlain(lines.join('\n'));
+    expect(r.report!.sections[2].found).toBe(false);
+    expect(r.report!.tables.t3.rows.a).toBeDefined();
+    expect(r.report!.tables.t3.rows.c).toBeDefined();
+  });
+
   it('a table row that begins with a numeral never takes the place of a section heading', () => {
     const d = loadSeed('002');
     d.sections[3].heading = '';

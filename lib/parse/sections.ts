@@ -1,7 +1,7 @@
 // Finds the six mandatory section headings, in order, allowing known variants and renumbering.
 import { editDistance, labelSimilarity, matchKey, strictKey, withoutOrdinal } from '../text/normalize';
 import type { Format } from '../spec';
-import type { SourceDoc } from '../model';
+import type { Line, SourceDoc } from '../model';
 import type { Tok } from './stream';
 import type { SectionRead } from './types';
 
@@ -17,6 +17,12 @@ interface Candidate {
   pos: number;
   line: number;
   text: string;
+  /**
+   * Its line holds values or blank cells, or stands among lines that do (a group label read apart
+   * from its rows, values within two lines on both sides): a table row, never a heading by its
+   * numeral alone.
+   */
+  inRow: boolean;
 }
 
 const ORDINAL_START = /^[一二三四五六七八九十]+、/u;
@@ -24,6 +30,18 @@ const ORDINAL_START = /^[一二三四五六七八九十]+、/u;
 const HEADING_WINDOW = 40;
 // Keywords gate every candidate, so the similarity bar can allow reworded headings.
 const THRESHOLD = 0.62;
+
+// Two values or blanks at least: a year in a sentence ("2023 年") is not a row.
+const hasValues = (line: Line | undefined) => !!line && !line.prose && line.tokens.filter((t) => t.kind !== 'text').length >= 2;
+/** A line of values one or two lines before (-1) or after (1) line `li`. */
+const valuesNear = (doc: SourceDoc, li: number, dir: -1 | 1) => hasValues(doc.lines[li + dir]) || hasValues(doc.lines[li + 2 * dir]);
+/** Token k of line li is a table row's label: values right after it, or (a short line) among value lines. */
+function inTableRow(doc: SourceDoc, li: number, k: number): boolean {
+  const line = doc.lines[li];
+  // A long line is text run together (a page crawled into one line): only what follows counts.
+  if (line.text.length > 60) return line.tokens.slice(k + 1, k + 3).filter((t) => t.kind !== 'text').length === 2;
+  return hasValues(line) || (valuesNear(doc, li, -1) && valuesNear(doc, li, 1));
+}
 
 /** Places a heading could start: the start of a line, or a clause opened by "X、" inside running text. */
 function candidates(doc: SourceDoc, stream: Tok[]): Candidate[] {
@@ -46,7 +64,7 @@ function candidates(doc: SourceDoc, stream: Tok[]): Candidate[] {
       // A heading run into the text after it (a page crawled into one line): a heading-sized window.
       if (text.length > 60) text = text.slice(0, HEADING_WINDOW);
       if (text.length < 4) continue;
-      out.push({ pos: lineStart + k, line: li, text });
+      out.push({ pos: lineStart + k, line: li, text, inRow: inTableRow(doc, li, k) });
     }
     lineStart += n;
   });
@@ -177,7 +195,7 @@ function placeByNumber(secs: Format['sections'], cands: Candidate[], hits: Map<n
     const after = secs.slice(i + 1).map((x) => hits.get(x.n)).find(Boolean);
     const from = before ? index.get(before)! + 1 : 0;
     const to = after ? index.get(after)! : cands.length;
-    const hit = cands.slice(from, to).find((c) => c.text.startsWith(`${ordinal}、`) && c.text.length <= HEADING_WINDOW && !isNumberedRow(c.text));
+    const hit = cands.slice(from, to).find((c) => c.text.startsWith(`${ordinal}、`) && c.text.length <= HEADING_WINDOW && !c.inRow && !isNumberedRow(c.text));
     if (hit) hits.set(sec.n, hit);
   }
 }

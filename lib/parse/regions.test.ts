@@ -1,0 +1,21 @@
+// Where each table stands when no section heading says so (a picture of one table).
+import { describe, expect, it } from 'vitest';
+import { parseStep } from '../check';
+import { readText } from '../read/text';
+
+describe('table 四 on its own', () => {
+  const values = [0, 6, 2, 9, 17, 7, 7, 8, 9, 31, 4, 4, 7, 8, 23];
+  const header = (first: string) =>
+    [
+      `${first}\t行政诉讼`,
+      '未经复议直接起诉\t复议后起诉',
+      ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].join('\t'),
+      values.join('\t'),
+    ].join('\n');
+
+  it.each([['行政复议'], ['四'], ['']])('is found by its header words even when 「行政复议」 reads %j', (first) => {
+    const t4 = parseStep(readText(header(first)), { force: true }).report!.tables.t4;
+    expect(t4.found).toBe(true);
+    expect(t4.rows.cells.cells.map((c) => c.value)).toEqual(values);
+  });
+});
