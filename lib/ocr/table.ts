@@ -198,6 +198,7 @@ async function readRuled(page: Page, rec: Recognizer, image: unknown): Promise<[
   }
   const textOf = (c: GridCell) => readingOrder(inCell.get(c) ?? []);
   const valueLeft = valueColumnsLeft(grid, (c) => textOf(c).map((w) => w.text).join(''));
+  splitStackedLabels(grid, valueLeft, inCell);
   // Numbers read as printed, per row. Rows above the first row of them are headers: their
   // look-alikes ("了了" in a garbled header) are words, not values.
   const cleanIn = grid.map((row) => row.filter((c) => cleanDigits(textOf(c).map((w) => w.text).join(''))?.changed === false).length);
@@ -296,6 +297,31 @@ async function readRuled(page: Page, rec: Recognizer, image: unknown): Promise<[
     if (tokens.length) lines.push({ tokens, text: tokens.map((t) => t.raw).join(' '), prose: false, rowEnd: true, anchor: anchorOf(image, { x: row[0].x, y: row[0].y, w: img.width, h: row[0].h }) });
   }
   return [{ lines: markOcr(lines) }, clean];
+}
+
+/**
+ * A label cell beside the values that covers several rows of values: the rules between the labels
+ * were not found (small type close to thin rules), not a merged cell, for every row of values has
+ * a label of its own in the format. Split into one cell per row, each holding the words of its band.
+ * (Group labels such as 「三、本年度办理结果」 stand further left and keep their span.)
+ */
+function splitStackedLabels(grid: GridCell[][], valueLeft: number, inCell: Map<GridCell, OcrWord[]>): void {
+  if (!Number.isFinite(valueLeft)) return;
+  for (const [r, row] of grid.entries())
+    for (const c of [...row]) {
+      if (c.span < 2 || c.x + c.w < valueLeft - 3 || c.x >= valueLeft - 3) continue;
+      const bands = grid.slice(r, r + c.span).map((g) => g.find((v) => v.x >= valueLeft - 3));
+      if (bands.some((b) => !b)) continue;
+      const words = inCell.get(c) ?? [];
+      inCell.delete(c);
+      bands.forEach((b, k) => {
+        const part: GridCell = { x: c.x, y: b!.y, w: c.w, h: b!.h, row: r + k, span: 1 };
+        inCell.set(part, words.filter((w) => (w.y0 + w.y1) / 2 >= part.y && (w.y0 + w.y1) / 2 < part.y + part.h));
+        const target = grid[r + k];
+        if (k === 0) target.splice(target.indexOf(c), 1, part);
+        else target.splice(target.findIndex((v) => v.x > part.x), 0, part);
+      });
+    }
 }
 
 /** The picture with everything outside the outer lines white. */

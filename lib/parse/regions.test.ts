@@ -19,3 +19,25 @@ describe('table 四 on its own', () => {
     expect(t4.rows.cells.cells.map((c) => c.value)).toEqual(values);
   });
 });
+
+describe('a picture of table 四 whose header could not be read (light text on a dark fill)', () => {
+  const values = [7, 0, 0, 0, 7, 4, 0, 0, 0, 4, 0, 0, 0, 0, 0];
+  const docOf = (ocr: boolean) => {
+    const doc = readText(['上 | wiiHKE诉 | 复VEM诉', values.join('\t')].join('\n'));
+    for (const l of doc.lines) for (const t of l.tokens) t.ocr = ocr;
+    return doc;
+  };
+
+  it('its one row of 15 values is table 四, read in order, and the finding says the header was not read', () => {
+    const t4 = parseStep(docOf(true), { force: true }).report!.tables.t4;
+    expect(t4.found).toBe(true);
+    expect(t4.rows.cells.cells.map((c) => c.value)).toEqual(values);
+    expect(t4.problems.map((p) => p.zh).join()).toContain('表头无法识别');
+    // Which table it is was a guess: nothing in it is sure.
+    expect(t4.rows.cells.cells.every((c) => !c.confident)).toBe(true);
+  });
+
+  it('not in text: 15 numbers without a header are no table there', () => {
+    expect(parseStep(docOf(false), { force: true }).report!.tables.t4.found).toBe(false);
+  });
+});

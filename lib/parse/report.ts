@@ -54,7 +54,7 @@ export function* parseSteps(whole: SourceDoc, detection?: Detection): Generator<
   yield;
   const t2 = readT2(stream, regions.t2[0], regions.t2[1], t3.layout ?? specFormat);
   yield;
-  const t4 = readT4(stream, regions.t4[0], regions.t4[1]);
+  const t4 = regions.t4Headless ? readT4(stream, regions.t4Headless, regions.t4Headless + 15, true) : readT4(stream, regions.t4[0], regions.t4[1]);
   const format = reportFormat(expected, t2.layout, t3.layout);
   return { title, year, periods: findPeriods(doc), claims: findClaims(doc), format, expectedFormat: expected, sections, tables: { t2, t3, t4 }, ...(other ? { otherReport: other } : {}) };
 }
@@ -75,6 +75,25 @@ function reportFormat(expected: ReportFormat, t2: FormatId | null, t3: FormatId 
 function find(stream: Tok[], from: number, to: number, test: (raw: string) => boolean): number {
   for (let i = Math.max(0, from); i < to; i++) if (!stream[i].token.prose && test(stream[i].token.raw)) return i;
   return -1;
+}
+
+/**
+ * The first token of the one row of exactly 15 values in a document read by OCR that has no other
+ * row of values; -1 when there is none.
+ */
+function headlessT4(stream: Tok[]): number {
+  if (!stream.some((t) => t.token.ocr)) return -1;
+  const rows: Tok[][] = [];
+  let row: Tok[] = [];
+  for (const t of stream) {
+    if (!t.token.prose && t.token.kind !== 'text') row.push(t);
+    if (t.rowEnd) {
+      if (row.length) rows.push(row);
+      row = [];
+    }
+  }
+  if (row.length) rows.push(row);
+  return rows.length === 1 && rows[0].length === 15 && rows[0].some((t) => t.token.kind === 'number') ? rows[0][0].pos : -1;
 }
 
 /** Where each table stands: between its section heading and the next, or found by its own words. */
@@ -101,7 +120,10 @@ export function tableRegions(stream: Tok[], sections: SectionRead[]) {
     const later = next.filter((x) => x > p);
     return later.length ? Math.min(...later) : end;
   };
+  // A picture holding one row of 15 values and no header we could read: table 四 (see readT4).
+  const headless = t3Start < 0 && t4Start < 0 && t2Start < 0 ? headlessT4(stream) : -1;
   return {
+    ...(headless >= 0 ? { t4Headless: headless } : {}),
     t2: t2Start < 0 ? ([0, 0] as const) : ([t2Start, after(t2Start, t3Start, t4Start, s5, s6)] as const),
     t3: t3Start < 0 ? ([0, 0] as const) : ([t3Start, after(t3Start, t4Start, s5, s6)] as const),
     t4: t4Start < 0 ? ([0, 0] as const) : ([t4Start, after(t4Start, s5, s6)] as const),

@@ -98,11 +98,16 @@ export function readT2(stream: Tok[], from: number, to: number, fallback: Format
   return distrustIfUnsure(table);
 }
 
-export function readT4(stream: Tok[], from: number, to: number): TableRead {
+/**
+ * `headless`: a picture whose header could not be read (light text on a dark fill) and whose one
+ * row holds the 15 values of table 四: read as table 四, and said so (its arithmetic then only asks
+ * for a human look).
+ */
+export function readT4(stream: Tok[], from: number, to: number, headless = false): TableRead {
   if (to <= from) return empty('t4');
   const segs = segmentsOf(stream, from, to).filter((s) => s.values.length > 0);
   const header = stream.slice(from, to).filter((t) => !t.token.prose && t.token.kind === 'text');
-  const hasHeader = header.some((t) => /复议/.test(t.token.raw)) && header.some((t) => /诉讼|起诉/.test(t.token.raw));
+  const hasHeader = headless || (header.some((t) => /复议/.test(t.token.raw)) && header.some((t) => /诉讼|起诉/.test(t.token.raw)));
   // The section heading alone names 复议 and 诉讼: without a single value there is no table.
   if (!hasHeader || segs.length === 0) return empty('t4');
   const withNumbers = segs.filter((s) => s.values.some((t) => t.token.kind === 'number'));
@@ -147,6 +152,13 @@ export function readT4(stream: Tok[], from: number, to: number): TableRead {
   }
   table.rows.cells = row;
   table.labels = [];
+  if (headless) {
+    table.problems.push({
+      zh: '图片中表四的表头无法识别，已按 15 个数值的顺序读取（行政复议 5 项、未经复议直接起诉 5 项、复议后起诉 5 项），请人工核对',
+      en: 'The header of table t4 in the picture could not be read; its 15 values were read in order (review 5, direct suit 5, suit after review 5); please check by eye',
+    });
+    return distrustIfUnsure(table);
+  }
   return table;
 }
 
