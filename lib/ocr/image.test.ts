@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binarize, byHoles, drawn, holeShape, flatten, glyphBoxes, gridCells, inkMask, lineThickness, rulingLines, textHeight, upscale2, whitenLines, type Gray } from './image';
+import { binarize, byHoles, drawn, holeShape, flatten, glyphBoxes, gridCells, inkMask, lineThickness, rulingLines, skewAngle, textHeight, upscale2, whitenLines, type Gray } from './image';
 
 const gray = (width: number, height: number, ink: (x: number, y: number) => boolean): Gray => {
   const data = new Uint8Array(width * height).fill(255);
@@ -126,5 +126,78 @@ describe('dashed and dotted rules', () => {
     expect(rulingLines(joined, 'h')).toEqual([40]);
     // The characters' rows stay as they were.
     for (let y = 5; y < 25; y++) expect(joined.data.subarray(y * 300, y * 300 + 300)).toEqual(img.data.subarray(y * 300, y * 300 + 300));
+  });
+});
+
+describe('ruling lines of other styles', () => {
+  const blank = (w: number, h: number, paper = 255): Gray => ({ width: w, height: h, data: new Uint8Array(w * h).fill(paper) });
+  const hRule = (img: Gray, y: number, x0: number, x1: number, v = 0) => {
+    for (let x = x0; x <= x1; x++) img.data[y * img.width + x] = v;
+  };
+  const vRule = (img: Gray, x: number, y0: number, y1: number, v = 0) => {
+    for (let y = y0; y <= y1; y++) img.data[y * img.width + x] = v;
+  };
+
+  it('takes a double rule (two thin lines a few px apart) for one line, and paints both out', () => {
+    // Word's double border at 1x: 1 px, 2 px of paper, 1 px.
+    const img = blank(200, 100);
+    for (const y of [10, 13, 50, 53, 90, 93]) hRule(img, y, 10, 190);
+    for (const x of [10, 13, 100, 103, 187, 190]) vRule(img, x, 10, 93);
+    const h = rulingLines(img, 'h');
+    const v = rulingLines(img, 'v');
+    expect(h).toEqual([12, 52, 92]);
+    expect(v).toEqual([12, 102, 189]);
+    // No thin cell between the two strokes: 2 rows of 2 cells.
+    expect(gridCells(img, h, v).map((r) => r.length)).toEqual([2, 2]);
+    // The thickness is that of the whole double rule, so that both strokes are whitened.
+    const t = lineThickness(img, h, v);
+    expect(t).toBe(4);
+    const clean = whitenLines(img, h, v, t, img);
+    for (const y of [50, 53]) expect(clean.data[y * 200 + 60]).toBe(255);
+    for (const x of [100, 103]) expect(clean.data[30 * 200 + x]).toBe(255);
+    // Wider apart (4 px of paper): still one line, no cell fits between.
+    const wide = blank(200, 100);
+    for (const y of [10, 15, 50, 55, 90, 95]) hRule(wide, y, 10, 190);
+    expect(rulingLines(wide, 'h')).toEqual([13, 53, 93]);
+  });
+
+  it('finds the edges of a dark filled header as lines, and measures no thickness from them', () => {
+    const img = blank(300, 120);
+    for (let y = 10; y < 50; y++) hRule(img, y, 10, 290, 60);
+    for (const y of [80, 110]) hRule(img, y, 10, 290);
+    for (const x of [10, 150, 290]) vRule(img, x, 10, 110);
+    const h = rulingLines(img, 'h');
+    expect(h).toEqual([10, 49, 80, 110]);
+    expect(lineThickness(img, h, rulingLines(img, 'v'))).toBe(1);
+  });
+
+  it('drops an upright "line" that crosses no cell (a character stroke through a rule)', () => {
+    // Three rules, no upright ones; a stroke 30 px tall crossing the middle rule.
+    const img = blank(300, 120);
+    for (const y of [10, 50, 110]) hRule(img, y, 10, 290);
+    for (let y = 35; y < 65; y++) for (let x = 150; x < 153; x++) img.data[y * 300 + x] = 0;
+    expect(rulingLines(img, 'h')).toEqual([10, 50, 110]);
+    expect(rulingLines(img, 'v')).toEqual([]);
+  });
+
+  it('marks a faint thin rule as ink, but not a flat tint or the edge of one', () => {
+    // A pale rule (234 on white) and a tinted band (235) with its edges.
+    const img = blank(200, 80);
+    hRule(img, 20, 10, 190, 234);
+    for (let y = 40; y < 60; y++) hRule(img, y, 10, 190, 235);
+    const mask = inkMask(img);
+    expect(mask.data[20 * 200 + 100]).toBe(0);
+    for (const y of [39, 40, 50, 59, 60]) expect(mask.data[y * 200 + 100]).toBe(255);
+    // Short pale strokes (the grey edge of a glyph) are not rules.
+    const specks = blank(200, 80);
+    hRule(specks, 20, 10, 20, 234);
+    expect(inkMask(specks).data[20 * 200 + 15]).toBe(255);
+  });
+
+  it('does not turn a picture by less than a pixel and a half over its size', () => {
+    // Rules drifting 1 px across 200 px: left as they are; 4 px: straightened.
+    const lines = (drift: number) => gray(200, 100, (x, y) => [20, 50, 80].some((y0) => y === y0 + Math.round((x * drift) / 199)));
+    expect(skewAngle(lines(1))).toBe(0);
+    expect(Math.abs(skewAngle(lines(4)))).toBeGreaterThan(0.5);
   });
 });

@@ -24,16 +24,31 @@ const slackOf = (img: Gray) => (Math.max(img.width, img.height) > 1600 ? 2 : 1);
 
 /**
  * Positions of ruling lines: rows (or columns) holding a long unbroken dark run (text strokes are
- * short). Lines that stop at merged cells still count; adjacent hits merge into one line.
+ * short). Lines that stop at merged cells still count; adjacent hits merge into one line, and so do
+ * the strokes of a double rule (no cell fits between them). A band too thick to be a rule is a
+ * filled block (a dark header): its edges are the lines. A line that is not drawn from one crossing
+ * line to the next anywhere is no rule (the upright stroke of a character crossing a rule).
  */
 export function rulingLines(img: Gray, axis: 'h' | 'v'): number[] {
+  let g = gridCache.get(img);
+  if (!g) {
+    g = crossChecked(img, lineCandidates(img, 'h'), lineCandidates(img, 'v'));
+    gridCache.set(img, g);
+  }
+  return g[axis];
+}
+
+const gridCache = new WeakMap<Gray, { h: number[]; v: number[] }>();
+
+/** Rows (or columns) with a long dark run, as bands of adjacent hits. */
+function hitBands(img: Gray, axis: 'h' | 'v'): { first: number; last: number }[] {
   const { width: w, height: h, data } = img;
   const len = axis === 'h' ? w : h;
   const count = axis === 'h' ? h : w;
   const slack = slackOf(img);
   const minRun = Math.max(24, Math.round(len * 0.12));
   const isDark = (i: number, j: number) => data[axis === 'h' ? i * w + j : j * w + i] < DARK;
-  const hits: number[] = [];
+  const bands: { first: number; last: number }[] = [];
   for (let i = 0; i < count; i++) {
     let run = 0;
     let best = 0;
@@ -46,21 +61,47 @@ export function rulingLines(img: Gray, axis: 'h' | 'v'): number[] {
       run = any ? run + 1 : 0;
       if (run > best) best = run;
     }
-    if (best >= minRun) hits.push(i);
+    if (best < minRun) continue;
+    const prev = bands[bands.length - 1];
+    // A gap of a few rows between strokes: the two lines of a double rule (slack already bridges 2·slack+1 px).
+    if (prev && i - prev.last - 1 <= 2 * slack) prev.last = i;
+    else bands.push({ first: i, last: i });
   }
+  return bands;
+}
+
+function lineCandidates(img: Gray, axis: 'h' | 'v'): number[] {
+  const slack = slackOf(img);
+  const bands = hitBands(img, axis);
+  // Thickness of the ink itself (hits reach `slack` beyond it on each side).
+  const ink = (b: { first: number; last: number }) => Math.max(1, b.last - b.first + 1 - 2 * slack);
+  const sorted = bands.map(ink).sort((a, b) => a - b);
+  const usual = sorted.length ? sorted[sorted.length >> 1] : 1;
   const lines: number[] = [];
-  let first = -1;
-  let last = -1;
-  for (const i of hits) {
-    if (last >= 0 && i - last > 1) {
-      lines.push(Math.round((first + last) / 2));
-      first = -1;
-    }
-    if (first < 0) first = i;
-    last = i;
+  for (const b of bands) {
+    const t = ink(b);
+    if (t >= 8 && t > 4 * usual) lines.push(b.first + slack, b.last - slack);
+    else lines.push(Math.round((b.first + b.last) / 2));
   }
-  if (first >= 0) lines.push(Math.round((first + last) / 2));
   return lines;
+}
+
+/**
+ * Lines kept only where they are drawn across some cell: each upright line from one horizontal line
+ * to the next somewhere, then each horizontal line from one kept upright line to the next. Without
+ * two crossing lines nothing can be checked, and all are kept.
+ */
+function crossChecked(img: Gray, h: number[], v: number[]): { h: number[]; v: number[] } {
+  const across = (axis: 'h' | 'v', at: number, cross: number[]) => {
+    for (let i = 0; i + 1 < cross.length; i++) {
+      const inset = Math.max(3, Math.round((cross[i + 1] - cross[i]) * 0.08));
+      if (drawn(img, axis, at, cross[i] + inset, cross[i + 1] - inset)) return true;
+    }
+    return false;
+  };
+  const vKept = h.length >= 2 ? v.filter((x) => across('v', x, h)) : v;
+  const hKept = vKept.length >= 2 ? h.filter((y) => across('h', y, vKept)) : h;
+  return { h: hKept, v: vKept };
 }
 
 /** Share of a segment that is dark: does a ruling line run there? */
@@ -249,7 +290,10 @@ export function skewAngle(img: Gray): number {
       best = a;
     }
   }
-  return Math.abs(best) < 0.04 ? 0 : best;
+  // A turn that moves no pixel by more than about one straightens nothing, but puts a one-pixel jog
+  // into every line of text it crosses.
+  const shift = Math.tan((Math.abs(best) * Math.PI) / 180) * Math.max(w, h);
+  return Math.abs(best) < 0.04 || shift < 1.5 ? 0 : best;
 }
 
 /** The image rotated by -angle (nearest neighbour, paper white outside). */
@@ -365,7 +409,52 @@ export function inkMask(img: Gray, radius = 16, k = 0.2): Gray {
       out[y * w + x] = ink ? 0 : 255;
     }
   }
+  faintRules(img, out, Math.max(24, 2 * radius));
   return { width: w, height: h, data: out };
+}
+
+/** How much darker than the paper on both sides a faint rule is (a pale 0.5 px rule blends to ~20). */
+const RIDGE = 16;
+
+/**
+ * Faint thin rules marked as ink in `out`: a pale rule (light blue at half a pixel, grey next to a
+ * dark fill that pulls the local mean down) has too little contrast for the threshold above, but it
+ * is thin (darker than the paper 2–3 px to either side) and long, which no faint stroke of text is.
+ * Runs of such pixels along a row (or column), crossings bridged, at least `minRun` long.
+ */
+export function faintRules(img: Gray, out: Uint8Array, minRun: number): void {
+  const { width: w, height: h, data } = img;
+  const bridge = 8;
+  for (const axis of ['h', 'v'] as const) {
+    const len = axis === 'h' ? w : h;
+    const count = axis === 'h' ? h : w;
+    const at = (i: number, j: number) => (axis === 'h' ? i * w + j : j * w + i);
+    const ridge = (i: number, j: number) => {
+      const v = data[at(i, j)] + RIDGE;
+      for (const r of [2, 3]) if (i - r >= 0 && i + r < count && v <= data[at(i - r, j)] && v <= data[at(i + r, j)]) return true;
+      return false;
+    };
+    for (let i = 0; i < count; i++) {
+      let start = -1;
+      let last = -1;
+      let n = 0;
+      const flush = () => {
+        // Mostly ridge over the stretch: a rule, not a few specks strung together.
+        if (start >= 0 && last - start + 1 >= minRun && n >= (last - start + 1) * 0.7) for (let j = start; j <= last; j++) if (ridge(i, j)) out[at(i, j)] = 0;
+      };
+      for (let j = 0; j < len; j++) {
+        if (!ridge(i, j)) continue;
+        if (start < 0 || j - last > bridge) {
+          flush();
+          start = j;
+          n = 0;
+        }
+        last = j;
+        n++;
+      }
+      flush();
+    }
+  }
 }
 
 /**
@@ -402,17 +491,41 @@ export function lineThickness(mask: Gray, hLines: number[], vLines: number[]): n
   const { width: w, height: h, data } = mask;
   const dark = (x: number, y: number) => x >= 0 && y >= 0 && x < w && y < h && data[y * w + x] < DARK;
   const widths: number[] = [];
+  const LIMIT = 12;
+  // Across the line through sample (x, y): the dark stroke there, and the further strokes of a double
+  // rule (paper gaps no wider than the stroke, or 2 px). Null at the edge of a filled block (the dark
+  // goes on): that is no rule's thickness.
+  const across = (isDark: (k: number) => boolean, c: number): number | null => {
+    let a = c;
+    let b = c;
+    while (a > c - LIMIT && isDark(a - 1)) a--;
+    while (b < c + LIMIT && isDark(b + 1)) b++;
+    if (a <= c - LIMIT || b >= c + LIMIT) return null;
+    const gap = Math.max(2, b - a + 1);
+    const extend = (from: number, step: 1 | -1) => {
+      let end = from;
+      for (;;) {
+        let k = end + step;
+        let paper = 0;
+        while (paper <= gap && !isDark(k) && Math.abs(k - c) <= LIMIT) (k += step), paper++;
+        if (!paper || paper > gap || Math.abs(k - c) > LIMIT || !isDark(k)) return end;
+        let e = k;
+        while (Math.abs(e + step - c) <= LIMIT && isDark(e + step)) e += step;
+        // The next stroke must end in paper too (not the top of a character standing there).
+        if (Math.abs(e + step - c) > LIMIT || e - k + 1 > gap) return end;
+        end = e;
+      }
+    };
+    return extend(b, 1) - extend(a, -1) + 1;
+  };
   for (const y of hLines)
     for (let i = 1; i < 24; i++) {
       const x = Math.round((w * i) / 24);
       let c = -1;
       for (let d = -2; d <= 2; d++) if (dark(x, y + d)) c = y + d;
       if (c < 0) continue;
-      let a = c;
-      let b = c;
-      while (a > c - 12 && dark(x, a - 1)) a--;
-      while (b < c + 12 && dark(x, b + 1)) b++;
-      widths.push(b - a + 1);
+      const t = across((k) => dark(x, k), c);
+      if (t !== null) widths.push(t);
     }
   for (const x of vLines)
     for (let i = 1; i < 24; i++) {
@@ -420,11 +533,8 @@ export function lineThickness(mask: Gray, hLines: number[], vLines: number[]): n
       let c = -1;
       for (let d = -2; d <= 2; d++) if (dark(x + d, y)) c = x + d;
       if (c < 0) continue;
-      let a = c;
-      let b = c;
-      while (a > c - 12 && dark(a - 1, y)) a--;
-      while (b < c + 12 && dark(b + 1, y)) b++;
-      widths.push(b - a + 1);
+      const t = across((k) => dark(k, y), c);
+      if (t !== null) widths.push(t);
     }
   widths.sort((a, b) => a - b);
   return widths.length ? widths[Math.floor(widths.length / 2)] : 1;
