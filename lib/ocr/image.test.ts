@@ -102,6 +102,19 @@ describe('picture helpers', () => {
     const box = { x0: 0, y0: 0, x1: 8, y1: 13 };
     expect([zero, six, nine, eight].map((g) => holeShape(g, box))).toEqual(['0', '6', '9', '8']);
     expect(holeShape(gray(9, 14, (x) => x === 4), box)).toBeNull();
+    // A slashed or dotted zero (its dot run into the ring): two holes side by side, still a zero.
+    const slashed = gray(9, 14, (x, y) => ring(x, y, 0, 13) || x === 4 || (x === 3 && y < 7) || (x === 5 && y >= 7));
+    expect(holeShape(slashed, box)).toBe('0');
+    // A dotted zero whose dot ran into both sides: two holes one above the other like an 8, but no
+    // waist where they meet (an 8 pinches in there).
+    const round = (x: number, y: number) => x >= 1 && x <= 7 && (ring(x, y, 0, 13) && !((y === 0 || y === 13) && (x === 1 || x === 7)));
+    const dottedRun = gray(9, 14, (x, y) => round(x, y) || (y >= 5 && y <= 8 && x >= 1 && x <= 7));
+    expect(holeShape(dottedRun, box)).toBe('0');
+    const pinched = gray(9, 14, (x, y) => (ring(x, y, 0, 5) || ring(x, y, 9, 13) || (y >= 6 && y <= 8 && x >= 2 && x <= 6)) && !((y === 7) && (x === 1 || x === 7)));
+    expect(holeShape(pinched, box)).toBe('8');
+    // A dot standing free inside the ring leaves one hole around it: a zero as before.
+    const dotted = gray(9, 14, (x, y) => ring(x, y, 0, 13) || (x >= 3 && x <= 5 && y >= 5 && y <= 8));
+    expect(holeShape(dotted, box)).toBe('0');
     // "20" printed as 26: the second glyph has its hole low.
     const two = (x: number, y: number) => (y === 0 || y === 13 || (x === 7 && y < 7) || (x === 1 && y > 6) || y === 7) && x >= 1 && x <= 7;
     const cell = gray(24, 14, (x, y) => (x < 9 ? two(x, y) : x >= 12 && x < 21 ? six.data[y * 9 + (x - 12)] === 0 : false));
@@ -180,18 +193,19 @@ describe('ruling lines of other styles', () => {
     expect(rulingLines(img, 'v')).toEqual([]);
   });
 
-  it('marks a faint thin rule as ink, but not a flat tint or the edge of one', () => {
+  it('marks a faint thin rule as ink when asked (a ruled picture), but not a flat tint or the edge of one', () => {
     // A pale rule (234 on white) and a tinted band (235) with its edges.
     const img = blank(200, 80);
     hRule(img, 20, 10, 190, 234);
     for (let y = 40; y < 60; y++) hRule(img, y, 10, 190, 235);
-    const mask = inkMask(img);
+    expect(inkMask(img).data[20 * 200 + 100]).toBe(255);
+    const mask = inkMask(img, 16, 0.2, true);
     expect(mask.data[20 * 200 + 100]).toBe(0);
     for (const y of [39, 40, 50, 59, 60]) expect(mask.data[y * 200 + 100]).toBe(255);
     // Short pale strokes (the grey edge of a glyph) are not rules.
     const specks = blank(200, 80);
     hRule(specks, 20, 10, 20, 234);
-    expect(inkMask(specks).data[20 * 200 + 15]).toBe(255);
+    expect(inkMask(specks, 16, 0.2, true).data[20 * 200 + 15]).toBe(255);
   });
 
   it('does not turn a picture by less than a pixel and a half over its size', () => {

@@ -370,7 +370,7 @@ export function upscale2(img: Gray): Gray {
  * a light grey rule on it still ink. Black ink (0), paper white (255): the structure functions above
  * (ruling lines, cells, ink tests) take this in place of the picture.
  */
-export function inkMask(img: Gray, radius = 16, k = 0.2): Gray {
+export function inkMask(img: Gray, radius = 16, k = 0.2, faint = false): Gray {
   const { width: w, height: h, data } = img;
   const W = w + 1;
   const sum = new Float64Array(W * (h + 1));
@@ -409,7 +409,7 @@ export function inkMask(img: Gray, radius = 16, k = 0.2): Gray {
       out[y * w + x] = ink ? 0 : 255;
     }
   }
-  faintRules(img, out, Math.max(24, 2 * radius));
+  if (faint) faintRules(img, out, Math.max(24, 2 * radius));
   return { width: w, height: h, data: out };
 }
 
@@ -584,7 +584,8 @@ export function glyphBoxes(mask: Gray): Box[] {
 
 /**
  * What the holes of a glyph say about it, for the digits Tesseract mixes up (a serif 6 read as 0):
- * '8' two holes one above the other, '0' one tall hole, '6' one hole low, '9' one hole high; null
+ * '8' two holes one above the other, '0' one tall hole (or two side by side: a dotted or slashed
+ * zero), '6' one hole low, '9' one hole high; null
  * when the holes say nothing (no hole, a hole in the middle, anything else).
  */
 export function holeShape(mask: Gray, b: Box): '0' | '6' | '8' | '9' | null {
@@ -629,7 +630,24 @@ export function holeShape(mask: Gray, b: Box): '0' | '6' | '8' | '9' | null {
       }
   if (holes.length === 2) {
     const [a, c] = holes.sort((p, q) => p.top - q.top);
-    return a.bottom <= c.top + 1 ? '8' : null;
+    if (a.bottom <= c.top + 1) {
+      // An 8 pinches in where its loops meet; a zero whose dot ran into its sides (a monospaced
+      // dotted zero) is as wide there as anywhere.
+      const extent = (y: number) => {
+        let x0 = -1;
+        let x1 = -1;
+        for (let x = 0; x < w; x++) if (ink(x, y)) [x0, x1] = [x0 < 0 ? x : x0, x];
+        return x0 < 0 ? 0 : x1 - x0 + 1;
+      };
+      const widest = Math.max(...Array.from({ length: h }, (_, y) => extent(y)));
+      const waist = Math.min(...Array.from({ length: Math.max(1, c.top - a.bottom - 1) }, (_, k) => extent(Math.min(h - 1, a.bottom + 1 + k))));
+      return waist >= widest && c.top - a.bottom - 1 >= 3 ? '0' : '8';
+    }
+    // Side by side, each most of the glyph's height: a zero with a dot or a slash across it
+    // (monospaced fonts), which OCR reads as 8.
+    const tall = (r: { top: number; bottom: number }) => (r.bottom - r.top + 1) / h > 0.4;
+    const overlap = Math.min(a.bottom, c.bottom) - Math.max(a.top, c.top) + 1;
+    return tall(a) && tall(c) && overlap > 0.6 * Math.min(a.bottom - a.top + 1, c.bottom - c.top + 1) ? '0' : null;
   }
   if (holes.length !== 1) return null;
   const top = holes[0].top / h;

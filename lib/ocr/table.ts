@@ -74,6 +74,15 @@ function pageOf(raw: Gray, radius: number): Page {
   let mask = inkMask(raw, radius);
   let h = rulingLines(mask, 'h');
   let v = rulingLines(mask, 'v');
+  // A ruled picture: its faint rules too (pale next to a dark fill), to complete the grid. Only
+  // then: faint rules alone make an incomplete grid of a pale-ruled table, which reads worse
+  // than the same table read without lines.
+  if (h.length >= 3 && v.length >= 3) {
+    const withFaint = inkMask(raw, radius, undefined, true);
+    const fh = rulingLines(withFaint, 'h');
+    const fv = rulingLines(withFaint, 'v');
+    if (fh.length >= 3 && fv.length >= 3) [mask, h, v] = [withFaint, fh, fv];
+  }
   if (h.length < 3 || v.length < 3) {
     // Dashed or dotted rules: joined, the grid is found as for solid ones (else: a table without rules).
     const bridged = bridgeDashes(mask);
