@@ -133,20 +133,27 @@ export function drawn(img: Gray, axis: 'h' | 'v', at: number, from: number, to: 
   const slack = slackOf(img);
   const len = to - from;
   if (len <= 2) return false;
-  for (let d = -slack - 1; d <= slack + 1; d++) {
-    const k = at + d;
-    let run = 0;
-    let best = 0;
-    for (let j = from; j < to; j++) {
-      const x = axis === 'h' ? j : k;
-      const y = axis === 'h' ? k : j;
-      const dark = x >= 0 && y >= 0 && x < img.width && y < img.height && img.data[y * img.width + x] < DARK;
-      run = dark ? run + 1 : 0;
-      if (run > best) best = run;
+  const dark = (k: number, j: number) => {
+    const x = axis === 'h' ? j : k;
+    const y = axis === 'h' ? k : j;
+    return x >= 0 && y >= 0 && x < img.width && y < img.height && img.data[y * img.width + x] < DARK;
+  };
+  // The line may step a pixel sideways along the stretch (a picture straightened to within a
+  // fraction of a degree): followed from pixel to pixel, never more than the slack from its place.
+  let run = 0;
+  let best = 0;
+  let k = -1;
+  for (let j = from; j < to; j++) {
+    const near = [k, k - 1, k + 1].filter((c) => c >= at - slack - 1 && c <= at + slack + 1 && dark(c, j));
+    if (k >= 0 && near.length) k = near[0];
+    else {
+      k = -1;
+      for (let d = 0; d <= slack + 1 && k < 0; d++) k = dark(at + d, j) ? at + d : dark(at - d, j) ? at - d : -1;
     }
-    if (best >= len * 0.92) return true;
+    run = k >= 0 ? (near.length ? run + 1 : 1) : 0;
+    if (run > best) best = run;
   }
-  return false;
+  return best >= len * 0.92;
 }
 
 export interface GridCell {
