@@ -22,8 +22,8 @@ describe('table 四 on its own', () => {
 
 describe('a picture of table 四 whose header could not be read (light text on a dark fill)', () => {
   const values = [7, 0, 0, 0, 7, 4, 0, 0, 0, 4, 0, 0, 0, 0, 0];
-  const docOf = (ocr: boolean) => {
-    const doc = readText(['上 | wiiHKE诉 | 复VEM诉', values.join('\t')].join('\n'));
+  const docOf = (ocr: boolean, header = true) => {
+    const doc = readText([...(header ? ['上 | wiiHKE诉 | 复VEM诉'] : []), values.join('\t')].join('\n'));
     for (const l of doc.lines) for (const t of l.tokens) t.ocr = ocr;
     return doc;
   };
@@ -35,6 +35,10 @@ describe('a picture of table 四 whose header could not be read (light text on a
     expect(t4.problems.map((p) => p.zh).join()).toContain('表头无法识别');
     // Which table it is was a guess: nothing in it is sure.
     expect(t4.rows.cells.cells.every((c) => !c.confident)).toBe(true);
+  });
+
+  it('also when nothing at all was read of the header (the values come first)', () => {
+    expect(parseStep(docOf(true, false), { force: true }).report!.tables.t4.rows.cells.cells.map((c) => c.value)).toEqual(values);
   });
 
   it('not in text: 15 numbers without a header are no table there', () => {

@@ -54,7 +54,7 @@ export function* parseSteps(whole: SourceDoc, detection?: Detection): Generator<
   yield;
   const t2 = readT2(stream, regions.t2[0], regions.t2[1], t3.layout ?? specFormat);
   yield;
-  const t4 = regions.t4Headless ? readT4(stream, regions.t4Headless, regions.t4Headless + 15, true) : readT4(stream, regions.t4[0], regions.t4[1]);
+  const t4 = regions.t4Headless !== undefined ? readT4(stream, regions.t4Headless, regions.t4Headless + 15, true) : readT4(stream, regions.t4[0], regions.t4[1]);
   const format = reportFormat(expected, t2.layout, t3.layout);
   return { title, year, periods: findPeriods(doc), claims: findClaims(doc), format, expectedFormat: expected, sections, tables: { t2, t3, t4 }, ...(other ? { otherReport: other } : {}) };
 }
