@@ -5,7 +5,7 @@ import { knownRow, snapGroup, snapHeader, snapRow } from './lexicon';
 
 const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 import { verifyIdentities, type Reading } from './verify';
-import { bridgeDashes, byHoles, crop, flatten, glyphBoxes, gridCells, hasInk, inkMask, lineThickness, rotate, rulingLines, skewAngle, textHeight, upscale2, whitenLines, type Gray, type GridCell } from './image';
+import { bridgeDashes, byHoles, crop, flatten, glyphBoxes, gridCells, hasInk, inkMask, lineThickness, rotate, rulingLines, skewAngle, textHeight, upscale2, whitenLines, type Box, type Gray, type GridCell } from './image';
 
 export interface OcrWord {
   text: string;
@@ -207,6 +207,8 @@ async function readRuled(page: Page, rec: Recognizer, image: unknown): Promise<[
   }
   const textOf = (c: GridCell) => readingOrder(inCell.get(c) ?? []);
   const valueLeft = valueColumnsLeft(grid, (c) => textOf(c).map((w) => w.text).join(''));
+  const shapes = new DigitShapes();
+  const unread: { token: Token; mask: Gray }[] = [];
   splitStackedLabels(grid, valueLeft, inCell);
   // Numbers read as printed, per row. Rows above the first row of them are headers: their
   // look-alikes ("了了" in a garbled header) are words, not values.
@@ -270,6 +272,7 @@ async function readRuled(page: Page, rec: Recognizer, image: unknown): Promise<[
       if (first && !first.changed && conf >= 90 && fits(first)) {
         inValues = true;
         tokens.push(numberToken(first.text, conf, false, anchor, true));
+        shapes.learn(cellMask, first.text);
         continue;
       }
       // Unsure or unread: read the cell again on its own with a digit whitelist, which is far more reliable.
@@ -277,7 +280,9 @@ async function readRuled(page: Page, rec: Recognizer, image: unknown): Promise<[
       const second = cleanDigits(again.text);
       inValues = true;
       if (!first && !second) {
-        tokens.push({ kind: text ? 'invalid' : 'blank', raw: text || again.text, cell: true, confident: false, anchor });
+        const token: Token = { kind: text ? 'invalid' : 'blank', raw: text || again.text, cell: true, confident: false, anchor };
+        tokens.push(token);
+        if (glyphs > 0 && glyphs <= 4) unread.push({ token, mask: cellMask });
         continue;
       }
       // Two readings that agree (with the glyphs) are sure.
@@ -305,6 +310,12 @@ async function readRuled(page: Page, rec: Recognizer, image: unknown): Promise<[
     }
     if (tokens.length) lines.push({ tokens, text: tokens.map((t) => t.raw).join(' '), prose: false, rowEnd: true, anchor: anchorOf(image, { x: row[0].x, y: row[0].y, w: img.width, h: row[0].h }) });
   }
+  // Cells no reading gave a digit for (small digits against a rule): matched against the digits
+  // this picture printed and OCR read surely, glyph by glyph. Never sure.
+  for (const { token, mask: m } of unread) {
+    const text = shapes.read(m);
+    if (text) Object.assign(token, numberTokenOf(text, 0, true, token.anchor, true));
+  }
   return [{ lines: markOcr(lines) }, clean];
 }
 
@@ -331,6 +342,56 @@ function splitStackedLabels(grid: GridCell[][], valueLeft: number, inCell: Map<G
         else target.splice(target.findIndex((v) => v.x > part.x), 0, part);
       });
     }
+}
+
+/**
+ * The digits of one picture as it prints them: glyphs of cells read surely, scaled to a small grid
+ * and averaged per digit. A glyph no reading gave is the digit whose shape it matches clearly best.
+ */
+export class DigitShapes {
+  private static readonly W = 10;
+  private static readonly H = 16;
+  private sums = new Map<string, { sum: Float64Array; n: number }>();
+
+  private static shape(mask: Gray, b: Box): Float64Array {
+    const { W, H } = DigitShapes;
+    const out = new Float64Array(W * H);
+    for (let y = 0; y < H; y++)
+      for (let x = 0; x < W; x++) {
+        const sx = b.x0 + Math.floor(((x + 0.5) * (b.x1 - b.x0 + 1)) / W);
+        const sy = b.y0 + Math.floor(((y + 0.5) * (b.y1 - b.y0 + 1)) / H);
+        out[y * W + x] = mask.data[sy * mask.width + sx] < 128 ? 1 : 0;
+      }
+    return out;
+  }
+
+  learn(mask: Gray, digits: string): void {
+    const boxes = glyphBoxes(mask);
+    if (boxes.length !== digits.length) return;
+    boxes.forEach((b, i) => {
+      const e = this.sums.get(digits[i]) ?? { sum: new Float64Array(DigitShapes.W * DigitShapes.H), n: 0 };
+      if (e.n >= 30) return;
+      DigitShapes.shape(mask, b).forEach((v, k) => (e.sum[k] += v));
+      e.n++;
+      this.sums.set(digits[i], e);
+    });
+  }
+
+  /** The digits of a cell's glyphs, each a clear best match (two samples of it at least); else null. */
+  read(mask: Gray): string | null {
+    const known = [...this.sums].filter(([, e]) => e.n >= 2);
+    if (known.length < 5) return null;
+    let text = '';
+    for (const b of glyphBoxes(mask)) {
+      const g = DigitShapes.shape(mask, b);
+      const scores = known
+        .map(([d, e]) => ({ d, s: 1 - g.reduce((a, v, k) => a + Math.abs(v - e.sum[k] / e.n), 0) / g.length }))
+        .sort((p, q) => q.s - p.s);
+      if (scores[0].s < 0.8 || scores[0].s - scores[1].s < 0.08) return null;
+      text += scores[0].d;
+    }
+    return text || null;
+  }
 }
 
 /** The picture with everything outside the outer lines white. */
