@@ -4,8 +4,9 @@ import { extname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Text } from '../findings';
 import { decodeBytes, unknownCharsetNotice } from '../read/decode';
+import { sniffType } from '../read/sniff';
 
-export type InputKind = 'html' | 'text' | 'image';
+export type InputKind = 'html' | 'text' | 'image' | 'pdf';
 
 export interface Loaded {
   kind: InputKind;
@@ -31,7 +32,7 @@ export class InputError extends Error {
 const HTML_EXT = new Set(['.html', '.htm', '.shtml', '.xhtml', '.jhtml', '.jsp', '.php', '.asp', '.aspx']);
 const TEXT_EXT = new Set(['.txt', '.md', '.markdown', '.text', '.csv', '.tsv']);
 const IMAGE_EXT = new Set(['.png', '.jpg', '.jpeg']);
-const LATER_EXT = new Set(['.pdf', '.gif', '.bmp', '.webp', '.doc', '.docx', '.wps']);
+const LATER_EXT = new Set(['.pdf', '.gif', '.bmp', '.webp', '.doc', '.docx', '.wps', '.ofd']);
 
 function kindOf(name: string, contentType: string | null, bytes: Uint8Array): InputKind {
   if (contentType && /html/i.test(contentType)) return 'html';
@@ -98,8 +99,13 @@ export function loadBytes(input: string, bytes: Uint8Array, contentType: string 
     if (!png && !jpg) throw new InputError(`无法读取图片 ${input}：不是 PNG 或 JPEG 文件`, `Could not read the picture ${input}: not a PNG or JPEG file`);
     return { kind: 'image', text: '', charset: 'binary', bytes, url, notices: [] };
   }
-  if (LATER_EXT.has(ext) || (contentType && /pdf|image\//i.test(contentType)))
-    throw new InputError(`暂不支持此类文件：${input}（PDF 和 Word 文件将在后续版本支持）`, `This kind of file is not supported yet: ${input} (PDF and Word files come later)`);
+  // What the bytes are decides, not the name: attachments are often served under other names.
+  const type = sniffType(bytes);
+  if (type === 'pdf') return { kind: 'pdf', text: '', charset: 'binary', bytes, url, notices: [] };
+  if (type === 'docx' || type === 'ole' || type === 'ofd' || type === 'rtf' || LATER_EXT.has(ext) || (contentType && /pdf|image\//i.test(contentType))) {
+    const what = { docx: 'Word (.docx)', ole: 'Word/WPS (.doc/.wps)', ofd: 'OFD', rtf: 'RTF' }[type as string] ?? ext.slice(1).toUpperCase();
+    throw new InputError(`暂不支持此格式（${what}）：${input}，请使用该报告的网页或 PDF 版本`, `This format is not supported yet (${what}): ${input}; use the report's web page or PDF`);
+  }
   if (bytes.length === 0) throw new InputError(`文件为空：${input}`, `The file is empty: ${input}`);
   const kind = kindOf(input, contentType, bytes);
   const { text, charset, unknownCharset } = decodeBytes(bytes, { contentType, html: kind === 'html' });

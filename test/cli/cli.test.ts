@@ -101,12 +101,26 @@ describe('nianbao-check', () => {
   });
 
   it('exits 2 on an input it cannot read, says which and why in both languages, and still checks the others', async () => {
-    const { code, stdout, stderr } = await cli('/nonexistent/report.html', `${SEEDS}002.txt`, `${REPORTS}001/source.pdf`);
+    const dir = mkdtempSync(join(tmpdir(), 'nbc-'));
+    const damaged = join(dir, 'report.pdf');
+    writeFileSync(damaged, '%PDF-1.4\n this is not really a PDF');
+    // A Word file served under a neutral name: known by its bytes (a zip holding word/).
+    const word = join(dir, 'attachment.bin');
+    writeFileSync(word, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from('word/document.xml')]));
+    const { code, stdout, stderr } = await cli('/nonexistent/report.html', `${SEEDS}002.txt`, damaged, word);
     expect(code).toBe(2);
     expect(stderr).toContain('无法读取 /nonexistent/report.html：文件不存在');
     expect(stderr).toContain('Could not read /nonexistent/report.html: no such file');
-    expect(stderr).toContain('暂不支持此类文件');
+    expect(stderr).toContain('PDF 文件已损坏');
+    expect(stderr).toContain('暂不支持此格式（Word (.docx)）');
     expect(stdout).toContain('中卫市公共资源交易中心');
+  });
+
+  it('reads a PDF report by its text layer', async () => {
+    const { code, stdout } = await cli(`${REPORTS}001/source.pdf`);
+    expect(code).toBe(0);
+    expect(stdout).toContain('淮安市人民政府');
+    expect(stdout).toContain('0 个错误');
   });
 
   it('says plainly when a page is not a report', async () => {

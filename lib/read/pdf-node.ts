@@ -1,0 +1,45 @@
+// PDF text items in Node, by pdf.js (the legacy build runs without a worker in Node). Offline:
+// CMaps and standard fonts come from the installed pdfjs-dist package.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PdfItem } from './pdf';
+
+export class PdfError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(en);
+  }
+}
+
+/** The text items of every page of a PDF. Throws PdfError for an encrypted or damaged file. */
+export async function pdfItems(bytes: Uint8Array): Promise<PdfItem[][]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  const dir = (d: string) => pathToFileURL(join(root, d)).href + '/';
+  let doc;
+  try {
+    // pdf.js takes the buffer over (detaches it): give it a copy.
+    doc = await pdfjs.getDocument({ data: bytes.slice(), cMapUrl: dir('cmaps'), cMapPacked: true, standardFontDataUrl: dir('standard_fonts'), isEvalSupported: false, verbosity: 0 }).promise;
+  } catch (e) {
+    const name = (e as Error).name;
+    if (name === 'PasswordException') throw new PdfError('PDF 文件已加密，无法读取', 'The PDF is encrypted and cannot be read');
+    throw new PdfError(`PDF 文件已损坏，无法读取（${(e as Error).message}）`, `The PDF is damaged and cannot be read (${(e as Error).message})`);
+  }
+  try {
+    const pages: PdfItem[][] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      pages.push(
+        content.items.flatMap((i) => ('str' in i ? [{ str: i.str, x: i.transform[4], y: i.transform[5], w: i.width, h: Math.hypot(i.transform[2], i.transform[3]) }] : [])),
+      );
+      page.cleanup();
+    }
+    return pages;
+  } finally {
+    await doc.destroy();
+  }
+}
