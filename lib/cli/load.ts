@@ -93,14 +93,13 @@ export async function loadInput(input: string): Promise<Loaded> {
 /** The second half of loadInput: bytes (with the server's content type, if any) as HTML, text or a picture. */
 export function loadBytes(input: string, bytes: Uint8Array, contentType: string | null, url: string): Loaded {
   const ext = extname(input.split(/[?#]/)[0]).toLowerCase();
-  const png = bytes[0] === 0x89 && bytes[1] === 0x50;
-  const jpg = bytes[0] === 0xff && bytes[1] === 0xd8;
-  if (IMAGE_EXT.has(ext) || png || jpg || (contentType && /image\/(png|jpe?g)/i.test(contentType))) {
-    if (!png && !jpg) throw new InputError(`无法读取图片 ${input}：不是 PNG 或 JPEG 文件`, `Could not read the picture ${input}: not a PNG or JPEG file`);
-    return { kind: 'image', text: '', charset: 'binary', bytes, url, notices: [] };
-  }
   // What the bytes are decides, not the name: attachments are often served under other names.
   const type = sniffType(bytes);
+  const picture = type === 'png' || type === 'jpeg';
+  if (IMAGE_EXT.has(ext) || picture || (contentType && /image\/(png|jpe?g)/i.test(contentType))) {
+    if (!picture) throw new InputError(`无法读取图片 ${input}：不是 PNG 或 JPEG 文件`, `Could not read the picture ${input}: not a PNG or JPEG file`);
+    return { kind: 'image', text: '', charset: 'binary', bytes, url, notices: [] };
+  }
   if (type === 'pdf') return { kind: 'pdf', text: '', charset: 'binary', bytes, url, notices: [] };
   if (type === 'docx' || type === 'ole' || type === 'ofd' || type === 'rtf' || LATER_EXT.has(ext) || (contentType && /pdf|image\//i.test(contentType))) {
     const what = { docx: 'Word (.docx)', ole: 'Word/WPS (.doc/.wps)', ofd: 'OFD', rtf: 'RTF' }[type as string] ?? ext.slice(1).toUpperCase();

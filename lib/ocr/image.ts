@@ -416,8 +416,15 @@ export function inkMask(img: Gray, radius = 16, k = 0.2, faint = false): Gray {
       out[y * w + x] = ink ? 0 : 255;
     }
   }
-  if (faint) faintRules(img, out, Math.max(24, 2 * radius));
-  return { width: w, height: h, data: out };
+  const mask = { width: w, height: h, data: out };
+  return faint ? withFaintRules(img, mask, radius) : mask;
+}
+
+/** A copy of an ink mask of `img` (made with this radius) with the picture's faint rules marked too. */
+export function withFaintRules(img: Gray, mask: Gray, radius = 16): Gray {
+  const data = mask.data.slice();
+  faintRules(img, data, Math.max(24, 2 * radius));
+  return { ...mask, data };
 }
 
 /** How much darker than the paper on both sides a faint rule is (a pale 0.5 px rule blends to ~20). */
@@ -429,7 +436,7 @@ const RIDGE = 16;
  * is thin (darker than the paper 2–3 px to either side) and long, which no faint stroke of text is.
  * Runs of such pixels along a row (or column), crossings bridged, at least `minRun` long.
  */
-export function faintRules(img: Gray, out: Uint8Array, minRun: number): void {
+function faintRules(img: Gray, out: Uint8Array, minRun: number): void {
   const { width: w, height: h, data } = img;
   const bridge = 8;
   for (const axis of ['h', 'v'] as const) {

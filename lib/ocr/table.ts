@@ -5,7 +5,7 @@ import { knownRow, snapGroup, snapHeader, snapRow } from './lexicon';
 
 const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 import { verifyIdentities, type Reading } from './verify';
-import { bridgeDashes, byHoles, crop, flatten, glyphBoxes, gridCells, hasInk, inkMask, lineThickness, rotate, rulingLines, skewAngle, textHeight, upscale2, whitenLines, type Box, type Gray, type GridCell } from './image';
+import { bridgeDashes, byHoles, crop, flatten, glyphBoxes, gridCells, hasInk, inkMask, lineThickness, rotate, rulingLines, skewAngle, textHeight, upscale2, whitenLines, withFaintRules, type Box, type Gray, type GridCell } from './image';
 
 export interface OcrWord {
   text: string;
@@ -78,7 +78,7 @@ function pageOf(raw: Gray, radius: number): Page {
   // then: faint rules alone make an incomplete grid of a pale-ruled table, which reads worse
   // than the same table read without lines.
   if (h.length >= 3 && v.length >= 3) {
-    const withFaint = inkMask(raw, radius, undefined, true);
+    const withFaint = withFaintRules(raw, mask, radius);
     const fh = rulingLines(withFaint, 'h');
     const fv = rulingLines(withFaint, 'v');
     if (fh.length >= 3 && fv.length >= 3) [mask, h, v] = [withFaint, fh, fv];

@@ -17,7 +17,7 @@ export function sniffType(bytes: Uint8Array): FileType {
     // A zip: its entry names tell Word (word/document.xml) from OFD (OFD.xml) from others. The
     // names of the first entries stand in the clear near the start.
     const names = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 64 * 1024)));
-    if (/word\/document\.xml|\[Content_Types\]\.xml[\s\S]*word\//.test(names) || /word\//.test(names)) return 'docx';
+    if (/word\//.test(names)) return 'docx';
     if (/OFD\.xml/i.test(names)) return 'ofd';
     return 'zip';
   }
