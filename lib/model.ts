@@ -5,7 +5,25 @@ export type Anchor =
   | { kind: 'text'; line: number; col: number; length: number }
   | { kind: 'dom'; node: unknown; start?: number; endNode?: unknown; end?: number }
   /** A region of a picture, in the picture's own pixels (marks scale it to the displayed size). */
-  | { kind: 'image'; image: unknown; x: number; y: number; w: number; h: number };
+  | { kind: 'image'; image: unknown; x: number; y: number; w: number; h: number }
+  /**
+   * A box on a page of a PDF (1-based page), in PDF user space as pdf.js gives it (y up):
+   * [x1, y1, x2, y2]. Free of zoom and rotation; marks convert it with the page view's viewport.
+   */
+  | { kind: 'pdf'; page: number; rect: [number, number, number, number] };
+
+/**
+ * The \`image\` of an image anchor on a rendered page of a scanned PDF: the anchor's pixels are those of
+ * the page rendered at \`scale\` (viewport scale), \`width\` × \`height\` pixels. \`element\` (viewer
+ * only) is the rendered picture, for the crops in a card.
+ */
+export interface PageScanRef {
+  page: number;
+  scale: number;
+  width: number;
+  height: number;
+  element?: HTMLCanvasElement | HTMLImageElement;
+}
 
 export type TokenKind = 'text' | 'number' | 'blank' | 'invalid';
 

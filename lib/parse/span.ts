@@ -44,8 +44,16 @@ export function spanAnchor(line: Line, from: number, to: number): Anchor {
   if (!first || !last) return line.anchor;
   if (first.kind === 'dom' && last.kind === 'dom') return { kind: 'dom', node: first.node, start: first.start, endNode: last.endNode ?? last.node, end: last.end };
   if (first.kind === 'text' && last.kind === 'text' && first.line === last.line) return { kind: 'text', line: first.line, col: first.col, length: last.col + last.length - first.col };
+  if (first.kind === 'pdf' && last.kind === 'pdf' && first.page === last.page) return { kind: 'pdf', page: first.page, rect: unionRect(first.rect, last.rect) };
   return first;
 }
+
+const unionRect = (a: [number, number, number, number], b: [number, number, number, number]): [number, number, number, number] => [
+  Math.min(a[0], b[0]),
+  Math.min(a[1], b[1]),
+  Math.max(a[2], b[2]),
+  Math.max(a[3], b[3]),
+];
 
 /** The anchor of [from, to) of the joined text: its part on the line where it begins. */
 export function anchorAt(doc: SourceDoc, joined: ReturnType<typeof joinedText>, from: number, to: number): Anchor {
