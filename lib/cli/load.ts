@@ -4,16 +4,18 @@ import { extname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Text } from '../findings';
 import { decodeBytes, unknownCharsetNotice } from '../read/decode';
-import { sniffType } from '../read/sniff';
+import { sniffType, type FileType } from '../read/sniff';
 
-export type InputKind = 'html' | 'text' | 'image' | 'pdf';
+export type InputKind = 'html' | 'text' | 'image' | 'pdf' | 'word';
 
 export interface Loaded {
   kind: InputKind;
   text: string;
   charset: string;
-  /** The picture's bytes, for images. */
+  /** The file's bytes, for pictures, PDF and Word files. */
   bytes?: Uint8Array;
+  /** What the bytes are (lib/read/sniff.ts), for Word files: docx, ole (.doc/.wps), rtf. */
+  type?: FileType;
   /** Where it came from (a file: URL, or the http(s) address after redirects): the base of its pictures. */
   url: string;
   /** What reading it had to guess (an unknown declared charset), for the summary and the JSON. */
@@ -101,7 +103,8 @@ export function loadBytes(input: string, bytes: Uint8Array, contentType: string 
     return { kind: 'image', text: '', charset: 'binary', bytes, url, notices: [] };
   }
   if (type === 'pdf') return { kind: 'pdf', text: '', charset: 'binary', bytes, url, notices: [] };
-  if (type === 'docx' || type === 'ole' || type === 'ofd' || type === 'rtf' || LATER_EXT.has(ext) || (contentType && /pdf|image\//i.test(contentType))) {
+  if (type === 'docx' || type === 'ole' || type === 'rtf') return { kind: 'word', text: '', charset: 'binary', bytes, type, url, notices: [] };
+  if (type === 'ofd' || LATER_EXT.has(ext) || (contentType && /pdf|image\//i.test(contentType))) {
     const what = { docx: 'Word (.docx)', ole: 'Word/WPS (.doc/.wps)', ofd: 'OFD', rtf: 'RTF' }[type as string] ?? ext.slice(1).toUpperCase();
     throw new InputError(`暂不支持此格式（${what}）：${input}，请使用该报告的网页或 PDF 版本`, `This format is not supported yet (${what}): ${input}; use the report's web page or PDF`);
   }

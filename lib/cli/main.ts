@@ -3,12 +3,12 @@
 import { checkDoc, type CheckResult } from '../check';
 import { toJson, type Lang } from '../json';
 import { readText } from '../read/text';
-import { isScanned, pdfText, type PdfItem } from '../read/pdf';
-import { PdfError, pdfItems } from '../read/pdf-node';
 import { findReportRoot, readDocumentAt } from '../source';
 import { parseHtml } from './html';
 import { InputError, loadInput, type Loaded } from './load';
+import { checkPdf } from './pdf';
 import { checkWithPictures, ocrDeps } from './pictures';
+import { checkWord } from './word';
 import { summary } from './summary';
 import type { NodeRecognizer } from '../ocr/node';
 
@@ -45,6 +45,7 @@ async function checkContent(input: string, loaded: Loaded, force: boolean): Prom
   if (loaded.kind === 'text') return checkDoc(readText(loaded.text), { force });
   if (loaded.kind === 'image') return checkPicture(input, loaded.bytes!);
   if (loaded.kind === 'pdf') return checkPdf(input, loaded.bytes!, force);
+  if (loaded.kind === 'word') return checkWord(input, loaded.bytes!, loaded.type!, force);
   const page = parseHtml(loaded.text, { url: loaded.url });
   try {
     const document = page.document;
@@ -57,23 +58,6 @@ async function checkContent(input: string, loaded: Loaded, force: boolean): Prom
   } finally {
     await page.close();
   }
-}
-
-/**
- * A PDF with a text layer: its text laid out again from the items' positions (lib/read/pdf.ts), then
- * the same engine as for text. A scanned PDF (pictures of pages) is said so, never 「未发现问题」.
- */
-async function checkPdf(input: string, bytes: Uint8Array, force: boolean): Promise<CheckResult> {
-  let pages: PdfItem[][];
-  try {
-    pages = await pdfItems(bytes);
-  } catch (e) {
-    if (e instanceof PdfError) throw new InputError(`${e.zh}：${input}`, `${e.en}: ${input}`);
-    throw e;
-  }
-  if (isScanned(pages))
-    throw new InputError(`${input} 是扫描版 PDF（页面是图片，没有文字层），命令行暂不能识别扫描页`, `${input} is a scanned PDF (its pages are pictures without a text layer); the command line cannot read scanned pages yet`);
-  return checkDoc(readText(pdfText(pages)), { force });
 }
 
 /** A picture of a table: local OCR (tesseract.js, offline), then the same engine, table rules only. */
