@@ -1,7 +1,7 @@
 // Our whole UI inside the shadow root: marks over the page, the card, the panel.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Finding, Severity } from '../lib/findings';
-import { anchorsOf, badgeBox, placeOf } from '../lib/ext/anchors';
+import { anchorsOf, domLocator, type Locator } from '../lib/ext/anchors';
 import { noteOf } from '../lib/ext/note';
 import type { PictureRef } from '../lib/ext/pictures';
 import type { Settings } from '../lib/ext/settings';
@@ -17,6 +17,8 @@ interface Props {
   onSettings: (patch: Partial<Settings>) => void;
   /** Stop reading table pictures. */
   onCancel: () => void;
+  /** Where anchors are on screen: the page's DOM (default), or the viewer's rendered PDF pages. */
+  locate?: Locator;
 }
 
 /** Registers text ranges with the CSS Custom Highlight API (no node is added to the page). */
@@ -30,7 +32,7 @@ function paintHighlights(marks: Mark[], ranges: Map<number, Range[]>, active: nu
   css.highlights.set('nianbao-active', new HighlightCtor(...(active != null ? ranges.get(active) ?? [] : [])));
 }
 
-export function App({ view, settings, onSettings, onCancel }: Props) {
+export function App({ view, settings, onSettings, onCancel, locate = domLocator }: Props) {
   const doc = document;
   const [lang, setLang] = useState<Lang>(settings.lang);
   const [filter, setFilter] = useState(settings.severities);
@@ -64,7 +66,10 @@ export function App({ view, settings, onSettings, onCancel }: Props) {
     });
     mo.observe(doc.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'class', 'width', 'height', 'hidden', 'align'] });
     window.addEventListener('resize', bump);
+    // The viewer's pages move on their own (zoom, pages laid out late).
+    const unwatch = locate.watch?.(bump);
     return () => {
+      unwatch?.();
       ro.disconnect();
       mo.disconnect();
       clearTimeout(settle);
@@ -87,8 +92,8 @@ export function App({ view, settings, onSettings, onCancel }: Props) {
     const ranges = new Map<number, Range[]>();
     if (version < 0) return { marks, ranges };
     view.findings.forEach((f, index) => {
-      const place = placeOf(anchorsOf(f), doc);
-      const badge = badgeBox(f, doc);
+      const place = locate.place(anchorsOf(f), doc);
+      const badge = locate.badge(f, doc);
       if (!badge && place.boxes.length === 0) return;
       // A missing section is marked beside its neighbour's heading, which itself is not at fault.
       ranges.set(index, f.where ? [] : place.ranges);
@@ -123,7 +128,7 @@ export function App({ view, settings, onSettings, onCancel }: Props) {
       setPinned(true);
       const m = layout.marks.find((x) => x.index === i);
       if (m?.badge) {
-        window.scrollTo({ top: Math.max(0, m.badge.y - window.innerHeight / 3), behavior: 'smooth' });
+        locate.scrollTo(m.badge);
         setFlash(i);
         setTimeout(() => setFlash((f) => (f === i ? null : f)), 1300);
       }

@@ -88,3 +88,22 @@ export function badgeBox(f: Finding, doc: Document): Box | null {
   const total = f.cells.length ? placeOf([f.cells[f.cells.length - 1].anchor], doc).boxes[0] : null;
   return total ?? placeOf([f.anchor], doc).boxes[0] ?? placeOf(anchorsOf(f), doc).boxes[0] ?? null;
 }
+
+/**
+ * Where anchors are on screen, in the coordinates of the marks' layer. On a web page: document
+ * coordinates. The viewer gives its own, for anchors on rendered PDF pages.
+ */
+export interface Locator {
+  place(anchors: (Anchor | undefined)[], doc: Document): Place;
+  badge(f: Finding, doc: Document): Box | null;
+  /** Brings a mark into view. */
+  scrollTo(box: Box): void;
+  /** Calls `bump` whenever marks must be measured again; returns how to stop. */
+  watch?(bump: () => void): () => void;
+}
+
+export const domLocator: Locator = {
+  place: placeOf,
+  badge: badgeBox,
+  scrollTo: (box) => window.scrollTo({ top: Math.max(0, box.y - window.innerHeight / 3), behavior: 'smooth' }),
+};
