@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
@@ -17,6 +18,24 @@ export const OCR_ASSETS = [
   { absoluteSrc: join(pkgDir('@tesseract.js-data/chi_sim'), '4.0.0_best_int/chi_sim.traineddata.gz'), relativeDest: 'ocr/lang/chi_sim.traineddata.gz' },
 ];
 
+/**
+ * The PDF viewer's assets, bundled, never a CDN: pdf.js's worker, the CMaps Chinese PDFs need, the
+ * standard fonts, the wasm decoders of JPEG 2000 / JBIG2 scans (without them such scans render blank)
+ * and the colour profile. The wasm decoders' JavaScript fallback is left out (wasm is allowed here).
+ */
+const pdfjsDir = pkgDir('pdfjs-dist');
+const filesOf = (dir: string, keep: (name: string) => boolean = () => true) =>
+  readdirSync(join(pdfjsDir, dir))
+    .filter(keep)
+    .map((name) => ({ absoluteSrc: join(pdfjsDir, dir, name), relativeDest: `pdfjs/${dir}/${name}` }));
+export const PDF_ASSETS = [
+  { absoluteSrc: join(pdfjsDir, 'build/pdf.worker.min.mjs'), relativeDest: 'pdfjs/pdf.worker.min.mjs' },
+  ...filesOf('cmaps'),
+  ...filesOf('standard_fonts'),
+  ...filesOf('wasm', (n) => n.endsWith('.wasm') || n.startsWith('LICENSE')),
+  ...filesOf('iccs'),
+];
+
 // WebAssembly compilation for the OCR core, and nothing more.
 const EXTENSION_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';";
 
@@ -29,7 +48,7 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   hooks: {
     'build:publicAssets': (_wxt, files) => {
-      files.push(...OCR_ASSETS);
+      files.push(...OCR_ASSETS, ...PDF_ASSETS);
     },
   },
   vite: () => ({

@@ -76,9 +76,11 @@ function Crop({ anchor }: { anchor: Extract<FindingCell['anchor'], { kind: 'imag
   useEffect(() => {
     const el = ref.element;
     const ctx = canvas.current?.getContext('2d');
-    if (!ctx || !el.naturalWidth) return;
+    // A picture on a page, or a scanned page rendered in the viewer (a canvas).
+    const natural = 'naturalWidth' in el ? el.naturalWidth : (el as HTMLCanvasElement).width;
+    if (!ctx || !natural) return;
     // The picture's pixels may differ from the size it was read at (a re-encoded copy): scale.
-    const k = el.naturalWidth / ref.width;
+    const k = natural / ref.width;
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
     ctx.drawImage(el, (anchor.x - pad) * k, (anchor.y - pad) * k, sw * k, sh * k, 0, 0, ctx.canvas.width, ctx.canvas.height);

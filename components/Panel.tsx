@@ -100,7 +100,7 @@ export function Panel(p: Props) {
             {v.state === 'checking' && !v.progress && <div>{s.checking}</div>}
             {v.state === 'checking' && v.progress && (
               <div class="progress" role="status" data-progress="">
-                <span>{s.readingPictures(v.progress.done + 1, v.progress.total)}</span>
+                <span>{v.progress.label?.[p.lang] ?? s.readingPictures(v.progress.done + 1, v.progress.total)}</span>
                 <progress max={v.progress.total} value={v.progress.done} />
                 <button class="btn" data-cancel="" onClick={p.onCancel}>
                   {s.cancel}

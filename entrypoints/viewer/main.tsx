@@ -1,0 +1,219 @@
+// The viewer page (viewer.html): opens a PDF or Word file from ?src= (fetched with the extension's
+// host access), from the file picker or by drag and drop; shows it; checks it with the same engine
+// as web pages; marks the findings on the pages with the same panel and cards. Thin wiring: the
+// reading is in lib/read, the placing of marks in lib/viewer, the UI in components.
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { App } from '../../components/App';
+import { Bar, Message, type BarProps, type MessageProps } from '../../components/viewer/Bar';
+import { mountUiHost } from '../../components/viewer/host';
+import { viewerStrings } from '../../components/viewer/strings';
+import { summaryOf, viewOf } from '../../components/view';
+import type { View } from '../../components/types';
+import { checkDoc, type CheckResult } from '../../lib/check';
+import { countBySeverity, type Text } from '../../lib/findings';
+import type { Locator } from '../../lib/ext/anchors';
+import { loadSettings, saveSettings } from '../../lib/ext/settings-store';
+import type { Settings } from '../../lib/ext/settings';
+import type { Lang } from '../../lib/i18n';
+import { readPdfDoc } from '../../lib/read/pdf-doc';
+import { sniffType } from '../../lib/read/sniff';
+import { FetchError, fetchFile, requestAccess } from '../../lib/viewer/fetch-file';
+import { fileNameOf, parseViewerParams } from '../../lib/viewer/params';
+import { pdfLocator } from '../../lib/viewer/pdf-locator';
+import { loadPdfjs, openPdf, PdfOpenError } from '../../lib/viewer/pdfjs';
+
+const container = document.getElementById('viewerContainer') as HTMLDivElement;
+const viewerDiv = document.getElementById('viewer') as HTMLDivElement;
+const docMain = document.getElementById('doc') as HTMLElement;
+const msgRoot = document.body.appendChild(document.createElement('div'));
+
+let settings: Settings;
+let lang: Lang = 'zh';
+let bar: Omit<BarProps, 'lang' | 'onFile'> = { name: null, status: null, page: null, src: null };
+/** Each opening supersedes the one before (a second file dropped while the first is read). */
+let opening = 0;
+
+const showBar = (patch: Partial<typeof bar> = {}) => {
+  bar = { ...bar, ...patch };
+  render(<Bar lang={lang} {...bar} onFile={(f) => void openLocal(f)} />, document.getElementById('bar')!);
+};
+const showMessage = (m: Omit<MessageProps, 'lang'> | null) => render(m ? <Message lang={lang} {...m} /> : null, msgRoot);
+const s = () => viewerStrings[lang];
+
+function reset() {
+  opening++;
+  container.hidden = true;
+  docMain.hidden = true;
+  docMain.replaceChildren();
+  showMessage(null);
+  showBar({ page: null, status: null, onZoom: undefined });
+  document.querySelector('nianbao-check')?.remove();
+  return opening;
+}
+
+/** The UI over the file: our host, its state attributes, the panel and the marks. */
+function mountUi(parent: Element, locate?: Locator) {
+  const { host, root } = mountUiHost(parent);
+  let cancel = () => {};
+  const show = (view: View) =>
+    render(<App view={view} settings={settings} onSettings={(p) => void saveSettings(p).catch(() => {})} onCancel={() => cancel()} locate={locate} />, root);
+  return {
+    host,
+    onCancel: (fn: () => void) => (cancel = fn),
+    progress(done: number, total: number, label: Text) {
+      show(viewOf(null, 'checking', [], location.href, { done, total, label }));
+    },
+    done(result: CheckResult | null, notices: Text[], failed = false) {
+      const state: View['state'] = failed ? 'failed' : result?.report ? 'done' : result?.notices.length ? 'failed' : 'not-report';
+      const view = viewOf(result, state, notices, location.href);
+      const counts = countBySeverity(view.findings);
+      host.setAttribute('data-errors', String(counts.errors));
+      host.setAttribute('data-warnings', String(counts.warnings));
+      host.setAttribute('data-infos', String(counts.infos));
+      show(view);
+      host.setAttribute('data-nianbao-state', state);
+      return summaryOf(view);
+    },
+  };
+}
+
+async function openRemote(src: string, ref: string | null) {
+  const my = reset();
+  const name = fileNameOf(src);
+  document.title = `${name} · 年报核查`;
+  showBar({ name, src, status: s().loading(name) });
+  try {
+    const file = await fetchFile(src, ref);
+    if (my !== opening) return;
+    showBar({ status: null });
+    await openBytes(file.bytes, name, my);
+  } catch (e) {
+    if (my !== opening) return;
+    showBar({ status: null });
+    if (e instanceof FetchError) {
+      const origin = e.origin;
+      showMessage({
+        kind: 'error',
+        text: lang === 'zh' ? e.zh : e.en,
+        action: origin ? { label: s().grant(origin.replace(/\/\*$/, '')), run: () => void requestAccess(origin).then((ok) => void (ok && openRemote(src, ref))) } : undefined,
+      });
+    } else failure(e);
+  }
+}
+
+async function openLocal(file: File) {
+  const my = reset();
+  document.title = `${file.name} · 年报核查`;
+  showBar({ name: file.name, src: null, status: s().loading(file.name) });
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (my !== opening) return;
+  showBar({ status: null });
+  await openBytes(bytes, file.name, my);
+}
+
+function failure(e: unknown) {
+  const err = e as { zh?: string; en?: string; message?: string };
+  showMessage({ kind: 'error', text: `${s().failed}${(lang === 'zh' ? err.zh : err.en) ?? err.message ?? String(e)}` });
+  const ui = mountUi(document.documentElement);
+  ui.done(null, [{ zh: err.zh ?? String(err.message), en: err.en ?? String(err.message) }], true);
+}
+
+/** What the bytes are decides, not the name. */
+async function openBytes(bytes: Uint8Array, name: string, my: number) {
+  const type = sniffType(bytes);
+  try {
+    if (type === 'pdf') return await showPdf(bytes, my);
+    const what = type === 'ofd' ? 'OFD' : type === 'docx' ? 'Word (.docx)' : type === 'ole' ? 'Word/WPS (.doc/.wps)' : type === 'rtf' ? 'RTF' : null;
+    if (what) {
+      showMessage({ kind: 'error', text: s().unsupported(what) });
+      mountUi(document.documentElement).done(null, [{ zh: `暂不支持此格式（${what}）：${name}`, en: `This format is not supported yet (${what}): ${name}` }], true);
+      return;
+    }
+    showMessage({ kind: 'error', text: s().notAFile });
+    mountUi(document.documentElement).done(null, [{ zh: `不是 PDF 或 Word 文件：${name}`, en: `Not a PDF or Word file: ${name}` }], true);
+  } catch (e) {
+    if (my === opening) failure(e);
+  }
+}
+
+async function showPdf(bytes: Uint8Array, my: number) {
+  let doc;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      doc = await openPdf(bytes, attempt ? (window.prompt(s().password) ?? undefined) : undefined);
+      break;
+    } catch (e) {
+      if (!(e instanceof PdfOpenError && e.needsPassword) || attempt >= 3) throw e;
+    }
+  }
+  if (my !== opening) return void doc.destroy();
+  const { components } = await loadPdfjs();
+  container.hidden = false;
+  viewerDiv.replaceChildren();
+  const eventBus = new components.EventBus();
+  const linkService = new components.PDFLinkService({ eventBus, externalLinkTarget: 2 /* LinkTarget.BLANK */ });
+  const viewer = new components.PDFViewer({ container, viewer: viewerDiv, eventBus, linkService, textLayerMode: 1 });
+  linkService.setViewer(viewer);
+  eventBus.on('pagesinit', () => (viewer.currentScaleValue = 'page-width'));
+  eventBus.on('pagechanging', (e: { pageNumber: number }) => showBar({ page: { n: e.pageNumber, total: doc.numPages } }));
+  viewer.setDocument(doc);
+  linkService.setDocument(doc, null);
+  showBar({
+    page: { n: 1, total: doc.numPages },
+    onZoom: (how) => {
+      if (how === 'width') viewer.currentScaleValue = 'page-width';
+      else viewer.currentScale = Math.min(5, Math.max(0.25, viewer.currentScale * (how === 'in' ? 1.2 : 1 / 1.2)));
+    },
+  });
+  const ui = mountUi(container, pdfLocator(viewer as never, eventBus));
+  const read = await readPdfDoc(doc);
+  if (my !== opening) return;
+  if (read.scanned) {
+    ui.done(null, [{ zh: '这是扫描版 PDF（页面是图片，没有文字层），尚未能识别扫描页', en: 'This is a scanned PDF (pictures of pages, no text layer); scanned pages cannot be read yet' }], true);
+    return;
+  }
+  const result = checkDoc(read.source, { force: false });
+  const summary = ui.done(result, read.notices);
+  void browser.runtime.sendMessage({ type: 'result', summary }).catch(() => {});
+}
+
+async function start() {
+  settings = await loadSettings();
+  lang = settings.lang;
+  showBar();
+  const params = parseViewerParams(location.search);
+  // Drag and drop anywhere on the page.
+  window.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    document.body.classList.add('dragging');
+  });
+  window.addEventListener('dragleave', () => document.body.classList.remove('dragging'));
+  window.addEventListener('drop', (e) => {
+    e.preventDefault();
+    document.body.classList.remove('dragging');
+    const f = e.dataTransfer?.files?.[0];
+    if (f) void openLocal(f);
+  });
+  if (!params.ok) return showMessage({ kind: 'error', text: lang === 'zh' ? params.zh : params.en });
+  if (!params.target) return showMessage({ kind: 'info', text: s().dropHere });
+  const { src, ref } = params.target;
+  showBar({ onBrowser: () => void openInBrowser(src) });
+  await openRemote(src, ref);
+}
+
+/** 「用浏览器打开」: this one address, in this tab, is let through the automatic-opening rule. */
+async function openInBrowser(src: string) {
+  const tab = await browser.tabs.getCurrent().catch(() => undefined);
+  try {
+    if (tab?.id != null)
+      await browser.declarativeNetRequest.updateSessionRules({
+        addRules: [{ id: 1000 + Math.floor(Math.random() * 1e6), priority: 2, action: { type: 'allow' as never }, condition: { urlFilter: `|${src}|`, resourceTypes: ['main_frame' as never], tabIds: [tab.id] } }],
+      });
+  } catch {
+    // Without the rule the browser may open the viewer again; the user still has the address.
+  }
+  location.href = src;
+}
+
+void start().catch((e) => failure(e));

@@ -1,0 +1,22 @@
+// Scratch: opens viewer.html?src= on a file in the built extension and prints the hook attributes.
+import { readFileSync } from 'node:fs';
+import { hook, launch } from '../test/e2e/harness';
+
+const file = process.argv[2];
+const shot = process.argv[3];
+const h = await launch();
+try {
+  h.route('/report.pdf', { body: readFileSync(file), type: 'application/pdf' });
+  const page = await h.context.newPage();
+  page.on('console', (m) => console.log('console:', m.type(), m.text()));
+  page.on('pageerror', (e) => console.log('pageerror:', e.message));
+  const src = `${h.base}/report.pdf`;
+  await page.goto(`chrome-extension://${h.extensionId}/viewer.html?src=${encodeURIComponent(src)}&ref=${encodeURIComponent(h.base + '/')}`);
+  console.log(await hook(page, 60_000));
+  await page.waitForTimeout(1500);
+  console.log(await page.evaluate(() => ({ pages: document.querySelectorAll('.page').length, rendered: document.querySelectorAll('.page canvas').length, badges: document.querySelector('nianbao-check')!.shadowRoot!.querySelectorAll('.badge').length })));
+  if (shot) await page.screenshot({ path: shot });
+  console.log('requests', h.requests.filter((u) => !u.startsWith('chrome-extension')));
+} finally {
+  await h.close();
+}
