@@ -93,6 +93,7 @@ async function openRemote(src: string, ref: string | null) {
     showBar({ status: null });
     if (e instanceof FetchError) {
       const origin = e.origin;
+      mountUi(document.documentElement).done(null, [{ zh: e.zh, en: e.en }], true);
       showMessage({
         kind: 'error',
         text: lang === 'zh' ? e.zh : e.en,

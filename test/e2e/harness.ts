@@ -27,6 +27,8 @@ export interface Harness {
   base: string;
   /** Every request any page made, by URL. */
   requests: string[];
+  /** The headers of the last request the test server got for each path. */
+  headersOf: Map<string, Record<string, string | string[] | undefined>>;
   route(path: string, page: Served): void;
   close(): Promise<void>;
 }
@@ -60,8 +62,11 @@ export async function launch(): Promise<Harness> {
   ensureBuilt();
   const routes = new Map<string, Served>();
   const served: string[] = [];
+  const headersOf = new Map<string, Record<string, string | string[] | undefined>>();
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const page = routes.get((req.url ?? '/').split('?')[0]);
+    const path = (req.url ?? '/').split('?')[0];
+    headersOf.set(path, req.headers);
+    const page = routes.get(path);
     if (!page) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
@@ -95,6 +100,7 @@ export async function launch(): Promise<Harness> {
     extensionId,
     base: `http://report.test.gov.cn:${port}`,
     requests,
+    headersOf,
     served,
     route: (path, page) => {
       routes.set(path, page);

@@ -1,0 +1,88 @@
+// The viewer (viewer.html) in the built extension in Chromium: files opened from ?src=, from the
+// file picker, and files we cannot read. Its counts must be the command line's on the same file.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countBySeverity } from '../../lib/findings';
+import { checkInput } from '../../lib/cli/main';
+import { hook, launch, type Harness } from './harness';
+
+const SHARED = join(__dirname, '../../../shared/reports');
+const REAL = ['001', '002', '003'].map((id) => ({ id, path: join(SHARED, id, 'source.pdf') }));
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+}, 240_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+const viewerUrl = (src: string, ref?: string) => `chrome-extension://${h.extensionId}/viewer.html?src=${encodeURIComponent(src)}${ref ? `&ref=${encodeURIComponent(ref)}` : ''}`;
+
+async function openViewer(path: string, body: Uint8Array, type = 'application/pdf'): Promise<Page> {
+  h.route(path, { body, type });
+  const tab = await h.context.newPage();
+  await tab.goto(viewerUrl(`${h.base}${path}`, `${h.base}/list.html`));
+  return tab;
+}
+
+/** Marks drawn in our shadow root: badges on the pages, and how many findings the panel could not place. */
+const marksOf = (tab: Page) =>
+  tab.evaluate(() => {
+    const root = document.querySelector('nianbao-check')!.shadowRoot!;
+    return { badges: root.querySelectorAll('.badge').length, boxes: root.querySelectorAll('.box').length, pages: document.querySelectorAll('#viewer .page').length };
+  });
+
+describe('viewer on the real PDFs', () => {
+  for (const { id, path } of REAL) {
+    it(`${id}: the command line's counts, only the file requested, the linking page as Referer`, async () => {
+      const cli = countBySeverity((await checkInput(path, false)).findings);
+      const before = h.requests.length;
+      const tab = await openViewer(`/r${id}.pdf`, readFileSync(path));
+      const got = await hook(tab, 60_000);
+      expect(got).toEqual({ state: 'done', ...cli });
+      const asked = h.requests.slice(before).filter((u) => !u.startsWith('chrome-extension:'));
+      expect(asked).toEqual([`${h.base}/r${id}.pdf`]);
+      expect(h.headersOf.get(`/r${id}.pdf`)?.referer).toBe(`${h.base}/list.html`);
+      await tab.close();
+    });
+  }
+});
+
+describe('viewer on other input', () => {
+  it('reads a local file from the file picker the same way', async () => {
+    const tab = await h.context.newPage();
+    await tab.goto(`chrome-extension://${h.extensionId}/viewer.html`);
+    await tab.waitForSelector('[data-message="info"]');
+    const path = REAL[1].path;
+    await tab.setInputFiles('input[data-file]', path);
+    const cli = countBySeverity((await checkInput(path, false)).findings);
+    expect(await hook(tab, 60_000)).toEqual({ state: 'done', ...cli });
+    await tab.close();
+  });
+
+  it('says a damaged PDF cannot be read, in the panel and on the page', async () => {
+    const tab = await openViewer('/broken.pdf', new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage'));
+    expect((await hook(tab, 30_000)).state).toBe('failed');
+    expect(await tab.textContent('[data-message="error"]')).toMatch(/PDF 文件已损坏/);
+    await tab.close();
+  });
+
+  it('names a format it does not read (OFD)', async () => {
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode('OFD.xml'), ...new Array(40).fill(0)]);
+    const tab = await openViewer('/report.ofd', zip, 'application/octet-stream');
+    expect((await hook(tab, 30_000)).state).toBe('failed');
+    expect(await tab.textContent('[data-message="error"]')).toMatch(/暂不支持此格式（OFD）/);
+    await tab.close();
+  });
+
+  it('says the server refused the file', async () => {
+    const tab = await h.context.newPage();
+    await tab.goto(viewerUrl(`${h.base}/missing.pdf`));
+    await tab.waitForSelector('[data-message="error"]');
+    expect(await tab.textContent('[data-message="error"]')).toMatch(/服务器返回 404/);
+    await tab.close();
+  });
+});
