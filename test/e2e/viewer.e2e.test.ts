@@ -6,9 +6,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countBySeverity } from '../../lib/findings';
 import { checkInput } from '../../lib/cli/main';
+import { REPORTS_DIR } from '../helpers';
 import { hook, launch, type Harness } from './harness';
 
-const SHARED = join(__dirname, '../../../shared/reports');
+const SHARED = REPORTS_DIR;
 const REAL = ['001', '002', '003'].map((id) => ({ id, path: join(SHARED, id, 'source.pdf') }));
 
 let h: Harness;
