@@ -1,9 +1,11 @@
 // The only script on every matching page: a tiny detector, declared in the manifest by wxt.config.ts.
 // A plain script (no content-script runtime: no intervals, no listeners): it reads the title and a
 // bounded sample of text; on a report it asks the background to load the engine into this frame,
-// otherwise it leaves nothing behind (its observer for late content disconnects within seconds).
+// on report files linked from the page (PDF, Word) a light script that draws their controls, on a
+// tab that is a PDF the toolbar badge; otherwise it leaves nothing behind (its observer for late
+// content disconnects within seconds).
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { looksLikeReport } from '../lib/ext/detect-page';
+import { classifyPage } from '../lib/ext/detect-page';
 
 const SETTLE_MS = 600;
 const WATCH_MS = 8000;
@@ -13,21 +15,33 @@ export default defineUnlistedScript(() => {
   const g = globalThis as { __nianbaoIdleAt?: number; chrome?: Runtime; browser?: Runtime };
   if (g.__nianbaoIdleAt != null) return;
   g.__nianbaoIdleAt = performance.now();
-  // Extension APIs are touched only on a report: building their bindings costs milliseconds on every page.
-  const report = () => {
+  // Extension APIs are touched only when there is something to say: building their bindings costs milliseconds on every page.
+  const send = (m: object) => {
     const api = g.browser?.runtime?.id ? g.browser : g.chrome;
-    void api?.runtime.sendMessage({ type: 'report-detected', title: document.title || null }).catch(() => {});
+    void api?.runtime.sendMessage(m).catch(() => {});
   };
-  if (looksLikeReport(document)) return report();
+  // The browser's own PDF viewer: only its wrapper document runs scripts, and it holds nothing to read.
+  if (document.contentType === 'application/pdf') return send({ type: 'pdf-tab', url: location.href });
+  const report = () => send({ type: 'report-detected', title: document.title || null });
+  let filesSent = false;
+  const files = () => {
+    if (filesSent) return;
+    filesSent = true;
+    send({ type: 'attachments-detected' });
+  };
+  const first = classifyPage(document);
+  if (first === 'report') return report();
+  if (first === 'attachments') files();
   // CMS bodies loaded by script: look again once the page settles, for a few seconds only.
   let timer = 0;
   const observer = new MutationObserver(() => {
     clearTimeout(timer);
     timer = window.setTimeout(() => {
-      if (looksLikeReport(document)) {
+      const now = classifyPage(document);
+      if (now === 'report') {
         stop();
         report();
-      }
+      } else if (now === 'attachments') files();
     }, SETTLE_MS);
   });
   const stop = () => {

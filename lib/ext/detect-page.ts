@@ -1,10 +1,24 @@
 // Page detection for the content script: cheap and bounded. It must stay tiny: it ships on every page.
 import { detect } from '../parse/detect';
+import { REPORT_WORDS } from './attachments';
 
 // Generous: inline scripts in <body> count in textContent and may stand before the article.
 const SAMPLE = 400_000;
 /** Words without which no page is a report: most pages stop at this test. */
 const GATE = /政府信息公开|政务公开|信息公开/;
+/** The gate, or the words of a report file or a report list: one pass over the sample on every other page. */
+const ANY_WORDS = /政府信息公开|政务公开|信息公开|年度报告|年报/;
+/** A page title naming a report or a list of reports: every file it links may be one. */
+const TITLE_WORDS = /年度报告|年报/;
+/** Elements that may be report files (one native query; findAttachments looks closer). */
+export const ATTACHMENT_SELECTOR =
+  'a[href*=".pdf" i], a[href*=".doc" i], a[href*=".wps" i], a[href*=".ofd" i], a[appendix], a[data-appendix], a[href*="downfile" i], a[href*="viewer.htm" i], iframe[src*=".pdf" i], iframe[src*="viewer.htm" i], embed, object';
+/** Candidates looked at before giving up (a list page may hold hundreds), and those whose block is read too. */
+const MAX_CANDIDATES = 300;
+const MAX_CONTEXTS = 20;
+const CONTEXT_BLOCK = 'p, li, dd, dt, td';
+
+export type PageClass = 'report' | 'attachments' | null;
 
 /**
  * A bounded sample of the page's text. One native textContent call: walking text nodes from an
@@ -23,8 +37,35 @@ export function textSample(doc: Document, limit = SAMPLE): string {
 }
 
 export function looksLikeReport(doc: Document): boolean {
+  return classifyPage(doc) === 'report';
+}
+
+/** Some element on the page may be a report file: its own words, or the page's title, say so. */
+export function mayLinkReportFiles(doc: Document, title: string): boolean {
+  const found = doc.querySelectorAll(ATTACHMENT_SELECTOR);
+  if (found.length === 0) return false;
+  if (TITLE_WORDS.test(title)) return true;
+  for (let i = 0; i < Math.min(found.length, MAX_CANDIDATES); i++) {
+    const el = found[i];
+    const words = `${el.textContent ?? ''} ${el.getAttribute('title') ?? ''} ${el.getAttribute('download') ?? ''}`;
+    if (REPORT_WORDS.test(words)) return true;
+    // 「附件：…年度报告」 around a link named only by its file (a layout table's cell may be the whole page: a few only).
+    if (i >= MAX_CONTEXTS) continue;
+    const block = el.parentElement?.closest(CONTEXT_BLOCK);
+    const around = `${block?.textContent ?? ''} ${block?.previousElementSibling?.textContent ?? ''}`;
+    if (around.length < 1200 && REPORT_WORDS.test(around)) return true;
+  }
+  return false;
+}
+
+/**
+ * What the detector found: a report; report files linked or shown (the light script mounts their
+ * controls); or nothing. Pages without any of the words cost one pass over the sample, as before.
+ */
+export function classifyPage(doc: Document): PageClass {
   const title = doc.title ?? '';
   const sample = textSample(doc);
-  if (!GATE.test(title) && !GATE.test(sample)) return false;
-  return detect(title, sample).isReport;
+  if (!ANY_WORDS.test(title) && !ANY_WORDS.test(sample)) return null;
+  if ((GATE.test(title) || GATE.test(sample)) && detect(title, sample).isReport) return 'report';
+  return mayLinkReportFiles(doc, title) ? 'attachments' : null;
 }

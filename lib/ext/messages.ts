@@ -48,8 +48,26 @@ const makeSchemas = () => {
     /** background -> offscreen document: the same two, addressed to the OCR page only. */
     z.object({ type: z.literal('offscreen-read'), src: z.string() }),
     z.object({ type: z.literal('offscreen-cancel') }),
+    /** detector -> background: this frame links report files (PDF, Word): load the light script of their controls. */
+    z.object({ type: z.literal('attachments-detected') }),
+    /** detector -> background: this tab shows a PDF in the browser's own viewer (badge 「PDF」, popup offer). */
+    z.object({ type: z.literal('pdf-tab'), url: z.string() }),
+    /**
+     * page controls / popup -> background: open our viewer on this file in a tab next to the page's
+     * (the popup names its tab; a page's own tab is the sender's). referer: the page that links it.
+     */
+    z.object({ type: z.literal('open-viewer'), url: z.string(), referer: z.nullable(z.string()), tabId: z.optional(z.int()) }),
+    /** popup -> background: what the background knows of a tab (a PDF shown) and of the automatic PDF setting. */
+    z.object({ type: z.literal('tab-info'), tabId: z.int() }),
   ]);
-  return { Counts, State, Summary, Message, PictureReply };
+  /** The background's answer to tab-info. */
+  const TabInfo = z.object({
+    /** The PDF this tab shows in the browser's viewer, if any. */
+    pdf: z.nullable(z.string()),
+    /** The browser can redirect PDFs by their response headers (Chrome 128+), so the setting can work. */
+    redirectSupported: z.boolean(),
+  });
+  return { Counts, State, Summary, Message, PictureReply, TabInfo };
 };
 
 let cache: ReturnType<typeof makeSchemas> | null = null;
@@ -61,6 +79,7 @@ export type CheckState = z.infer<S['State']>;
 export type Summary = z.infer<S['Summary']>;
 export type Message = z.infer<S['Message']>;
 export type PictureReply = z.infer<S['PictureReply']>;
+export type TabInfo = z.infer<S['TabInfo']>;
 
 export function parseMessage(raw: unknown): Message | null {
   const r = schemas().Message.safeParse(raw);
@@ -75,4 +94,9 @@ export function parseSummary(raw: unknown): Summary | null {
 export function parsePictureReply(raw: unknown): PictureReply {
   const r = schemas().PictureReply.safeParse(raw);
   return r.success ? r.data : { ok: false, code: 'unavailable', message: 'no answer from the OCR page' };
+}
+
+export function parseTabInfo(raw: unknown): TabInfo {
+  const r = schemas().TabInfo.safeParse(raw);
+  return r.success ? r.data : { pdf: null, redirectSupported: false };
 }

@@ -8,6 +8,8 @@ const makeSchema = () =>
     autoGov: z._default(z.boolean(), true),
     /** Check every page automatically (needs the optional <all_urls> permission). */
     autoAll: z._default(z.boolean(), false),
+    /** Open PDFs of *.gov.cn in our viewer instead of the browser's (dynamic DNR redirect rules; off by default). */
+    autoPdfGov: z._default(z.boolean(), false),
     severities: z._default(z.object({ error: z.boolean(), warning: z.boolean(), info: z.boolean() }), { error: true, warning: true, info: true }),
     panel: z._default(z.nullable(z.object({ x: z.number(), y: z.number(), collapsed: z.boolean() })), null),
   });
