@@ -33,6 +33,16 @@ let lang: Lang = 'zh';
 let bar: Omit<BarProps, 'lang' | 'onFile'> = { name: null, status: null, page: null, src: null };
 /** Each opening supersedes the one before (a second file dropped while the first is read). */
 let opening = 0;
+/** Phase durations of the current opening, for the benchmark (data-timing on our host). */
+let timing: string[] = [];
+const phase = async <T,>(name: string, fn: () => Promise<T>): Promise<T> => {
+  const t0 = performance.now();
+  try {
+    return await fn();
+  } finally {
+    timing.push(`${name}:${(performance.now() - t0).toFixed(1)}`);
+  }
+};
 
 const showBar = (patch: Partial<typeof bar> = {}) => {
   bar = { ...bar, ...patch };
@@ -43,6 +53,7 @@ const s = () => viewerStrings[lang];
 
 function reset() {
   opening++;
+  timing = [];
   container.hidden = true;
   docMain.hidden = true;
   docMain.replaceChildren();
@@ -73,6 +84,9 @@ function mountUi(parent: Element, locate?: Locator) {
       host.setAttribute('data-infos', String(counts.infos));
       show(view);
       host.setAttribute('data-nianbao-state', state);
+      // For the benchmark: each phase, and the time from opening the viewer to the marks.
+      host.setAttribute('data-timing', timing.join(','));
+      host.setAttribute('data-open-to-marks', performance.now().toFixed(1));
       return summaryOf(view);
     },
   };
@@ -84,7 +98,7 @@ async function openRemote(src: string, ref: string | null) {
   document.title = `${name} · 年报核查`;
   showBar({ name, src, status: s().loading(name) });
   try {
-    const file = await fetchFile(src, ref);
+    const file = await phase('fetch', () => fetchFile(src, ref));
     if (my !== opening) return;
     showBar({ status: null });
     await openBytes(file.bytes, name, my);
@@ -142,7 +156,7 @@ async function showPdf(bytes: Uint8Array, my: number) {
   let doc;
   for (let attempt = 0; ; attempt++) {
     try {
-      doc = await openPdf(bytes, attempt ? (window.prompt(s().password) ?? undefined) : undefined);
+      doc = await phase('open', () => openPdf(bytes, attempt ? (window.prompt(s().password) ?? undefined) : undefined));
       break;
     } catch (e) {
       if (!(e instanceof PdfOpenError && e.needsPassword) || attempt >= 3) throw e;
@@ -168,13 +182,13 @@ async function showPdf(bytes: Uint8Array, my: number) {
     },
   });
   const ui = mountUi(container, pdfLocator(viewer as never, eventBus));
-  const read = await readPdfDoc(doc);
+  const read = await phase('read', () => readPdfDoc(doc));
   if (my !== opening) return;
   if (read.scanned) {
     ui.done(null, [{ zh: '这是扫描版 PDF（页面是图片，没有文字层），尚未能识别扫描页', en: 'This is a scanned PDF (pictures of pages, no text layer); scanned pages cannot be read yet' }], true);
     return;
   }
-  const result = checkDoc(read.source, { force: false });
+  const result = await phase('check', async () => checkDoc(read.source, { force: false }));
   const summary = ui.done(result, read.notices);
   void browser.runtime.sendMessage({ type: 'result', summary }).catch(() => {});
 }
