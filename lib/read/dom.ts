@@ -7,6 +7,9 @@ import { looksLikeValue, readLines } from './text';
 
 export { HOST_TAG };
 
+/** The mark of a placeholder <td> lib/read/docx.ts leaves for a row's gridBefore/gridAfter. */
+export const GRID_PLACEHOLDER_ATTR = 'data-grid-placeholder';
+
 const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CENTER', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
   'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV',
@@ -230,6 +233,11 @@ function readTable(table: Element, lines: Line[]): void {
       if ((tag !== 'TD' && tag !== 'TH') || isHidden(cell)) continue;
       while (busy.includes(col)) col++;
       const span = spanOf(cell, 'colspan', 100);
+      // A rendered .docx row's gridBefore/gridAfter (lib/read/docx.ts): grid columns, no cell.
+      if (cell.hasAttribute(GRID_PLACEHOLDER_ATTR)) {
+        col += span;
+        continue;
+      }
       const rows = spanOf(cell, 'rowspan', trs.length - r);
       for (let k = 1; k < rows; k++) for (let c = col; c < col + span; c++) (taken[r + k] ??= []).push(c);
       const content = cellText(cell);
