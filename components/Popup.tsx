@@ -1,7 +1,8 @@
-// The toolbar popup: the tab's summary, "检查此页", and the settings.
+// The toolbar popup: the tab's summary, "检查此页", the PDF the tab shows (open it in our viewer),
+// a local file, and the settings.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { parseSummary, type Summary } from '../lib/ext/messages';
+import { parseSummary, parseTabInfo, type Summary, type TabInfo } from '../lib/ext/messages';
 import type { Settings } from '../lib/ext/settings';
 import { loadSettings, saveSettings } from '../lib/ext/settings-store';
 import { strings } from '../lib/i18n';
@@ -16,6 +17,9 @@ button { font: inherit; padding: 4px 12px; border-radius: 4px; border: 1px solid
 fieldset { border: 1px solid #ddd; border-radius: 6px; margin-top: 10px; }
 label { display: block; margin: 4px 0; }
 .muted { color: #666; font-size: 12px; }
+.pdf { margin: 8px 0; padding: 6px 8px; background: #e3f2fd; border: 1px solid #90caf9; border-radius: 6px; }
+.pdf button { margin-top: 4px; border-color: #1565c0; color: #1565c0; background: #fff; }
+.actions { display: flex; gap: 6px; flex-wrap: wrap; }
 `;
 
 async function activeTabId(): Promise<number | undefined> {
@@ -26,6 +30,7 @@ async function activeTabId(): Promise<number | undefined> {
 export function Popup() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [summary, setSummary] = useState<Summary | null>(null);
+  const [tabInfo, setTabInfo] = useState<TabInfo | null>(null);
   const lang = settings?.lang ?? 'zh';
   const s = strings[lang];
 
@@ -39,10 +44,34 @@ export function Popup() {
     }
   };
 
+  const refreshTabInfo = async () => {
+    const id = await activeTabId();
+    if (id == null) return;
+    try {
+      setTabInfo(parseTabInfo(await browser.runtime.sendMessage({ type: 'tab-info', tabId: id })));
+    } catch {
+      setTabInfo(null);
+    }
+  };
+
   useEffect(() => {
     void loadSettings().then(setSettings);
     void refresh();
+    void refreshTabInfo();
   }, []);
+
+  const openPdf = async () => {
+    const id = await activeTabId();
+    if (!tabInfo?.pdf) return;
+    await browser.runtime.sendMessage({ type: 'open-viewer', url: tabInfo.pdf, referer: null, tabId: id });
+    window.close();
+  };
+
+  // The viewer alone shows its file picker (and takes a dropped file).
+  const openLocal = async () => {
+    await browser.tabs.create({ url: (browser.runtime.getURL as (p: string) => string)('/viewer.html') });
+    window.close();
+  };
 
   const update = async (patch: Partial<Settings>) => {
     setSettings(await saveSettings(patch));
@@ -94,9 +123,20 @@ export function Popup() {
       ) : (
         <div class="muted">{s.notReport}</div>
       )}
-      <p>
+      {tabInfo?.pdf && (
+        <div class="pdf" data-pdf-tab="">
+          <div class="muted">{s.pdfTab}</div>
+          <button onClick={() => void openPdf()} data-action="open-pdf">
+            {s.openThisPdf}
+          </button>
+        </div>
+      )}
+      <p class="actions">
         <button onClick={checkNow} data-action="check">
           {s.checkThisPage}
+        </button>
+        <button onClick={() => void openLocal()} data-action="open-local">
+          {s.openLocalFile}
         </button>
       </p>
       {settings && (
@@ -115,6 +155,17 @@ export function Popup() {
           <label>
             <input type="checkbox" checked={settings.autoAll} onChange={(e) => void toggleAll(e.currentTarget.checked)} /> {s.autoAll}
           </label>
+          <label>
+            <input
+              type="checkbox"
+              data-setting="autoPdfGov"
+              checked={settings.autoPdfGov}
+              disabled={tabInfo != null && !tabInfo.redirectSupported && !settings.autoPdfGov}
+              onChange={(e) => void update({ autoPdfGov: e.currentTarget.checked })}
+            />{' '}
+            {s.autoPdfGov}
+          </label>
+          {tabInfo != null && !tabInfo.redirectSupported && <div class="muted">{s.autoPdfUnsupported}</div>}
         </fieldset>
       )}
     </main>

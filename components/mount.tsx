@@ -8,25 +8,24 @@ import { coreApi, longestStep, pause, timed } from '../lib/ext/core-api';
 import type { Summary } from '../lib/ext/messages';
 import { readPictures } from '../lib/ext/read-pictures';
 import { loadSettings, saveSettings } from '../lib/ext/settings-store';
-import { HOST_TAG } from '../lib/host-tag';
 import { App } from './App';
+import { mountAttachments } from './Attachments';
+import { adoptSheet, ensureHost, partRoot } from './host';
 import { HIGHLIGHT_CSS, UI_CSS } from './styles';
 import type { View } from './types';
 
 const FORMAT_NAME: Record<string, string> = { '2021': '2021（国办公开办函〔2021〕30号）', '2019': '2019 试行（国办公开办函〔2019〕60号）', 'pre-2019': '2019年以前（无统一表格）', unknown: '未知' };
 
+/**
+ * Our host for a check: the one host element (made if missing, kept if the attachment controls made
+ * it), its hook attributes reset, and a fresh part for the report UI.
+ */
 function mountHost(): { host: HTMLElement; root: HTMLElement } {
-  document.querySelector(HOST_TAG.toLowerCase())?.remove();
-  const host = document.createElement(HOST_TAG.toLowerCase());
+  const { host, shadow } = ensureHost();
+  for (const a of ['data-errors', 'data-warnings', 'data-infos', 'data-pictures', 'data-pictures-read', 'data-timing', 'data-longest-step', 'data-idle-to-marks']) host.removeAttribute(a);
   host.setAttribute('data-nianbao-state', 'checking');
-  document.documentElement.appendChild(host);
-  const shadow = host.attachShadow({ mode: 'open' });
-  const root = document.createElement('div');
-  shadow.append(root);
-  // A constructed sheet: pages with a strict style-src CSP cannot block it (CSP governs <style>, not CSSOM).
-  const ui = new CSSStyleSheet();
-  ui.replaceSync(UI_CSS);
-  shadow.adoptedStyleSheets = [ui];
+  adoptSheet(shadow, 'ui', UI_CSS);
+  const root = partRoot(shadow, 'report', (r) => render(null, r));
   try {
     // Text marks are painted by the page's own renderer: a constructed sheet, not a <style> node.
     const sheet = new CSSStyleSheet();
@@ -77,12 +76,20 @@ export async function startUi(): Promise<void> {
     let result: CheckResult | null = run.result;
     const notices: View['notices'] = run.failure ? [run.failure] : [];
     let state: View['state'] = run.failure ? 'failed' : !result?.report && !run.tasks.length ? (result?.notices.length ? 'failed' : 'not-report') : 'done';
-    // Loaded automatically, but the page holds no report after all: leave nothing behind.
-    if (state === 'not-report' && !run.force) return;
+    const settings = await loadSettings();
+    // Loaded automatically, but the page holds no report after all: leave nothing behind, but the
+    // controls of the report files it links (none: nothing at all).
+    if (state === 'not-report' && !run.force) {
+      if (!superseded()) mountAttachments({ lang: settings.lang });
+      return;
+    }
     if (superseded()) return;
     const mounted = mountHost();
     host = mounted.host;
-    const settings = await loadSettings();
+    // A report's own attachments (its PDF or Word version) get their controls with the report UI.
+    // In a task of its own: the page's longest task stays the check's.
+    const isReport = state === 'done' && !!result?.report;
+    if (state !== 'failed') setTimeout(() => !superseded() && mountAttachments({ pageIsReport: isReport, lang: settings.lang }), 0);
     let cancelled = false;
     const cancel = () => {
       cancelled = true;

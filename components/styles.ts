@@ -69,3 +69,24 @@ export const HIGHLIGHT_CSS = `
 ::highlight(nianbao-info) { background-color: rgba(21, 101, 192, .16); }
 ::highlight(nianbao-active) { background-color: rgba(255, 235, 59, .75); color: #000; }
 `;
+
+/** The host's own rules, for a host that holds only the attachment controls (the same as UI_CSS's). */
+export const HOST_CSS = `
+:host { all: initial !important; }
+:host { position: absolute !important; left: 0 !important; top: 0 !important; width: 0 !important; height: 0 !important; }
+`;
+
+/** The 「在年报核查中打开」 controls beside report files linked from the page (below our marks and panel). */
+export const ATTACHMENT_CSS = `
+.att-layer { position: absolute; left: 0; top: 0; width: 0; height: 0; z-index: 2147483644; pointer-events: none;
+  font: 12px/1.4 ${UI_FONT}; color: #1a1a1a; }
+.att-open { position: absolute; pointer-events: auto; box-sizing: border-box; height: 20px; margin: 0; padding: 0 6px 0 4px;
+  display: inline-flex; align-items: center; gap: 3px; white-space: nowrap; border: 1px solid #1565c0; border-radius: 10px;
+  background: #fff; color: #1565c0; font: 600 12px/18px ${UI_FONT}; cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.25); }
+.att-open::before { content: ''; width: 12px; height: 12px; border-radius: 2px; background: #1565c0;
+  clip-path: polygon(0 0, 70% 0, 100% 30%, 100% 100%, 0 100%); flex: none; }
+.att-open:hover { background: #1565c0; color: #fff; }
+.att-open:hover::before { background: #fff; }
+.att-open:focus-visible { outline: 3px solid #ffeb3b; outline-offset: 1px; }
+.att-open.inside { transform: translateX(-100%); }
+`;

@@ -1,16 +1,81 @@
-// Thin wiring: loads the engine into frames that hold a report, keeps the toolbar badge, and runs
-// "检查此页" (popup, context menu, keyboard shortcut) through activeTab.
+// Thin wiring: loads the engine into frames that hold a report, the light script of the attachment
+// controls into frames that link report files, keeps the toolbar badge, runs "检查此页" (popup,
+// context menu, keyboard shortcut) through activeTab, opens our viewer on a file (controls, link
+// context menu, popup) and keeps the automatic gov.cn PDF redirect in step with its setting.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { parseMessage, type PictureReply, type Summary } from '../lib/ext/messages';
+import { syncRedirectRules, headerConditionsSupported, viewerUrl, type DnrApi } from '../lib/ext/dnr';
+import { parseMessage, type PictureReply, type Summary, type TabInfo } from '../lib/ext/messages';
 import { loadSettings } from '../lib/ext/settings-store';
 
 const ENGINE = '/engine.js';
 const UI = '/ui.js';
+const ATTACHMENTS = '/attachments.js';
 const ALL_URLS_ID = 'nianbao-detector-all';
+/** Our viewer page (entrypoints/viewer): `?src=&ref=` opens a file, alone it shows a file picker. */
+const viewerBase = () => (browser.runtime.getURL as (path: string) => string)('/viewer.html');
+const PDF_BADGE_COLOR = '#1565c0';
 
 /** Per tab: the summaries of its frames, for the badge. */
 const results = new Map<number, Map<number, Summary>>();
+/** Tabs showing a PDF in the browser's own viewer, and its address (kept in session storage too: the worker may sleep). */
+const pdfTabs = new Map<number, string>();
+const pdfKey = (tabId: number) => `pdfTab:${tabId}`;
+
+async function pdfOfTab(tabId: number): Promise<string | null> {
+  const known = pdfTabs.get(tabId);
+  if (known) return known;
+  const stored = await browser.storage.session?.get(pdfKey(tabId)).catch(() => ({}) as Record<string, unknown>);
+  const url = stored?.[pdfKey(tabId)];
+  return typeof url === 'string' ? url : null;
+}
+
+function setPdfTab(tabId: number, url: string | null) {
+  if (url) pdfTabs.set(tabId, url);
+  else pdfTabs.delete(tabId);
+  const session = browser.storage.session;
+  if (!session) return;
+  void (url ? session.set({ [pdfKey(tabId)]: url }) : session.remove(pdfKey(tabId))).catch(() => {});
+}
+
+/** Opens our viewer on a file in a new tab beside `nextTo`, the linking page as its referrer. */
+async function openViewer(url: string, referer: string | null, nextTo: number | null) {
+  const tab = nextTo != null ? await browser.tabs.get(nextTo).catch(() => null) : null;
+  await browser.tabs.create({
+    url: viewerUrl(viewerBase(), url, referer),
+    active: true,
+    ...(tab ? { index: tab.index + 1, windowId: tab.windowId, openerTabId: tab.id } : {}),
+  });
+}
+
+async function injectAttachments(tabId: number, frameId: number) {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ATTACHMENTS] });
+}
+
+// The automatic redirect of gov.cn PDFs: one change at a time (the startup sync and a settings change may meet).
+let redirectSync: Promise<unknown> = Promise.resolve();
+let headerSupport: Promise<boolean> | null = null;
+const dnr = () => browser.declarativeNetRequest as unknown as DnrApi | undefined;
+
+function syncPdfRedirect(): Promise<unknown> {
+  redirectSync = redirectSync
+    .then(async () => {
+      const api = dnr();
+      if (!api) return;
+      const settings = await loadSettings();
+      await syncRedirectRules(api, viewerBase(), settings.autoPdfGov);
+    })
+    .catch((e) => console.warn('年报核查: PDF redirect rules', e));
+  return redirectSync;
+}
+
+async function redirectSupported(): Promise<boolean> {
+  const api = dnr();
+  if (!api) return false;
+  await redirectSync;
+  headerSupport ??= headerConditionsSupported(api);
+  return headerSupport;
+}
 
 async function injectEngine(tabId: number, frameId: number, force: boolean, picture: string | null = null) {
   await browser.scripting.executeScript({
@@ -73,6 +138,11 @@ const toolbar = () => (browser.action ?? (browser as unknown as { browserAction:
 
 function updateBadge(tabId: number) {
   const frames = results.get(tabId);
+  if (!frames?.size && pdfTabs.has(tabId)) {
+    void toolbar().setBadgeText({ tabId, text: 'PDF' });
+    void toolbar().setBadgeBackgroundColor({ tabId, color: PDF_BADGE_COLOR });
+    return;
+  }
   const errors = frames ? [...frames.values()].reduce((a, s) => a + s.counts.errors, 0) : 0;
   const failed = frames ? [...frames.values()].some((s) => s.state === 'failed') : false;
   void toolbar().setBadgeText({ tabId, text: failed ? '!' : errors > 0 ? String(errors) : frames?.size ? '✓' : '' });
@@ -105,7 +175,18 @@ export default defineBackground(() => {
       return true;
     }
     if (msg.type === 'ocr-cancel') cancelPictures();
-    if (msg.type === 'report-detected' && tabId != null) {
+    if (msg.type === 'tab-info') {
+      void Promise.all([pdfOfTab(msg.tabId), redirectSupported()]).then(([pdf, supported]) => sendResponse({ pdf, redirectSupported: supported } satisfies TabInfo));
+      return true;
+    }
+    if (msg.type === 'open-viewer') {
+      void openViewer(msg.url, msg.referer, msg.tabId ?? tabId ?? null).catch((e) => console.warn('年报核查: viewer not opened', e));
+    } else if (msg.type === 'attachments-detected' && tabId != null) {
+      void injectAttachments(tabId, sender.frameId ?? 0).catch((e) => console.warn('年报核查: attachment controls not loaded', e));
+    } else if (msg.type === 'pdf-tab' && tabId != null && (sender.frameId ?? 0) === 0) {
+      setPdfTab(tabId, msg.url);
+      updateBadge(tabId);
+    } else if (msg.type === 'report-detected' && tabId != null) {
       void injectEngine(tabId, sender.frameId ?? 0, false).catch((e) => console.warn('年报核查: engine not loaded', e));
     } else if (msg.type === 'result' && tabId != null) {
       if (!results.has(tabId)) results.set(tabId, new Map());
@@ -115,25 +196,45 @@ export default defineBackground(() => {
       void checkTab(msg.tabId);
     } else if (msg.type === 'settings-changed') {
       void syncAllUrls();
+      void syncPdfRedirect();
     }
   });
 
-  browser.tabs.onUpdated.addListener((tabId, info) => {
+  browser.tabs.onUpdated.addListener((tabId, info, tab) => {
     if (info.status === 'loading') {
       results.delete(tabId);
+      setPdfTab(tabId, null);
+      updateBadge(tabId);
+    }
+    // Firefox shows PDFs in its own pdf.js, where no content script runs: a gov.cn tab whose address
+    // names a PDF is taken as one (its address is known to us there through the host permission).
+    if (import.meta.env.FIREFOX && info.status === 'complete' && tab.url && /^https?:\/\/[^/]*\.gov\.cn\/[^?#]*\.pdf(?:[?#]|$)/i.test(tab.url)) {
+      setPdfTab(tabId, tab.url);
       updateBadge(tabId);
     }
   });
-  browser.tabs.onRemoved.addListener((tabId) => results.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    results.delete(tabId);
+    setPdfTab(tabId, null);
+  });
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: 'check-page', title: browser.i18n.getMessage('menuCheckPage'), contexts: ['page', 'selection'] });
     browser.contextMenus.create({ id: 'read-picture', title: browser.i18n.getMessage('menuReadPicture'), contexts: ['image'] });
+    browser.contextMenus.create({
+      id: 'open-link',
+      title: browser.i18n.getMessage('menuOpenLink'),
+      contexts: ['link'],
+      targetUrlPatterns: ['http://*/*', 'https://*/*', 'file:///*'],
+    });
     void syncAllUrls();
   });
+  // Dynamic rules outlive the worker and updates: put them in step with the setting on every start.
+  void syncPdfRedirect();
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === 'check-page' && tab?.id != null) void checkTab(tab.id);
     if (info.menuItemId === 'read-picture' && tab?.id != null && info.srcUrl) void checkTab(tab.id, info.frameId ?? 0, info.srcUrl);
+    if (info.menuItemId === 'open-link' && info.linkUrl) void openViewer(info.linkUrl, info.frameUrl ?? info.pageUrl ?? null, tab?.id ?? null).catch((e) => console.warn('年报核查: viewer not opened', e));
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'check-page' && tab?.id != null) void checkTab(tab.id);

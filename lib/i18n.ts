@@ -40,6 +40,13 @@ const zh = {
   cancel: '取消',
   cropsTitle: '所涉单元格（图片原样）与读取的数值：',
   blankValue: '空',
+  openInViewer: '在年报核查中打开',
+  openInViewerOf: (label: string) => `在年报核查中打开：${label}`,
+  openThisPdf: '在年报核查中打开此 PDF',
+  pdfTab: '此标签页是 PDF 文件，浏览器自带的阅读器无法标注。',
+  openLocalFile: '打开本地文件…',
+  autoPdfGov: '自动用年报核查打开 gov.cn 的 PDF',
+  autoPdfUnsupported: '此浏览器不支持按响应类型转向（需要 Chrome 128 或更新版本）',
 };
 type Strings = typeof zh;
 
@@ -82,6 +89,13 @@ const en: Strings = {
   cancel: 'Cancel',
   cropsTitle: 'The cells involved (as in the picture) and the values read:',
   blankValue: 'blank',
+  openInViewer: 'Open in 年报核查',
+  openInViewerOf: (label: string) => `Open in 年报核查: ${label}`,
+  openThisPdf: 'Open this PDF in 年报核查',
+  pdfTab: 'This tab shows a PDF file; the browser’s own viewer cannot be marked.',
+  openLocalFile: 'Open a local file…',
+  autoPdfGov: 'Open gov.cn PDFs in 年报核查 automatically',
+  autoPdfUnsupported: 'This browser cannot redirect by response type (Chrome 128 or later is needed)',
 };
 
 export const strings: Record<Lang, Strings> = { zh, en };
