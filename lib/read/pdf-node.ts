@@ -1,9 +1,11 @@
-// PDF text items in Node, by pdf.js (the legacy build runs without a worker in Node). Offline:
-// CMaps and standard fonts come from the installed pdfjs-dist package.
+// PDF pages in Node, by pdf.js (the legacy build runs without a worker in Node), read by the same
+// page extractor as the viewer's (pdf-extract.ts). Offline: CMaps and standard fonts come from the
+// installed pdfjs-dist package.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PdfItem } from './pdf';
+import type { PdfItem, PdfPage } from './pdf';
+import { extractPage, type PdfOps } from './pdf-extract';
 
 export class PdfError extends Error {
   constructor(
@@ -14,8 +16,8 @@ export class PdfError extends Error {
   }
 }
 
-/** The text items of every page of a PDF. Throws PdfError for an encrypted or damaged file. */
-export async function pdfItems(bytes: Uint8Array): Promise<PdfItem[][]> {
+/** Every page of a PDF: items, ruling lines, tagged tables. Throws PdfError for an encrypted or damaged file. */
+export async function pdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   const dir = (d: string) => pathToFileURL(join(root, d)).href + '/';
@@ -29,17 +31,19 @@ export async function pdfItems(bytes: Uint8Array): Promise<PdfItem[][]> {
     throw new PdfError(`PDF 文件已损坏，无法读取（${(e as Error).message}）`, `The PDF is damaged and cannot be read (${(e as Error).message})`);
   }
   try {
-    const pages: PdfItem[][] = [];
+    const pages: PdfPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      pages.push(
-        content.items.flatMap((i) => ('str' in i ? [{ str: i.str, x: i.transform[4], y: i.transform[5], w: i.width, h: Math.hypot(i.transform[2], i.transform[3]) }] : [])),
-      );
+      pages.push(await extractPage(page, n, pdfjs.OPS as unknown as PdfOps));
       page.cleanup();
     }
     return pages;
   } finally {
     await doc.destroy();
   }
+}
+
+/** The text items of every page (the pages' items only). */
+export async function pdfItems(bytes: Uint8Array): Promise<PdfItem[][]> {
+  return (await pdfPages(bytes)).map((p) => p.items);
 }

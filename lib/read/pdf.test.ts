@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { checkDoc } from '../check';
-import { isScanned, pageLines, pdfText, type PdfItem } from './pdf';
-import { pdfItems } from './pdf-node';
+import { isScanned, pageLines, pdfSource, pdfText, type PdfItem } from './pdf';
+import { pdfPages } from './pdf-node';
 import { readText } from './text';
 
 const item = (str: string, x: number, y: number, h = 10): PdfItem => ({ str, x, y, w: str.length * h, h });
@@ -45,9 +45,9 @@ describe('PDF text items as lines and cells', () => {
 describe('the real PDF reports of ../shared', () => {
   const briefs = (r: ReturnType<typeof checkDoc>) => r.findings.map((f) => `${f.rule}:${f.severity}:${f.cells.map((c) => `${c.row}.${c.col}`).join(',')}`).sort();
   it.each(['001', '002', '003'])('%s: the PDF gives the findings of its text version', async (id) => {
-    const pages = await pdfItems(new Uint8Array(readFileSync(`../shared/reports/${id}/source.pdf`)));
+    const pages = await pdfPages(new Uint8Array(readFileSync(`../shared/reports/${id}/source.pdf`)));
     expect(isScanned(pages)).toBe(false);
-    const fromPdf = checkDoc(readText(pdfText(pages)));
+    const fromPdf = checkDoc(pdfSource(pages));
     const fromText = checkDoc(readText(readFileSync(`../shared/reports/${id}/source.txt`, 'utf8')));
     expect(fromPdf.detection.isReport).toBe(true);
     expect(briefs(fromPdf)).toEqual(briefs(fromText));
