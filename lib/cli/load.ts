@@ -4,6 +4,7 @@ import { extname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Text } from '../findings';
 import { decodeBytes, unknownCharsetNotice } from '../read/decode';
+import { DocError, mhtHtml } from '../read/doc';
 import { sniffType, type FileType } from '../read/sniff';
 
 export type InputKind = 'html' | 'text' | 'image' | 'pdf' | 'word';
@@ -14,7 +15,7 @@ export interface Loaded {
   charset: string;
   /** The file's bytes, for pictures, PDF and Word files. */
   bytes?: Uint8Array;
-  /** What the bytes are (lib/read/sniff.ts), for Word files: docx, ole (.doc/.wps), rtf. */
+  /** What the bytes are (lib/read/sniff.ts), for Word files: docx, ole (.doc/.wps), rtf, word-xml. */
   type?: FileType;
   /** Where it came from (a file: URL, or the http(s) address after redirects): the base of its pictures. */
   url: string;
@@ -35,6 +36,8 @@ const HTML_EXT = new Set(['.html', '.htm', '.shtml', '.xhtml', '.jhtml', '.jsp',
 const TEXT_EXT = new Set(['.txt', '.md', '.markdown', '.text', '.csv', '.tsv']);
 const IMAGE_EXT = new Set(['.png', '.jpg', '.jpeg']);
 const LATER_EXT = new Set(['.pdf', '.gif', '.bmp', '.webp', '.doc', '.docx', '.wps', '.ofd']);
+/** Names Word files go by (a saved web page or web archive often hides behind them). */
+const WORD_EXT = new Set(['.doc', '.docx', '.wps', '.rtf', '.wpt', '.dot', '.mht', '.mhtml']);
 
 function kindOf(name: string, contentType: string | null, bytes: Uint8Array): InputKind {
   if (contentType && /html/i.test(contentType)) return 'html';
@@ -103,13 +106,33 @@ export function loadBytes(input: string, bytes: Uint8Array, contentType: string 
     return { kind: 'image', text: '', charset: 'binary', bytes, url, notices: [] };
   }
   if (type === 'pdf') return { kind: 'pdf', text: '', charset: 'binary', bytes, url, notices: [] };
-  if (type === 'docx' || type === 'ole' || type === 'rtf') return { kind: 'word', text: '', charset: 'binary', bytes, type, url, notices: [] };
+  if (type === 'docx' || type === 'ole' || type === 'rtf' || type === 'word-xml') return { kind: 'word', text: '', charset: 'binary', bytes, type, url, notices: [] };
+  // A web archive (Word's single-file web page, often named .doc): its page, decoded by its charset.
+  if (type === 'mht') return { kind: 'html', text: archivedPage(input, bytes), charset: 'mht', url, notices: [] };
+  // A .doc/.wps that is a saved web page (CMS exports): read as the page it is.
+  if (type === 'html' && WORD_EXT.has(ext)) return htmlInput(input, bytes, contentType, url, 'html');
+  if (WORD_EXT.has(ext) && type === 'text' && bytes.length > 0)
+    throw new InputError(`${input} 不是有效的 Word 文件（内容既不是 Word、RTF，也不是网页），无法读取`, `${input} is not a valid Word file (neither Word, RTF nor a web page) and cannot be read`);
   if (type === 'ofd' || LATER_EXT.has(ext) || (contentType && /pdf|image\//i.test(contentType))) {
     const what = { docx: 'Word (.docx)', ole: 'Word/WPS (.doc/.wps)', ofd: 'OFD', rtf: 'RTF' }[type as string] ?? ext.slice(1).toUpperCase();
     throw new InputError(`暂不支持此格式（${what}）：${input}，请使用该报告的网页或 PDF 版本`, `This format is not supported yet (${what}): ${input}; use the report's web page or PDF`);
   }
   if (bytes.length === 0) throw new InputError(`文件为空：${input}`, `The file is empty: ${input}`);
-  const kind = kindOf(input, contentType, bytes);
+  return htmlInput(input, bytes, contentType, url, kindOf(input, contentType, bytes));
+}
+
+/** The web page inside a web archive; a damaged archive is the input's error. */
+function archivedPage(input: string, bytes: Uint8Array): string {
+  try {
+    return mhtHtml(bytes);
+  } catch (e) {
+    if (e instanceof DocError) throw new InputError(`${e.zh}：${input}`, `${e.en}: ${input}`);
+    throw e;
+  }
+}
+
+/** Text or HTML bytes decoded by their charset (declared, or judged from the bytes). */
+function htmlInput(input: string, bytes: Uint8Array, contentType: string | null, url: string, kind: InputKind): Loaded {
   const { text, charset, unknownCharset } = decodeBytes(bytes, { contentType, html: kind === 'html' });
   // NUL characters in a file that does not say what it is: a binary file. A page that says it is a
   // page is read as a browser reads it (a browser drops NUL characters from the text).

@@ -3,7 +3,7 @@
 import { checkDoc, type CheckResult } from '../check';
 import type { Text } from '../findings';
 import type { SourceDoc } from '../model';
-import { DocError, GRID_LOST_NOTICE, readDoc, unsureTables } from '../read/doc';
+import { DocError, GRID_LOST_NOTICE, readDoc, unsureTables, wordXmlHtml, type DocRead } from '../read/doc';
 import { DocxError } from '../read/docx';
 import { renderDocxNode } from '../read/docx-node';
 import { RtfError, readRtf } from '../read/rtf';
@@ -17,14 +17,12 @@ export async function checkWord(input: string, bytes: Uint8Array, type: FileType
     const page = await opened(input, () => renderDocxNode(bytes));
     return checkPage(page, force, (s) => s, []);
   }
-  if (type === 'ole') {
-    const doc = await opened(input, async () => readDoc(bytes));
+  const read: Partial<Record<FileType, () => DocRead>> = { ole: () => readDoc(bytes), rtf: () => readRtf(bytes), 'word-xml': () => wordXmlHtml(bytes) };
+  const reader = read[type];
+  if (reader) {
+    const doc = await opened(input, async () => reader());
     // Rows and cells not recovered: the text is still read, but no sum of it is claimed as sure.
     return checkPage(parseHtml(doc.html), force, doc.gridLost ? unsureTables : (s) => s, doc.gridLost ? [GRID_LOST_NOTICE] : []);
-  }
-  if (type === 'rtf') {
-    const rtf = await opened(input, async () => readRtf(bytes));
-    return checkPage(parseHtml(rtf.html), force, rtf.gridLost ? unsureTables : (s) => s, rtf.gridLost ? [GRID_LOST_NOTICE] : []);
   }
   throw new InputError(`暂不支持此格式（${type}）：${input}`, `This format is not supported (${type}): ${input}`);
 }

@@ -7,6 +7,7 @@
 import * as CFB from 'cfb';
 import type { Text } from '../findings';
 import type { SourceDoc } from '../model';
+import { decodeBytes } from './decode';
 
 export class DocError extends Error {
   constructor(
@@ -518,4 +519,176 @@ function markOnly(paras: Para[]): DocRead {
   }
   flush();
   return { html: parts.join('\n'), gridLost: true };
+}
+
+// ── Other files saved under a Word name: a web archive (MHT) and Word 2003 XML ──
+
+/** The HTML of a web archive (.mht, or a .doc that Word saved as a single-file web page). */
+export function mhtHtml(bytes: Uint8Array): string {
+  const src = new TextDecoder('latin1').decode(bytes);
+  const boundary = /boundary\s*=\s*"?([^";\r\n]+)"?/i.exec(src.slice(0, 8192))?.[1];
+  const parts = boundary ? src.split(`--${boundary}`) : [src];
+  for (const part of parts) {
+    const split = /\r?\n\r?\n/.exec(part);
+    if (!split) continue;
+    const head = part.slice(0, split.index);
+    if (!/content-type:\s*text\/html/i.test(head)) continue;
+    const body = part.slice(split.index + split[0].length);
+    const enc = /content-transfer-encoding:\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+    const raw = enc === 'base64' ? base64Bytes(body) : enc === 'quoted-printable' ? quotedPrintableBytes(body) : latin1Bytes(body);
+    const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(head)?.[1];
+    return decodeBytes(raw, { contentType: charset ? `text/html; charset=${charset}` : null, html: true }).text;
+  }
+  throw new DocError('网页归档文件（MHT）中没有网页内容，无法读取', 'The web archive (MHT) holds no web page and cannot be read');
+}
+
+const latin1Bytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
+
+function base64Bytes(s: string): Uint8Array {
+  const clean = s.replace(/[^A-Za-z0-9+/]/g, '');
+  const bin = atob(clean.slice(0, clean.length - (clean.length % 4)));
+  return latin1Bytes(bin);
+}
+
+function quotedPrintableBytes(s: string): Uint8Array {
+  const out: number[] = [];
+  const text = s.replace(/=\r?\n/g, '');
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3d && /^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3))) {
+      out.push(parseInt(text.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else out.push(c & 0xff);
+  }
+  return new Uint8Array(out);
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const unXml = (s: string) =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) => (e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : XML_ENTITIES[e] ?? m));
+
+// Word 2003 XML elements whose content is not the body's text.
+const XML_SKIP = new Set(['w:instrText', 'w:delText', 'w:fldData', 'w:binData', 'w:docPr', 'w:styles', 'w:fonts', 'w:lists', 'w:hdr', 'w:ftr', 'w:footnote', 'w:endnote', 'w:annotation', 'w:rPr', 'w:pPr', 'w:sectPr', 'w:pict', 'o:DocumentProperties', 'o:CustomDocumentProperties']);
+
+/**
+ * Word 2003 XML (WordprocessingML 2003, often saved as .doc or .xml) into HTML: paragraphs, and
+ * tables from w:gridSpan, w:gridBefore/After and w:vmerge. A small tag tokenizer (no XML parser
+ * needed in Node). Throws DocError when it holds no w:body.
+ */
+export function wordXmlHtml(bytes: Uint8Array): DocRead {
+  const src = new TextDecoder('utf-8').decode(bytes);
+  const bodyAt = src.search(/<w:body[\s>]/);
+  if (bodyAt < 0) throw new DocError('Word XML 文件中没有正文（w:body），无法读取', 'The Word XML file has no body (w:body) and cannot be read');
+  const parts: string[] = [];
+  let gridLost = false;
+  // Open tables (nested ones are read as text of their cell).
+  interface XCell {
+    paras: string[];
+    span: number;
+    vmerge: '' | 'restart' | 'merged';
+  }
+  interface XRow {
+    before: number;
+    cells: XCell[];
+  }
+  const tables: XRow[][] = [];
+  let row: XRow | null = null;
+  let cell: XCell | null = null;
+  let para: string | null = null;
+  let inText = false;
+  let skip = 0;
+  const tag = /<(\/?)([\w:.-]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|([^<]+)/g;
+  tag.lastIndex = bodyAt;
+  const val = (attrs: string) => /w:val\s*=\s*"([^"]*)"/.exec(attrs)?.[1];
+  for (let m = tag.exec(src); m; m = tag.exec(src)) {
+    const [, close, name, attrs, selfClose, chars] = m;
+    if (chars !== undefined) {
+      if (inText && !skip && para !== null) para += unXml(chars);
+      continue;
+    }
+    if (XML_SKIP.has(name)) {
+      if (selfClose) continue;
+      skip += close ? -1 : 1;
+      continue;
+    }
+    if (skip) {
+      // Cell and row properties (w:tcPr, w:trPr) are not skipped: they hold the merges.
+      continue;
+    }
+    if (close) {
+      if (name === 'w:t') inText = false;
+      else if (name === 'w:p' && para !== null) {
+        if (cell) cell.paras.push(para);
+        else parts.push(paraHtml(para));
+        para = null;
+      } else if (name === 'w:tc' && cell && row) {
+        row.cells.push(cell);
+        cell = null;
+      } else if (name === 'w:tr' && row && tables.length) {
+        tables[tables.length - 1].push(row);
+        row = null;
+      } else if (name === 'w:tbl' && tables.length) {
+        const rows = tables.pop()!;
+        const html = xmlTableHtml(rows);
+        if (html) parts.push(html);
+        else {
+          gridLost = true;
+          parts.push(tabLines(rows.map((r) => ({ cells: r.cells.map((c) => c.paras) }))));
+        }
+      }
+      if (name === 'w:body') break;
+      continue;
+    }
+    switch (name) {
+      case 'w:p':
+        if (!selfClose) para = '';
+        else if (cell) cell.paras.push('');
+        break;
+      case 'w:t':
+        inText = !selfClose;
+        break;
+      case 'w:tab':
+        if (para !== null) para += '\t';
+        break;
+      case 'w:br':
+      case 'w:cr':
+        if (para !== null) para += '\n';
+        break;
+      case 'w:tbl':
+        // A table nested in a cell: its text stays in the outer cell (read, never placed as a grid).
+        if (!cell) tables.push([]);
+        break;
+      case 'w:tr':
+        if (!cell) row = { before: 0, cells: [] };
+        break;
+      case 'w:tc':
+        if (!cell) cell = { paras: [], span: 1, vmerge: '' };
+        break;
+      case 'w:gridBefore':
+        if (row && !cell) row.before = Number(val(attrs) ?? 0) || 0;
+        break;
+      case 'w:gridSpan':
+        if (cell) cell.span = Math.max(1, Number(val(attrs) ?? 1) || 1);
+        break;
+      case 'w:vmerge':
+      case 'w:vMerge':
+        if (cell) cell.vmerge = val(attrs) === 'restart' ? 'restart' : 'merged';
+        break;
+    }
+  }
+  return { html: parts.join('\n'), gridLost };
+}
+
+/** A Word 2003 XML table as HTML: grid positions from the spans, as tableHtml takes them. */
+function xmlTableHtml(rows: { before: number; cells: { paras: string[]; span: number; vmerge: '' | 'restart' | 'merged' }[] }[]): string | null {
+  const defined: TableRow[] = rows.map((r) => {
+    const edges = [r.before];
+    for (const c of r.cells) edges.push(edges[edges.length - 1] + c.span);
+    return {
+      cells: r.cells.map((c) => c.paras),
+      // Grid columns as edges 100 twips apart (tableHtml merges edges closer than 15).
+      def: { edges: edges.map((e) => e * 100), vmerge: r.cells.map((c) => c.vmerge), hmerge: r.cells.map(() => '' as const) },
+    };
+  });
+  return tableHtml(defined.filter((r) => r.cells.length));
 }

@@ -1,7 +1,11 @@
 // What a file is, by its first bytes (a server's content type and a file name are often wrong:
 // attachments come as application/octet-stream, .doc files that are HTML, .wps that are .doc).
 
-export type FileType = 'pdf' | 'docx' | 'ofd' | 'zip' | 'ole' | 'rtf' | 'png' | 'jpeg' | 'html' | 'text';
+/**
+ * 'word-xml': Word 2003 XML (WordprocessingML 2003), 'mht': a web archive (MIME multipart/related,
+ * what Word's 「单个文件网页」 writes); both are often published under a .doc name.
+ */
+export type FileType = 'pdf' | 'docx' | 'ofd' | 'zip' | 'ole' | 'rtf' | 'word-xml' | 'mht' | 'png' | 'jpeg' | 'html' | 'text';
 
 const starts = (b: Uint8Array, sig: number[], at = 0) => sig.every((v, i) => b[at + i] === v);
 
@@ -22,6 +26,13 @@ export function sniffType(bytes: Uint8Array): FileType {
     return 'zip';
   }
   if (/^[\s\ufeff]{0,8}\{\\rtf/.test(head)) return 'rtf';
+  // Word 2003 XML: the root element is w:wordDocument (after the declaration and processing instructions).
+  if (/^[\s\ufeff\u00ef\u00bb\u00bf]{0,8}<\?xml/.test(head)) {
+    const xmlHead = new TextDecoder('latin1').decode(bytes.subarray(0, 8192));
+    if (/<w:wordDocument[\s>]/.test(xmlHead)) return 'word-xml';
+  }
+  // A web archive: MIME headers first (Word writes MIME-Version, others From or Subject), multipart/related among them.
+  if (/^[\s\ufeff]{0,8}(?:mime-version|content-type|from|subject|date|message-id|content-location|x-[\w-]+)\s*:/i.test(head) && /multipart\/related/i.test(head)) return 'mht';
   if (/<!doctype html|<html|<body|<table|<meta|<p[ >]/i.test(head)) return 'html';
   return 'text';
 }
