@@ -346,6 +346,13 @@ function mayContinue(prev: { cells: FlowCell[]; cy: number; h: number }, row: { 
 }
 
 function flowCells(line: Glyph[]): FlowCell[] {
+  const cells = cellsByGaps(line, false);
+  // A row of a table (numbers in two cells or more): a number close beside a label is a value of
+  // its own, not part of the label (narrow columns leave little space between them).
+  return cells.filter((c) => /^\d[\d,.]*$/.test(flowText(c))).length >= 2 ? cellsByGaps(line, true) : cells;
+}
+
+function cellsByGaps(line: Glyph[], tableRow: boolean): FlowCell[] {
   const cells: FlowCell[] = [];
   let cur: FlowCell | null = null;
   for (const g of line) {
@@ -358,7 +365,8 @@ function flowCells(line: Glyph[]): FlowCell[] {
     // Characters of one item stay together (its spaces are a word's, widths spread evenly), except
     // numbers the item holds apart by spaces.
     const sameItem = last?.item === g.item && !(digits && g.spaced);
-    if (cur && !sameItem && (gap > Math.min(g.h, 12) * 0.8 || (digits && gap > 0.3 * g.h) || (digits && g.spaced))) {
+    const edge = last && tableRow && /\d/.test(last.ch) !== /\d/.test(g.ch) && !/[.,%]/.test(last.ch + g.ch);
+    if (cur && !sameItem && (gap > Math.min(g.h, 12) * 0.8 || (digits && gap > 0.3 * g.h) || (digits && g.spaced) || (edge && gap > 0.2 * g.h))) {
       cells.push(cur);
       cur = null;
     }
@@ -406,7 +414,239 @@ export function layoutPage(page: PdfPage): LaidLine[] {
   const rest = byItem.flatMap((gs, i) => gs.filter((_, k) => !used[i][k]));
   lines.push(...flowLines(page.page, rest));
   // Top to bottom; a table's rows stay in their order.
-  return lines.sort((a, b) => b.top - a.top || (a.table === b.table ? 0 : 0));
+  lines.sort((a, b) => b.top - a.top);
+  return lines;
+}
+
+/**
+ * Labels wrapped over several lines in a table without rules, its numbers on the middle line
+ * (「1.属」「于国」 above 「0 0 6」, 「家秘」「密」 below it): the pieces of label text between two rows of
+ * numbers are shared out so that each row's label is centred on its numbers (cells are centred
+ * vertically), and joined to that row's label cells.
+ */
+function withWrappedLabels(lines: LaidLine[]): LaidLine[] {
+  const numeric = lines.filter((l) => l.from !== 'grid' && l.cells.some(isNumberCell));
+  if (!numeric.length) return lines;
+  const firstValueX = (l: LaidLine) => Math.min(...l.cells.filter(isNumberCell).map((c) => c.box[0]));
+  const out = new Set(lines);
+  // Segments: numeric rows with the pieces between them; any other line is a wall.
+  let k = 0;
+  while (k < lines.length) {
+    if (!numericRow(lines[k])) {
+      k++;
+      continue;
+    }
+    // From the pieces above the first numeric row to those below the last one.
+    let start = k;
+    while (start > 0 && isPiece(lines[start - 1], firstValueX(lines[k]))) start--;
+    let end = k;
+    const rows: number[] = [];
+    for (let j = start; j < lines.length; j++) {
+      if (numericRow(lines[j]) && lines[j].from === lines[k].from) {
+        rows.push(j);
+        end = j;
+      } else if (!isPiece(lines[j], firstValueX(lines[rows[rows.length - 1] ?? k]))) break;
+      else end = j;
+    }
+    if (process.env.NB_DEBUG) console.log("segment", start, end, rows.map((r) => lines[r].cells[0].text).join(" "));
+    shareOut(lines, start, end, rows, out);
+    k = end + 1;
+  }
+  return lines.filter((l) => out.has(l));
+}
+
+function numericRow(l: LaidLine): boolean {
+  return l.from === 'flow' && l.cells.some(isNumberCell);
+}
+
+/** A piece of a wrapped label: a flow line of one or two short text cells, all left of the row's values. */
+function isPiece(l: LaidLine | undefined, valuesX: number): boolean {
+  return !!l && l.from === 'flow' && l.cells.length <= 2 && l.cells.every((c) => !isNumberCell(c) && c.text.length <= 12 && c.box[2] < valuesX - 1);
+}
+
+/**
+ * Lines start..end hold numeric rows at `rows` and pieces elsewhere: each row takes a number of the
+ * pieces just above and below it; the split of every gap is chosen (dynamic programming over the
+ * chain) so that each row's label block is centred on its numbers. Pieces above the first row and
+ * below the last may also be left alone (a header, a note).
+ */
+function shareOut(lines: LaidLine[], start: number, end: number, rows: number[], out: Set<LaidLine>) {
+  if (!rows.length || (rows[0] === start && rows[rows.length - 1] === end && rows.every((r, i) => i === 0 || r === rows[i - 1] + 1))) return;
+  // gaps[g]: the pieces between row g-1 and row g (gaps[0] above the first row, gaps[n] below the last).
+  const gaps: number[][] = [];
+  let prev = start - 1;
+  for (const r of rows) {
+    gaps.push(range(prev + 1, r));
+    prev = r;
+  }
+  gaps.push(range(prev + 1, end + 1));
+  const n = rows.length;
+  const cy = (l: LaidLine) => {
+    const nums = l.cells.filter(isNumberCell);
+    return (Math.max(...nums.map((c) => c.box[3])) + Math.min(...nums.map((c) => c.box[1]))) / 2;
+  };
+  // The space between two lines of one cell: the least space between pieces that follow each other.
+  const spaces = range(start + 1, end + 1)
+    .filter((j) => lines[j].page === lines[j - 1].page && !numericRow(lines[j]) && !numericRow(lines[j - 1]))
+    .map((j) => lines[j - 1].bottom - lines[j].top)
+    .filter((x) => x >= 0);
+  const minSpace = spaces.length ? Math.min(...spaces) : 0;
+  // cost of row i taking `above` pieces from gap i's end and `below` from gap i+1's start.
+  // Pieces on another page (a row cut by the page break) are the row's too, but say nothing of its centre.
+  const cost = (i: number, above: number, below: number) => {
+    const row = lines[rows[i]];
+    const mine = (j: number) => lines[j].page === row.page;
+    const takenA = gaps[i].slice(gaps[i].length - above);
+    const takenB = gaps[i + 1].slice(0, below);
+    const ga = takenA.filter(mine);
+    const gb = takenB.filter(mine);
+    const top = ga.length ? lines[ga[0]].top : row.top;
+    const bottom = gb.length ? lines[gb[gb.length - 1]].bottom : row.bottom;
+    // Lines of one cell stand at the line pitch; a wider space inside a block is the space between
+    // two cells (their padding): a block should not span it.
+    const block = [...ga.map((j) => lines[j]), row, ...gb.map((j) => lines[j])];
+    let spread = 0;
+    for (let k = 1; k < block.length; k++) spread += Math.max(0, block[k - 1].bottom - block[k].top - minSpace - 1);
+    // A point for each piece taken from another page: as few as the centring allows.
+    return Math.abs((top + bottom) / 2 - cy(row)) + spread + (takenA.length - ga.length) + (takenB.length - gb.length);
+  };
+  // best[i][a]: least cost of rows 0..i-1 when row i takes `a` pieces above it.
+  const best: number[][] = [];
+  const choice: number[][] = [];
+  best[0] = gaps[0].map(() => 0).concat(0);
+  for (let i = 0; i < n; i++) {
+    best[i + 1] = Array(gaps[i + 1].length + 1).fill(Infinity);
+    choice[i + 1] = Array(gaps[i + 1].length + 1).fill(0);
+    const gb = gaps[i + 1].length;
+    // Pieces on this row's page before the next row, on another page, are this row's (cut by the break).
+    const row = lines[rows[i]];
+    const minB = i + 1 < n && lines[rows[i + 1]].page !== row.page ? gaps[i + 1].filter((j) => lines[j].page === row.page).length : 0;
+    for (let a = 0; a < best[i].length; a++) {
+      if (!Number.isFinite(best[i][a])) continue;
+      for (let b = minB; b <= gb; b++) {
+        // The last row may leave pieces below it alone; between rows every piece is taken.
+        const nextAbove = i + 1 < n ? gb - b : 0;
+        const c = best[i][a] + cost(i, a, b);
+        if (c < best[i + 1][nextAbove]) {
+          best[i + 1][nextAbove] = c;
+          choice[i + 1][nextAbove] = a * 1000 + b;
+        }
+      }
+    }
+  }
+  // Back from the end.
+  let a = best[n].indexOf(Math.min(...best[n]));
+  for (let i = n - 1; i >= 0; i--) {
+    const ch = choice[i + 1][a];
+    const above = Math.floor(ch / 1000);
+    const below = ch % 1000;
+    const ga = gaps[i];
+    const gb = gaps[i + 1];
+    const up = ga.slice(ga.length - above).map((j) => lines[j]);
+    const down = gb.slice(0, below).map((j) => lines[j]);
+    if (up.length || down.length) {
+      joinPieces(lines[rows[i]], up, down);
+      for (const p of [...up, ...down]) out.delete(p);
+    }
+    if (process.env.NB_DEBUG) console.log("row", lines[rows[i]].cells.map((c) => c.text).join("/").slice(0, 40), "above", above, "below", below, "cost", cost(i, above, below).toFixed(1));
+    a = above;
+  }
+}
+
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+
+/** Pieces joined to the row's label cells they stand over (or under), top to bottom. */
+function joinPieces(row: LaidLine, above: LaidLine[], below: LaidLine[]) {
+  const firstValue = row.cells.findIndex(isNumberCell);
+  const labels = row.cells.slice(0, firstValue);
+  const pieces = [...above, ...below];
+  const overlapX = (a: Rect, b: Rect) => Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
+  const added: LaidCell[] = [];
+  const place = (c: LaidCell, before: boolean) => {
+    const target = [...labels, ...added].sort((x, y) => overlapX(y.box, c.box) - overlapX(x.box, c.box))[0];
+    if (target && overlapX(target.box, c.box) > 0) {
+      if (before) {
+        target.text = c.text + target.text;
+        target.rects = [...c.rects, ...target.rects];
+      } else {
+        target.text += c.text;
+        target.rects.push(...c.rects);
+      }
+      target.box = union([target.box, c.box]);
+    } else added.push({ ...c, rects: [...c.rects] });
+  };
+  // Above: nearest first, each put before; below: nearest first, each put after.
+  for (const p of [...above].reverse()) for (const c of p.cells) place(c, true);
+  for (const p of below) for (const c of p.cells) place(c, false);
+  const cells = [...labels, ...added].sort((x, y) => x.box[0] - y.box[0]);
+  row.cells = [...cells, ...row.cells.slice(firstValue)];
+  const mine = pieces.filter((p) => p.page === row.page);
+  row.top = Math.max(row.top, ...mine.map((p) => p.top));
+  row.bottom = Math.min(row.bottom, ...mine.map((p) => p.bottom));
+}
+
+const isNumberCell = (c: LaidCell) => /^\s*\d[\d,.]*\s*$/.test(c.text);
+const centre = (c: LaidCell) => (c.box[0] + c.box[2]) / 2;
+
+/**
+ * Blank cells of tables without rules: nothing is printed there, so the values of a row are fewer
+ * than its columns. The value columns of a run of table rows are where their numbers stand (centres
+ * seen in several rows); a row whose numbers each sit in a column of their own gets an empty cell
+ * in every column it leaves empty, so its values keep their columns.
+ */
+function withBlankCells(lines: LaidLine[]) {
+  const runs: LaidLine[][] = [];
+  for (const l of lines) {
+    const last = runs[runs.length - 1];
+    const tableLike = l.from !== 'grid' && l.cells.length >= 2;
+    if (!tableLike) {
+      runs.push([]);
+      continue;
+    }
+    if (last && last.length && last[0].from === l.from && last[0].table === l.table) last.push(l);
+    else runs.push([l]);
+  }
+  for (const run of runs) {
+    const numeric = run.filter((l) => l.cells.some(isNumberCell));
+    if (numeric.length < 3) continue;
+    const h = mean(numeric.flatMap((l) => l.cells.filter(isNumberCell).map((c) => c.box[3] - c.box[1])));
+    const groups = clusterGroups(
+      numeric.flatMap((l) => l.cells.filter(isNumberCell).map(centre)),
+      0.9 * h,
+    );
+    const columns = groups.filter((g) => g.length >= Math.max(2, 0.3 * numeric.length)).map(mean);
+    if (columns.length < 2) continue;
+    const spacing = Math.min(...columns.slice(1).map((x, i) => x - columns[i]));
+    for (const l of numeric) {
+      const nums = l.cells.filter(isNumberCell);
+      const at = nums.map((c) => columns.findIndex((x) => Math.abs(x - centre(c)) < 0.45 * spacing));
+      if (at.some((k) => k < 0) || new Set(at).size !== at.length || nums.length === columns.length) continue;
+      // The row's values start right of its labels: a text cell over a column is no blank.
+      const firstValue = l.cells.indexOf(nums[0]);
+      if (l.cells.slice(firstValue).some((c) => !isNumberCell(c))) continue;
+      const labels = l.cells.slice(0, firstValue);
+      const labelEnd = labels.length ? Math.max(...labels.map((c) => c.box[2])) : -Infinity;
+      const [bottom, top] = [Math.min(...nums.map((c) => c.box[1])), Math.max(...nums.map((c) => c.box[3]))];
+      const values = columns.flatMap((x, k) => {
+        const have = at.indexOf(k);
+        if (have >= 0) return [nums[have]];
+        if (x - 0.3 * spacing < labelEnd) return [];
+        return [{ text: '', rects: [], box: [x - 0.3 * spacing, bottom, x + 0.3 * spacing, top] as Rect }];
+      });
+      l.cells = [...labels, ...values];
+    }
+  }
+}
+
+/** Values within `tol` of their neighbour as groups, sorted. */
+function clusterGroups(values: number[], tol: number): number[][] {
+  const out: number[][] = [];
+  for (const v of [...values].sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last && v - last[last.length - 1] <= tol) last.push(v);
+    else out.push([v]);
+  }
+  return out;
 }
 
 /** A page number alone (「- 3 -」, 「第 3 页」, 「3 / 6」, 「共 6 页」): not part of the report. */
@@ -457,6 +697,7 @@ export function layoutPages(pages: PdfPage[]): LaidLine[] {
   const out: LaidLine[] = [];
   // The table open at the end of the previous page: its first rows (the header) and its last row.
   let open: { head: LaidLine[]; last: LaidLine } | null = null;
+  let flowHead: Set<string> | null = null;
   for (const lines of laid) {
     const body = lines.filter((l) => !drop.has(l));
     let i = 0;
@@ -473,7 +714,10 @@ export function layoutPages(pages: PdfPage[]): LaidLine[] {
         i++;
       }
     }
+    // A table without rules or tags goes on: its header rows printed again are dropped.
+    if (flowHead && i === 0) while (body[i] && body[i].from === 'flow' && body[i].cells.length >= 2 && !hasNumber(body[i]) && flowHead.has(lineText(body[i]))) i++;
     out.push(...body.slice(i));
+    flowHead = tableHeadOf(out);
     const tail = body[body.length - 1];
     if (tail && tail.from !== 'flow') {
       const rows = body.filter((l) => l.table === tail.table && l.from === tail.from);
@@ -482,7 +726,24 @@ export function layoutPages(pages: PdfPage[]): LaidLine[] {
       open = { head, last: out[out.length - 1] };
     } else open = null;
   }
-  return out;
+  const joined = withWrappedLabels(out);
+  withBlankCells(joined);
+  return joined;
+}
+
+/**
+ * When the text so far ends inside a table laid out by position (its last line has numbers): the
+ * texts of that table's header lines (lines of several cells without numbers, above its first row
+ * of numbers), which the next page may print again.
+ */
+function tableHeadOf(lines: LaidLine[]): Set<string> | null {
+  const last = lines[lines.length - 1];
+  if (!last || last.from !== 'flow' || !hasNumber(last)) return null;
+  let k = lines.length - 1;
+  while (k > 0 && lines[k - 1].from === 'flow' && (lines[k - 1].cells.length >= 2 || hasNumber(lines[k - 1]) || lines[k - 1].cells[0].text.length <= 12)) k--;
+  const head = new Set<string>();
+  for (let j = k; j < lines.length && !hasNumber(lines[j]); j++) if (lines[j].cells.length >= 2) head.add(lineText(lines[j]));
+  return head.size ? head : null;
 }
 
 /**
@@ -496,7 +757,7 @@ function joinsAcrossBreak(prev: LaidLine, next: LaidLine): boolean {
   const textOnly = a > 0 ? next : prev;
   // The text half: a few label pieces and empty cells only (never a header row of many words).
   const texts = textOnly.cells.filter((c) => c.text);
-  return texts.length >= 1 && texts.length <= 2 && (prev.from !== 'grid' || textOnly.cells.length === (a > 0 ? prev : next).cells.length || a === 0);
+  return texts.length >= 1 && texts.length <= 2;
 }
 
 function joinRows(prev: LaidLine, next: LaidLine): LaidLine {
