@@ -65,6 +65,9 @@ export default defineConfig({
     // The detector is a plain unlisted script, declared here so that no content-script runtime ships with it.
     content_scripts: [{ matches: ['*://*.gov.cn/*'], js: ['detector.js'], run_at: 'document_idle', all_frames: true }],
     host_permissions: ['*://*.gov.cn/*'],
+    // The setting that opens gov.cn PDFs in the viewer redirects there; a redirect to an extension
+    // page is followed only if the page is web-accessible to whoever linked the PDF (any site).
+    web_accessible_resources: [{ resources: ['viewer.html'], matches: ['<all_urls>'] }],
     optional_host_permissions: ['<all_urls>'],
     commands: {
       'check-page': {
