@@ -6,11 +6,12 @@ const file = process.argv[2];
 const shot = process.argv[3];
 const h = await launch();
 try {
-  h.route('/report.pdf', { body: readFileSync(file), type: 'application/pdf' });
+  const name = `/report${file.match(/\.\w+$/)?.[0] ?? '.pdf'}`;
+  h.route(name, { body: readFileSync(file), type: name.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream' });
   const page = await h.context.newPage();
   page.on('console', (m) => console.log('console:', m.type(), m.text()));
   page.on('pageerror', (e) => console.log('pageerror:', e.message));
-  const src = `${h.base}/report.pdf`;
+  const src = `${h.base}${name}`;
   await page.goto(`chrome-extension://${h.extensionId}/viewer.html?src=${encodeURIComponent(src)}&ref=${encodeURIComponent(h.base + '/')}`);
   console.log(await hook(page, 60_000));
   await page.waitForTimeout(1500);

@@ -17,7 +17,8 @@ import { loadSettings, saveSettings } from '../../lib/ext/settings-store';
 import type { Settings } from '../../lib/ext/settings';
 import type { Lang } from '../../lib/i18n';
 import { readPdfDoc } from '../../lib/read/pdf-doc';
-import { sniffType } from '../../lib/read/sniff';
+import { sniffType, type FileType } from '../../lib/read/sniff';
+import { findReportRoot, readDocumentAt } from '../../lib/source';
 import { FetchError, fetchFile, requestAccess } from '../../lib/viewer/fetch-file';
 import { fileNameOf, parseViewerParams } from '../../lib/viewer/params';
 import { pdfLocator } from '../../lib/viewer/pdf-locator';
@@ -139,7 +140,8 @@ async function openBytes(bytes: Uint8Array, name: string, my: number) {
   const type = sniffType(bytes);
   try {
     if (type === 'pdf') return await showPdf(bytes, my);
-    const what = type === 'ofd' ? 'OFD' : type === 'docx' ? 'Word (.docx)' : type === 'ole' ? 'Word/WPS (.doc/.wps)' : type === 'rtf' ? 'RTF' : null;
+    if (type === 'docx' || type === 'ole' || type === 'rtf' || (type === 'html' && /\.(docx?|wps|rtf|html?|mht)$/i.test(name))) return await showWordFile(bytes, type, my);
+    const what = type === 'ofd' ? 'OFD' : type === 'zip' ? 'ZIP' : null;
     if (what) {
       showMessage({ kind: 'error', text: s().unsupported(what) });
       mountUi(document.documentElement).done(null, [{ zh: `暂不支持此格式（${what}）：${name}`, en: `This format is not supported yet (${what}): ${name}` }], true);
@@ -150,6 +152,18 @@ async function openBytes(bytes: Uint8Array, name: string, my: number) {
   } catch (e) {
     if (my === opening) failure(e);
   }
+}
+
+async function showWordFile(bytes: Uint8Array, type: FileType, my: number) {
+  const { showWord } = await import('../../lib/viewer/word');
+  docMain.hidden = false;
+  const shown = await phase('open', () => showWord(bytes, type, docMain));
+  if (my !== opening) return;
+  const ui = mountUi(document.documentElement);
+  const source = await phase('read', async () => shown.adjust(readDocumentAt(document, findReportRoot(document))));
+  const result = await phase('check', async () => checkDoc(source, { force: false }));
+  const summary = ui.done(result, shown.notices);
+  void browser.runtime.sendMessage({ type: 'result', summary }).catch(() => {});
 }
 
 async function showPdf(bytes: Uint8Array, my: number) {
@@ -184,13 +198,55 @@ async function showPdf(bytes: Uint8Array, my: number) {
   const ui = mountUi(container, pdfLocator(viewer as never, eventBus));
   const read = await phase('read', () => readPdfDoc(doc));
   if (my !== opening) return;
-  if (read.scanned) {
-    ui.done(null, [{ zh: '这是扫描版 PDF（页面是图片，没有文字层），尚未能识别扫描页', en: 'This is a scanned PDF (pictures of pages, no text layer); scanned pages cannot be read yet' }], true);
-    return;
-  }
+  if (read.scanned) return showScan(doc, ui, my);
   const result = await phase('check', async () => checkDoc(read.source, { force: false }));
   const summary = ui.done(result, read.notices);
   void browser.runtime.sendMessage({ type: 'result', summary }).catch(() => {});
+}
+
+/** A scanned PDF: each page rendered here and its tables read by local OCR, with progress and cancel. */
+async function showScan(doc: Awaited<ReturnType<typeof openPdf>>, ui: ReturnType<typeof mountUi>, my: number) {
+  const [{ ocrPdf }, { checkScanRead }, { tesseractRecognizer }, { OCR_PATHS }, { toGray }] = await Promise.all([
+    import('../../lib/read/pdf-scan'),
+    import('../../lib/read/pdf-doc'),
+    import('../../lib/ocr/tesseract'),
+    import('../../lib/ocr/serve'),
+    import('../../lib/ocr/image'),
+  ]);
+  const abort = new AbortController();
+  ui.onCancel(() => abort.abort());
+  const label = (done: number, total: number) => ({ zh: viewerStrings.zh.readingPages(done + 1, total), en: viewerStrings.en.readingPages(done + 1, total) });
+  ui.progress(0, doc.numPages, label(0, doc.numPages));
+  const recognizer = await tesseractRecognizer(OCR_PATHS());
+  try {
+    const read = await phase('ocr', () =>
+      ocrPdf(doc, {
+        recognizer,
+        signal: abort.signal,
+        onPage: (done, total) => my === opening && !abort.signal.aborted && ui.progress(done, total, label(done, total)),
+        render: async (page, scale) => {
+          const viewport = (page as unknown as { getViewport(o: { scale: number }): { width: number; height: number } }).getViewport({ scale });
+          const canvas = document.createElement('canvas');
+          canvas.width = Math.ceil(viewport.width);
+          canvas.height = Math.ceil(viewport.height);
+          const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+          await (page as unknown as { render(o: object): { promise: Promise<void> } }).render({ canvas, canvasContext: ctx, viewport }).promise;
+          const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+          return { gray: toGray(data, canvas.width, canvas.height), width: canvas.width, height: canvas.height, element: canvas };
+        },
+      }),
+    );
+    if (my !== opening) return;
+    const checked = await phase('check', async () => checkScanRead(read));
+    const summary = ui.done(checked.result, checked.notices, checked.failed);
+    void browser.runtime.sendMessage({ type: 'result', summary }).catch(() => {});
+  } catch (e) {
+    if (my !== opening) return;
+    const cancelled = (e as Error).name === 'AbortError';
+    ui.done(null, [cancelled ? { zh: '已取消识别扫描页，未核对此文件', en: 'Reading the scanned pages was cancelled; the file was not checked' } : { zh: `识别扫描页时出错：${(e as Error).message}`, en: `Reading the scanned pages failed: ${(e as Error).message}` }], true);
+  } finally {
+    await recognizer.close().catch(() => {});
+  }
 }
 
 async function start() {
