@@ -8,6 +8,7 @@ import * as CFB from 'cfb';
 import type { Text } from '../findings';
 import type { SourceDoc } from '../model';
 import { decodeBytes } from './decode';
+import { GRID_PLACEHOLDER_ATTR } from './dom';
 
 export class DocError extends Error {
   constructor(
@@ -59,6 +60,9 @@ interface Fib {
 /** The File Information Block at the start of the WordDocument stream. */
 function readFib(w: Uint8Array): Fib {
   if (w.length < 0x200 || u16(w, 0) !== 0xa5ec) throw damaged('no Word FIB');
+  // Word 6.0/95 (nFib below 101) lays its FIB out otherwise: said plainly, not misread.
+  if (u16(w, 2) < 101)
+    throw new DocError('这是 Word 6.0/95 格式的旧文件，暂不支持，请另存为 .docx 或 PDF', 'This is a Word 6.0/95 file, which is not supported; save it as .docx or PDF');
   const flags = u16(w, 0x0a);
   if (flags & 0x0100)
     throw new DocError('Word 文件已加密（设置了打开密码），无法读取', 'The Word file is encrypted (it has a password to open) and cannot be read');
@@ -105,7 +109,7 @@ function readText(w: Uint8Array, table: Uint8Array, fib: Fib): Char[] {
   let o = fib.fcClx;
   const end = fib.fcClx + fib.lcbClx;
   // Prc entries (formatting of the pieces) come first; the Pcdt follows.
-  while (o < end && table[o] === 0x01) o += 3 + i16(table, o + 1);
+  while (o < end && table[o] === 0x01) o += 3 + Math.max(0, i16(table, o + 1));
   if (table[o] !== 0x02) throw damaged('piece table not found');
   const lcb = u32(table, o + 1);
   const plc = o + 5;
@@ -382,13 +386,18 @@ export function tableHtml(rows: TableRow[]): string | null {
     }),
   );
   const trs = placed.map((row) => {
-    const tds = row
-      .filter((c) => !c.hidden)
-      .map((c) => {
-        const span = c.c1 - c.c0 > 1 ? ` colspan="${c.c1 - c.c0}"` : '';
-        const rs = c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : '';
-        return `<td${span}${rs}>${c.html.map(paraHtml).join('')}</td>`;
-      });
+    const tds: string[] = [];
+    let at = 0;
+    for (const c of row) {
+      // Grid columns before a cell that no cell fills (gridBefore, a row indented): a placeholder
+      // the DOM reader counts as columns, never as a cell.
+      if (c.c0 > at) tds.push(`<td ${GRID_PLACEHOLDER_ATTR}=""${c.c0 - at > 1 ? ` colspan="${c.c0 - at}"` : ''}></td>`);
+      at = Math.max(at, c.c1);
+      if (c.hidden) continue;
+      const span = c.c1 - c.c0 > 1 ? ` colspan="${c.c1 - c.c0}"` : '';
+      const rs = c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : '';
+      tds.push(`<td${span}${rs}>${c.html.map(paraHtml).join('')}</td>`);
+    }
     return `<tr>${tds.join('')}</tr>`;
   });
   return `<table border="1">${trs.join('\n')}</table>`;
@@ -399,6 +408,16 @@ export const tabLines = (rows: TableRow[]) => `<pre>${rows.map((r) => r.cells.ma
 
 /** Reads a .doc/.wps file. Throws DocError for a file that is damaged, encrypted or not a Word document. */
 export function readDoc(bytes: Uint8Array): DocRead {
+  try {
+    return readDocUnsafe(bytes);
+  } catch (e) {
+    // Offsets past the end, a broken container: the file's fault, said as such (never a crash of ours).
+    if (e instanceof DocError) throw e;
+    throw damaged((e as Error).message);
+  }
+}
+
+function readDocUnsafe(bytes: Uint8Array): DocRead {
   let cfb: CFB.CFB$Container;
   try {
     cfb = CFB.read(bytes, { type: 'array' });
@@ -518,7 +537,8 @@ function markOnly(paras: Para[]): DocRead {
     } else parts.push(paraHtml(p.text));
   }
   flush();
-  return { html: parts.join('\n'), gridLost: true };
+  // Lost only where there was a table to lose.
+  return { html: parts.join('\n'), gridLost: paras.some((p) => p.mark === '\x07') };
 }
 
 // ── Other files saved under a Word name: a web archive (MHT) and Word 2003 XML ──

@@ -23,4 +23,13 @@ describe('what a file is, by its bytes', () => {
     expect(sniffType(zip('OFD.xml'))).toBe('ofd');
     expect(sniffType(zip('data.csv'))).toBe('zip');
   });
+
+  it('knows Word 2003 XML and web archives (both often named .doc) from other XML and pages', () => {
+    expect(sniffType(bytes('<?xml version="1.0"?>\n<?mso-application progid="Word.Document"?>\n<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml">'))).toBe('word-xml');
+    expect(sniffType(bytes('<?xml version="1.0"?><rss version="2.0">'))).toBe('text');
+    expect(sniffType(bytes('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart_01"\r\n\r\n<html>'))).toBe('mht');
+    expect(sniffType(bytes('From: <Saved by Blink>\r\nSubject: report\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html"'))).toBe('mht');
+    // A page that mentions multipart/related is still a page.
+    expect(sniffType(bytes('<html><body><p>Content-Type: multipart/related</p>'))).toBe('html');
+  });
 });
