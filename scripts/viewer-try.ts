@@ -16,6 +16,11 @@ try {
   console.log(await hook(page, 60_000));
   await page.waitForTimeout(1500);
   console.log(await page.evaluate(() => ({ pages: document.querySelectorAll('.page').length, rendered: document.querySelectorAll('.page canvas').length, badges: document.querySelector('nianbao-check')!.shadowRoot!.querySelectorAll('.badge').length })));
+  const item = process.argv[4];
+  if (item) {
+    await page.evaluate((i) => (document.querySelector('nianbao-check')!.shadowRoot!.querySelector(`[data-item="${i}"]`) as HTMLElement)?.click(), item);
+    await page.waitForTimeout(1500);
+  }
   if (shot) await page.screenshot({ path: shot });
   console.log('requests', h.requests.filter((u) => !u.startsWith('chrome-extension')));
 } finally {

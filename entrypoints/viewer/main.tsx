@@ -16,7 +16,7 @@ import type { Locator } from '../../lib/ext/anchors';
 import { loadSettings, saveSettings } from '../../lib/ext/settings-store';
 import type { Settings } from '../../lib/ext/settings';
 import type { Lang } from '../../lib/i18n';
-import { readPdfDoc } from '../../lib/read/pdf-doc';
+import { checkPdfRead, readPdfDoc } from '../../lib/read/pdf-doc';
 import { sniffType, type FileType } from '../../lib/read/sniff';
 import { findReportRoot, readDocumentAt } from '../../lib/source';
 import { FetchError, fetchFile, requestAccess } from '../../lib/viewer/fetch-file';
@@ -196,10 +196,11 @@ async function showPdf(bytes: Uint8Array, my: number) {
     },
   });
   const ui = mountUi(container, pdfLocator(viewer as never, eventBus));
-  const read = await phase('read', () => readPdfDoc(doc));
+  const { pdfjs } = await loadPdfjs();
+  const read = await phase('read', () => readPdfDoc(doc as never, pdfjs.OPS as never));
   if (my !== opening) return;
   if (read.scanned) return showScan(doc, ui, my);
-  const result = await phase('check', async () => checkDoc(read.source, { force: false }));
+  const result = await phase('check', async () => checkPdfRead(read, false));
   const summary = ui.done(result, read.notices);
   void browser.runtime.sendMessage({ type: 'result', summary }).catch(() => {});
 }

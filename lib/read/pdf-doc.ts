@@ -4,39 +4,36 @@
 import { checkDoc, type CheckResult } from '../check';
 import type { Text } from '../findings';
 import type { SourceDoc } from '../model';
-import { isScanned, pdfText, type PdfItem } from './pdf';
-import { readText } from './text';
+import { isScanned, pdfSource, type PdfPage } from './pdf';
+import { extractPage, type PdfOps, type PdfPageApi } from './pdf-extract';
 
-/** The parts of pdf.js's document and page proxies this module uses. */
+/** The parts of pdf.js's document proxy this module uses. */
 export interface PdfDocLike {
   numPages: number;
-  getPage(n: number): Promise<PdfPageLike>;
-}
-export interface PdfPageLike {
-  getTextContent(opts?: object): Promise<{ items: unknown[] }>;
+  getPage(n: number): Promise<PdfPageApi>;
 }
 
 export interface PdfRead {
   source: SourceDoc;
-  /** The file is a scan: pictures of pages without a text layer. */
+  /** The file is a scan: pictures of pages without a text layer (the caller reads it by OCR). */
   scanned: boolean;
   pages: number;
   notices: Text[];
 }
 
-async function pageItems(page: PdfPageLike): Promise<PdfItem[]> {
-  const content = await page.getTextContent();
-  return (content.items as { str?: string; transform?: number[]; width?: number }[]).flatMap((i) =>
-    i.str != null && i.transform ? [{ str: i.str, x: i.transform[4], y: i.transform[5], w: i.width ?? 0, h: Math.hypot(i.transform[2], i.transform[3]) }] : [],
-  );
-}
-
-/** Reads the text layer of every page; a scan is said so (the caller reads it by OCR). */
-export async function readPdfDoc(doc: PdfDocLike): Promise<PdfRead> {
-  const pages: PdfItem[][] = [];
-  for (let n = 1; n <= doc.numPages; n++) pages.push(await pageItems(await doc.getPage(n)));
+/**
+ * Every page's items, rules and tagged tables (pdf-extract.ts), then lines and cells rebuilt from
+ * geometry, each token anchored to its page and box (pdf.ts). `ops`: the caller's pdf.js OPS.
+ */
+export async function readPdfDoc(doc: PdfDocLike, ops?: PdfOps): Promise<PdfRead> {
+  const pages: PdfPage[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    pages.push(await extractPage(page, n, ops));
+    (page as { cleanup?: () => void }).cleanup?.();
+  }
   if (isScanned(pages)) return { source: { lines: [] }, scanned: true, pages: doc.numPages, notices: [] };
-  return { source: readText(pdfText(pages)), scanned: false, pages: doc.numPages, notices: [] };
+  return { source: pdfSource(pages), scanned: false, pages: doc.numPages, notices: [] };
 }
 
 /** The check of a PDF's text layer, as the command line and the viewer both run it. */

@@ -1,0 +1,75 @@
+// The viewer on files of every kind we generate (PDFs printed by Chromium, .docx written by script,
+// .doc/RTF/Word-XML written by LibreOffice, a scanned PDF): the same counts as the command line on
+// the same bytes, and the findings marked on the rendered pages.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkInput } from '../../lib/cli/main';
+import { countBySeverity } from '../../lib/findings';
+import { DOC_FIXTURES, docFixtureBytes } from '../fixtures/doc-files';
+import { generatedReport, writeDocx } from '../fixtures/docx';
+import { pdfFixture, printPdfs } from '../fixtures/pdf-print';
+import { scanCaseOf, scanPdf } from '../fixtures/scan-pdf';
+import { hook, launch, type Harness } from './harness';
+
+interface FileCase {
+  name: string;
+  bytes: Uint8Array;
+  /** Totals broken on purpose: the viewer must mark at least this many errors. */
+  broken: number;
+}
+
+const cases: FileCase[] = [];
+let h: Harness;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'nianbao-viewer-files-'));
+  const pdfs = [3101, 3102, 3103].map(pdfFixture);
+  (await printPdfs(pdfs)).forEach((bytes, i) => cases.push({ name: `print-${pdfs[i].seed}.pdf`, bytes, broken: pdfs[i].broken.length }));
+  for (const seed of [3201, 3202]) {
+    const g = generatedReport(seed);
+    cases.push({ name: `gen-${seed}.docx`, bytes: await writeDocx(g.data, seed), broken: g.broken.length });
+  }
+  for (const f of DOC_FIXTURES.filter((d) => ['gen-2001', 'gen-2007', 'gen-2008'].includes(d.name))) cases.push({ name: `${f.name}.${f.format === 'xml' ? 'doc' : f.format}`, bytes: docFixtureBytes(f), broken: -1 });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const scan = scanCaseOf(2003);
+    cases.push({ name: 'scan-2003.pdf', bytes: (await scanPdf(browser, scan)).pdf, broken: -1 });
+  } finally {
+    await browser.close();
+  }
+  h = await launch();
+}, 300_000);
+afterAll(async () => {
+  await h?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('viewer = command line, on generated files', () => {
+  it('every file: the same state and counts, marks on the page for each error', async () => {
+    expect(cases.length).toBe(9);
+    for (const c of cases) {
+      const file = join(dir, c.name);
+      writeFileSync(file, c.bytes);
+      const cli = await checkInput(file, false).then(
+        (r) => ({ state: r.report ? 'done' : 'not-report', ...countBySeverity(r.findings) }),
+        () => ({ state: 'failed', errors: 0, warnings: 0, infos: 0 }),
+      );
+      h.route(`/f/${c.name}`, { body: c.bytes, type: c.name.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream' });
+      const tab = await h.context.newPage();
+      await tab.goto(`chrome-extension://${h.extensionId}/viewer.html?src=${encodeURIComponent(`${h.base}/f/${c.name}`)}`);
+      const got = await hook(tab, 180_000);
+      expect(got, c.name).toEqual(cli);
+      if (c.broken > 0) expect(got.errors, c.name).toBeGreaterThanOrEqual(c.broken);
+      if (got.errors > 0) {
+        // Each error has a badge on its total, over the page (a PDF page, or the Word file's table).
+        const badges = await tab.evaluate(() => document.querySelector('nianbao-check')!.shadowRoot!.querySelectorAll('.badge').length);
+        expect(badges, c.name).toBeGreaterThanOrEqual(got.errors);
+      }
+      await tab.close();
+    }
+  }, 600_000);
+});
