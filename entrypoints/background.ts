@@ -52,29 +52,33 @@ async function injectAttachments(tabId: number, frameId: number) {
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ATTACHMENTS] });
 }
 
-// The automatic redirect of gov.cn PDFs: one change at a time (the startup sync and a settings change may meet).
-let redirectSync: Promise<unknown> = Promise.resolve();
+// The automatic redirect of gov.cn PDFs. One DNR change at a time: the startup sync, a settings
+// change and the popup's question may meet, and the feature test uses a session rule of its own.
+let redirectQueue: Promise<unknown> = Promise.resolve();
 let headerSupport: Promise<boolean> | null = null;
 const dnr = () => browser.declarativeNetRequest as unknown as DnrApi | undefined;
 
-function syncPdfRedirect(): Promise<unknown> {
-  redirectSync = redirectSync
-    .then(async () => {
-      const api = dnr();
-      if (!api) return;
-      const settings = await loadSettings();
-      await syncRedirectRules(api, viewerBase(), settings.autoPdfGov);
-    })
-    .catch((e) => console.warn('年报核查: PDF redirect rules', e));
-  return redirectSync;
+function queued<T>(job: () => Promise<T>): Promise<T> {
+  const run = redirectQueue.then(job);
+  redirectQueue = run.catch((e) => console.warn('年报核查: PDF redirect rules', e));
+  return run;
 }
 
-async function redirectSupported(): Promise<boolean> {
+/** Asked once per worker: the browser's answer does not change while it runs. Call inside the queue only. */
+const supportOf = (api: DnrApi) => (headerSupport ??= headerConditionsSupported(api).catch(() => false));
+
+function syncPdfRedirect(): Promise<unknown> {
+  return queued(async () => {
+    const api = dnr();
+    if (!api) return;
+    const settings = await loadSettings();
+    await syncRedirectRules(api, viewerBase(), settings.autoPdfGov, () => supportOf(api));
+  }).catch(() => {});
+}
+
+function redirectSupported(): Promise<boolean> {
   const api = dnr();
-  if (!api) return false;
-  await redirectSync;
-  headerSupport ??= headerConditionsSupported(api);
-  return headerSupport;
+  return api ? queued(() => supportOf(api)).catch(() => false) : Promise.resolve(false);
 }
 
 async function injectEngine(tabId: number, frameId: number, force: boolean, picture: string | null = null) {

@@ -123,11 +123,12 @@ export async function headerConditionsSupported(dnr: DnrApi): Promise<boolean> {
 
 /**
  * Installs our redirect rules (`on`) or removes them, leaving every other rule alone. Returns what
- * is in force: false when asked on but the browser cannot match on headers.
+ * is in force: false when asked on but the browser cannot match on headers (`supported`: the
+ * feature test, or its answer known already).
  */
-export async function syncRedirectRules(dnr: DnrApi, viewerBase: string, on: boolean): Promise<boolean> {
+export async function syncRedirectRules(dnr: DnrApi, viewerBase: string, on: boolean, supported: () => Promise<boolean> = () => headerConditionsSupported(dnr)): Promise<boolean> {
   const ours = (await dnr.getDynamicRules()).map((r) => r.id).filter((id) => id >= REDIRECT_IDS.first && id <= REDIRECT_IDS.last);
-  const want = on && (await headerConditionsSupported(dnr));
+  const want = on && (await supported());
   await dnr.updateDynamicRules({ removeRuleIds: ours, addRules: want ? pdfRedirectRules(viewerBase) : [] });
   return want;
 }
