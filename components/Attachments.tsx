@@ -13,6 +13,8 @@ const BUTTON_H = 20;
 /** Room a control needs on the right of its link; with less it goes below the link. */
 const BUTTON_ROOM = 150;
 const SETTLE_MS = 300;
+/** Beyond this many files the controls show their icon only (their words on hover and focus). */
+const FULL_LABELS_UP_TO = 3;
 
 interface Place {
   x: number;
@@ -21,11 +23,44 @@ interface Place {
   inside: boolean;
 }
 
-/** Where the control of one file stands, in document coordinates; null when its element is not shown. */
+/** What stands between an element and the document: a fixed ancestor, or ones that scroll or clip it. */
+interface Frame {
+  fixed: boolean;
+  clips: Element[];
+}
+
+const frames = new WeakMap<Element, Frame>();
+
+/** Walked once per element (the page's layout classes rarely change where a link sits). */
+function frameOf(el: Element, win: Window): Frame {
+  let known = frames.get(el);
+  if (known) return known;
+  known = { fixed: false, clips: [] };
+  for (let p = el.parentElement; p && p !== win.document.body && p !== win.document.documentElement; p = p.parentElement) {
+    const css = win.getComputedStyle(p);
+    if (css.position === 'fixed') known.fixed = true;
+    if (css.overflowX !== 'visible' || css.overflowY !== 'visible') known.clips.push(p);
+  }
+  frames.set(el, known);
+  return known;
+}
+
+/**
+ * Where the control of one file stands, in document coordinates; null when its element is not
+ * shown (no box, hidden, or scrolled out of a box that clips it).
+ */
 export function placeFor(el: Element, win: Window): Place | null {
   if (!el.isConnected) return null;
   const r = el.getBoundingClientRect();
   if (r.width === 0 && r.height === 0) return null;
+  const visible = (el as Element & { checkVisibility?: (o: object) => boolean }).checkVisibility;
+  if (visible && !visible.call(el, { visibilityProperty: true, opacityProperty: true })) return null;
+  const cx = r.left + r.width / 2;
+  const cy = r.top + r.height / 2;
+  for (const c of frameOf(el, win).clips) {
+    const b = c.getBoundingClientRect();
+    if (cx < b.left || cx > b.right || cy < b.top || cy > b.bottom) return null;
+  }
   const sx = win.scrollX;
   const sy = win.scrollY;
   if (el.localName !== 'a') return { x: r.right + sx - 6, y: r.top + sy + 6, inside: true };
@@ -33,6 +68,13 @@ export function placeFor(el: Element, win: Window): Place | null {
   if (r.right + sx + BUTTON_ROOM > width) return { x: Math.max(0, r.left + sx), y: r.bottom + sy + 2, inside: false };
   return { x: r.right + sx + 4, y: r.top + sy + (r.height - BUTTON_H) / 2, inside: false };
 }
+
+/** A control must follow scrolling only when its link is in a fixed box or a box that scrolls. */
+const movesOnScroll = (files: Attachment[], win: Window) =>
+  files.some((f) => {
+    const fr = f.element.isConnected ? frameOf(f.element, win) : null;
+    return !!fr && (fr.fixed || fr.clips.length > 0);
+  });
 
 interface Props {
   /** The files found at mount. */
@@ -85,7 +127,24 @@ export function Attachments({ initial, find, lang, onOpen, onFound }: Props) {
     };
   }, []);
 
+  // Scrolling needs nothing for links in the page's flow (document coordinates); links in a fixed
+  // box or a scrolling list are measured again (scroll events do not bubble: caught on the way down).
+  useEffect(() => {
+    if (!movesOnScroll(files, window)) return;
+    let frame = 0;
+    const bump = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setVersion((v) => v + 1));
+    };
+    document.addEventListener('scroll', bump, { capture: true, passive: true });
+    return () => {
+      document.removeEventListener('scroll', bump, { capture: true });
+      cancelAnimationFrame(frame);
+    };
+  }, [files]);
+
   const places = useMemo(() => files.map((f) => placeFor(f.element, window)), [files, version]);
+  const compact = files.length > FULL_LABELS_UP_TO;
 
   return (
     <div class="att-layer">
@@ -96,7 +155,7 @@ export function Attachments({ initial, find, lang, onOpen, onFound }: Props) {
           <button
             key={f.url}
             type="button"
-            class={`att-open${p.inside ? ' inside' : ''}`}
+            class={`att-open${p.inside ? ' inside' : ''}${compact ? ' compact' : ''}`}
             style={{ left: `${p.x}px`, top: `${p.y}px` }}
             data-attachment={i}
             data-url={f.url}
@@ -109,7 +168,7 @@ export function Attachments({ initial, find, lang, onOpen, onFound }: Props) {
               onOpen(f);
             }}
           >
-            {s.openInViewer}
+            <span class="att-label">{s.openInViewer}</span>
           </button>
         );
       })}

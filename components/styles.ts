@@ -89,4 +89,9 @@ export const ATTACHMENT_CSS = `
 .att-open:hover::before { background: #fff; }
 .att-open:focus-visible { outline: 3px solid #ffeb3b; outline-offset: 1px; }
 .att-open.inside { transform: translateX(-100%); }
+/* Many files (a report list): the icon alone, the words on hover or focus, so dates and sizes beside the links stay readable. */
+.att-open.compact { padding: 0 3px; gap: 0; }
+.att-open.compact .att-label { max-width: 0; overflow: hidden; transition: max-width .15s ease-out; }
+.att-open.compact:hover, .att-open.compact:focus-visible { padding: 0 6px 0 4px; gap: 3px; z-index: 1; }
+.att-open.compact:hover .att-label, .att-open.compact:focus-visible .att-label { max-width: 200px; }
 `;

@@ -2,11 +2,16 @@
 // shadow root at their links (nothing added to the page's flow), a click opens our viewer next to
 // the page with the file and the page as its referrer, the link context-menu item exists, a tab
 // showing a PDF gets the 「PDF」 badge, and the automatic gov.cn PDF setting sends PDFs to the viewer.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentPage } from '../fixtures/attachment-pages';
 import { layoutOf } from '../fixtures/render';
-import { launch, type Harness } from './harness';
+import { ROOT, launch, type Harness } from './harness';
+
+const ARTIFACTS = join(ROOT, 'artifacts/e2e');
+mkdirSync(ARTIFACTS, { recursive: true });
 
 let h: Harness;
 let worker: Worker;
@@ -148,6 +153,27 @@ describe('attachment controls', () => {
       return { state: el.getAttribute('data-nianbao-state'), count: el.getAttribute('data-attachments') };
     });
     expect(host).toEqual({ state: null, count: String(list.expected.length) });
+    await page.evaluate(() => document.querySelector('.list')!.scrollIntoView());
+    await page.screenshot({ path: join(ARTIFACTS, 'attachments-list.png') });
+    await page.close();
+  });
+
+  it('in a list that scrolls in its own box: controls only for the links shown, following its scroll', async () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `<li style="height:30px"><a href="/nb/2023/unit${i}.pdf">单位${i}</a></li>`).join('');
+    h.route('/nb/index.html', { body: `<html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body><ul id="box" style="height:120px;overflow:auto;margin:0;padding:0">${rows}</ul></body></html>` });
+    const page = await h.context.newPage();
+    await page.goto(`${h.base}/nb/index.html`);
+    await waitControls(page, 1);
+    const shown = async () => (await controls(page)).map((c) => c.url.split('/').pop());
+    expect(await shown()).toEqual(['unit0.pdf', 'unit1.pdf', 'unit2.pdf', 'unit3.pdf']);
+    await page.evaluate(() => (document.getElementById('box')!.scrollTop = 300));
+    await page.waitForFunction(() => [...document.querySelector('nianbao-check')!.shadowRoot!.querySelectorAll<HTMLElement>('.att-open')].some((b) => b.dataset.url!.endsWith('unit10.pdf')));
+    const [link, control] = await page.evaluate(() => [
+      document.querySelector('a[href$="unit10.pdf"]')!.getBoundingClientRect().y,
+      document.querySelector('nianbao-check')!.shadowRoot!.querySelector('.att-open[data-url$="unit10.pdf"]')!.getBoundingClientRect().y,
+    ]);
+    expect(Math.abs(control - link)).toBeLessThan(8);
+    expect((await shown()).includes('unit0.pdf')).toBe(false);
     await page.close();
   });
 
