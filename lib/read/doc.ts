@@ -152,6 +152,8 @@ interface ParaProps {
   inTable: boolean;
   /** Table terminating paragraph: the mark that ends a row (it holds the row's definition). */
   ttp: boolean;
+  /** The row end of a table nested in a cell (its text is the outer cell's; it ends nothing of ours). */
+  innerTtp?: boolean;
   depth: number;
   row?: RowDef;
 }
@@ -201,7 +203,7 @@ function readSprms(g: Uint8Array, from: number, to: number, data: Uint8Array | n
     if (at + size > to) break;
     if (sprm === 0x2416) p.inTable = g[at] !== 0;
     else if (sprm === 0x2417) p.ttp = g[at] !== 0;
-    else if (sprm === 0x244c) p.ttp ||= g[at] !== 0; // sprmPFInnerTtp (a nested table's row end)
+    else if (sprm === 0x244c) p.innerTtp = g[at] !== 0; // sprmPFInnerTtp: a nested table's row end
     else if (sprm === 0x6649) p.depth = u32(g, at);
     else if (sprm === 0xd608) p.row = readTDefTable(g, at + 2, at + size);
     else if (sprm === 0xd62b) vmerges.push([g[at + 1], g[at + 2]]); // sprmTVertMerge: itc, merge
@@ -472,6 +474,11 @@ function layout(paras: Para[], haveProps: boolean): DocRead {
   if (!haveProps) return markOnly(paras);
   for (const p of paras) {
     if (p.props.inTable) {
+      // A table nested in a cell: its paragraphs are text of the outer cell, its row ends nothing.
+      if (p.props.depth > 1) {
+        if (!p.props.innerTtp && p.text) cell.push(p.text);
+        continue;
+      }
       if (p.props.ttp) {
         // The row's end mark: the cells before it form the row, which it defines.
         if (cell.length) cells.push(cell);

@@ -41,3 +41,29 @@ describe('.docx rendered for reading', () => {
     expect((bad as DocxError).en).toContain('damaged');
   });
 });
+
+describe('list numbers written as text', () => {
+  it('formats agencies use', async () => {
+    const { formatNumber } = await import('./docx');
+    expect([1, 2, 10, 11, 20, 23].map((n) => formatNumber(n, 'chineseCounting'))).toEqual(['一', '二', '十', '十一', '二十', '二十三']);
+    expect(formatNumber(3, 'chineseLegalSimplified')).toBe('叁');
+    expect(formatNumber(2, 'decimalEnclosedCircle')).toBe('②');
+    expect(formatNumber(12, 'decimalFullWidth')).toBe('１２');
+    expect(formatNumber(4, 'upperRoman')).toBe('IV');
+    expect(formatNumber(7)).toBe('7');
+  });
+
+  it('numbered paragraphs get their numbers as text, levels counted and restarted', async () => {
+    const { writeNumbering } = await import('./docx');
+    const page = parseHtml('<div id="r"><p class="docx-num-1-0">总体情况</p><p class="docx-num-1-1">组织</p><p class="docx-num-1-1">制度</p><p class="docx-num-1-0">主动公开</p><p class="docx-num-1-1">规章</p><p class="docx-num-9-0">圆点</p></div>');
+    const root = page.document.getElementById('r')!;
+    writeNumbering(root, [
+      { id: '1', level: 0, start: 1, format: 'chineseCounting', levelText: '%1、', suff: 'nothing' },
+      { id: '1', level: 1, start: 1, format: 'chineseCounting', levelText: '（%2）', suff: 'nothing' },
+      { id: '9', level: 0, start: 1, format: 'bullet', levelText: '•', suff: 'tab' },
+    ]);
+    expect(Array.from(root.querySelectorAll('p')).map((p) => p.textContent)).toEqual(['一、总体情况', '（一）组织', '（二）制度', '二、主动公开', '（一）规章', '圆点']);
+    expect(root.querySelector('.docx-num-1-0')).toBeNull();
+    void page.close();
+  });
+});

@@ -43,8 +43,9 @@ export async function renderDocx(bytes: Uint8Array, container: HTMLElement): Pro
   const doc = container.ownerDocument;
   const styles = doc.createElement('div');
   container.replaceChildren();
+  let parsed: { numberingPart?: { domNumberings?: Numbering[] } } | undefined;
   try {
-    await renderAsync(bytes, container, styles, OPTIONS);
+    parsed = await renderAsync(bytes, container, styles, OPTIONS);
   } catch (e) {
     container.replaceChildren();
     throw damaged(e);
@@ -53,6 +54,107 @@ export async function renderDocx(bytes: Uint8Array, container: HTMLElement): Pro
   for (const s of Array.from(styles.querySelectorAll('style'))) container.prepend(s);
   sanitise(container);
   markPlaceholders(container);
+  writeNumbering(container, parsed?.numberingPart?.domNumberings ?? []);
+}
+
+/** A level of a list definition, as docx-preview parses numbering.xml (id: the w:num's numId). */
+interface Numbering {
+  id: string;
+  level: number;
+  start: number;
+  format?: string;
+  levelText?: string;
+  suff?: string;
+  bullet?: unknown;
+}
+
+/**
+ * Automatic numbering as text: docx-preview shows 「一、」「（二）」 of numbered paragraphs by CSS
+ * counters, which no reader of the DOM sees (a heading would read 「总体情况」). Each numbered
+ * paragraph gets its number as its first text, and loses the class that drew it.
+ */
+export function writeNumbering(root: Element, numberings: Numbering[]): void {
+  if (!numberings.length) return;
+  const levels = new Map(numberings.map((n) => [`${n.id}:${n.level}`, n]));
+  const counters = new Map<string, number[]>();
+  for (const p of Array.from(root.querySelectorAll('p'))) {
+    const cls = Array.from(p.classList).find((c) => /-num-[^-\s]+-\d+$/.test(c));
+    if (!cls) continue;
+    const m = /-num-([^-\s]+)-(\d+)$/.exec(cls)!;
+    const id = m[1];
+    const level = Number(m[2]);
+    const def = levels.get(`${id}:${level}`);
+    if (!def || def.bullet || def.levelText === undefined || def.format === 'bullet') continue;
+    const count = counters.get(id) ?? [];
+    count[level] = (count[level] ?? def.start - 1) + 1;
+    count.length = level + 1;
+    counters.set(id, count);
+    const text = def.levelText.replace(/%(\d)/g, (_, d: string) => {
+      const l = Number(d) - 1;
+      const ldef = levels.get(`${id}:${l}`);
+      return formatNumber(count[l] ?? ldef?.start ?? 1, l === level ? def.format : ldef?.format);
+    });
+    const suffix = def.suff === 'nothing' ? '' : def.suff === 'space' ? ' ' : '\u2003';
+    p.insertBefore(p.ownerDocument.createTextNode(text + suffix), p.firstChild);
+    p.classList.remove(cls);
+  }
+}
+
+const CN_DIGITS = '〇一二三四五六七八九';
+const CN_LEGAL = '零壹贰叁肆伍陆柒捌玖';
+
+/** 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (as Word's chineseCounting writes them, up to 99). */
+function chineseCount(n: number, digits = CN_DIGITS, ten = '十'): string {
+  if (n <= 0 || n >= 100) return String(n);
+  const t = Math.floor(n / 10);
+  const u = n % 10;
+  return `${t > 1 ? digits[t] : ''}${t > 0 ? ten : ''}${u > 0 || t === 0 ? digits[u] : ''}`;
+}
+
+const roman = (n: number) => {
+  const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let out = '';
+  for (const [v, s] of table) while (n >= v) (out += s), (n -= v);
+  return out;
+};
+
+/** A list number in one of Word's formats (those agencies use; others as decimal). */
+export function formatNumber(n: number, format = 'decimal'): string {
+  switch (format) {
+    case 'chineseCounting':
+    case 'chineseCountingThousand':
+    case 'japaneseCounting':
+    case 'taiwaneseCounting':
+    case 'taiwaneseCountingThousand':
+      return chineseCount(n);
+    case 'chineseLegalSimplified':
+    case 'ideographLegalTraditional':
+      return chineseCount(n, CN_LEGAL, '拾');
+    case 'ideographDigital':
+    case 'taiwaneseDigital':
+    case 'japaneseDigitalTenThousand':
+      return [...String(n)].map((d) => CN_DIGITS[Number(d)]).join('');
+    case 'decimalEnclosedCircle':
+    case 'decimalEnclosedCircleChinese':
+      return n >= 1 && n <= 20 ? String.fromCharCode(0x2460 + n - 1) : String(n);
+    case 'decimalFullWidth':
+    case 'decimalFullWidth2':
+      return [...String(n)].map((d) => String.fromCharCode(0xff10 + Number(d))).join('');
+    case 'decimalZero':
+      return n < 10 ? `0${n}` : String(n);
+    case 'lowerLetter':
+      return String.fromCharCode(97 + ((n - 1) % 26));
+    case 'upperLetter':
+      return String.fromCharCode(65 + ((n - 1) % 26));
+    case 'lowerRoman':
+      return roman(n);
+    case 'upperRoman':
+      return roman(n).toUpperCase();
+    case 'none':
+      return '';
+    default:
+      return String(n);
+  }
 }
 
 function damaged(e: unknown): DocxError {
