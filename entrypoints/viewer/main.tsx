@@ -140,7 +140,7 @@ async function openBytes(bytes: Uint8Array, name: string, my: number) {
   const type = sniffType(bytes);
   try {
     if (type === 'pdf') return await showPdf(bytes, my);
-    if (type === 'docx' || type === 'ole' || type === 'rtf' || (type === 'html' && /\.(docx?|wps|rtf|html?|mht)$/i.test(name))) return await showWordFile(bytes, type, my);
+    if (type === 'docx' || type === 'ole' || type === 'rtf' || type === 'word-xml' || type === 'mht' || (type === 'html' && /\.(docx?|wps|rtf|html?|mht)$/i.test(name))) return await showWordFile(bytes, type, my);
     const what = type === 'ofd' ? 'OFD' : type === 'zip' ? 'ZIP' : null;
     if (what) {
       showMessage({ kind: 'error', text: s().unsupported(what) });

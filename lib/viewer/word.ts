@@ -3,7 +3,7 @@
 import type { Text } from '../findings';
 import type { SourceDoc } from '../model';
 import { decodeBytes } from '../read/decode';
-import { GRID_LOST_NOTICE, readDoc, unsureTables } from '../read/doc';
+import { GRID_LOST_NOTICE, mhtHtml, readDoc, unsureTables, wordXmlHtml, type DocRead } from '../read/doc';
 import { renderDocx, sanitise } from '../read/docx';
 import { readRtf } from '../read/rtf';
 import type { FileType } from '../read/sniff';
@@ -27,8 +27,11 @@ export async function showWord(bytes: Uint8Array, type: FileType, main: HTMLElem
     await renderDocx(bytes, main);
     return { adjust: same, notices: [] };
   }
-  if (type === 'ole' || type === 'rtf') {
-    const doc = type === 'ole' ? readDoc(bytes) : readRtf(bytes);
+  // The same readers, for the same types, as the command line's (lib/cli/word.ts, load.ts).
+  const readers: Partial<Record<FileType, () => DocRead>> = { ole: () => readDoc(bytes), rtf: () => readRtf(bytes), 'word-xml': () => wordXmlHtml(bytes), mht: () => ({ html: mhtHtml(bytes), gridLost: false }) };
+  const reader = readers[type];
+  if (reader) {
+    const doc = reader();
     showHtml(doc.html, main);
     return doc.gridLost ? { adjust: unsureTables, notices: [GRID_LOST_NOTICE] } : { adjust: same, notices: [] };
   }
