@@ -52,6 +52,51 @@ describe('viewer on the real PDFs', () => {
   }
 });
 
+describe('from a report list page to marks in the viewer', () => {
+  it('the attachment control opens the linked PDF in the viewer, checked and marked as the command line checks it', async () => {
+    const path = REAL[1].path;
+    h.route('/xxgk/P020240131.pdf', { body: readFileSync(path), type: 'application/pdf' });
+    h.route('/xxgk/list.html', {
+      body: `<html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body><h1>政府信息公开工作年度报告</h1><ul><li><a href="./P020240131.pdf">洪泽区人民政府2023年政府信息公开工作年度报告.pdf</a></li></ul></body></html>`,
+    });
+    const page = await h.context.newPage();
+    await page.goto(`${h.base}/xxgk/list.html`);
+    await page.waitForFunction(() => !!document.querySelector('nianbao-check')?.shadowRoot?.querySelector('.att-open'), undefined, { timeout: 20_000 });
+    const opened = h.context.waitForEvent('page');
+    await page.evaluate(() => (document.querySelector('nianbao-check')!.shadowRoot!.querySelector('.att-open') as HTMLElement).click());
+    const viewer = await opened;
+    const cli = countBySeverity((await checkInput(path, false)).findings);
+    expect(await hook(viewer, 60_000)).toEqual({ state: 'done', ...cli });
+    expect(h.headersOf.get('/xxgk/P020240131.pdf')?.referer).toBe(`${h.base}/xxgk/list.html`);
+    // Every finding marked on its page (a badge each), and the panel scrolls to a cell on page 4.
+    const badges = () => viewer.evaluate(() => document.querySelector('nianbao-check')!.shadowRoot!.querySelectorAll('.badge').length);
+    await expect.poll(badges, { timeout: 5000 }).toBe(cli.errors + cli.warnings + cli.infos);
+    const before = await viewer.evaluate(() => document.getElementById('viewerContainer')!.scrollTop);
+    await viewer.evaluate(() => (document.querySelector('nianbao-check')!.shadowRoot!.querySelector('[data-item="2"]') as HTMLElement).click());
+    await expect.poll(() => viewer.evaluate(() => document.getElementById('viewerContainer')!.scrollTop), { timeout: 5000 }).toBeGreaterThan(before + 500);
+    // Zooming re-renders the pages: the marks follow (the badge stays on its cell's page box).
+    const where = () =>
+      viewer.evaluate(() => {
+        const badge = document.querySelector('nianbao-check')!.shadowRoot!.querySelector('.badge.active, .box.active') as HTMLElement | null;
+        const b = (badge ?? document.querySelector('nianbao-check')!.shadowRoot!.querySelector('.box')!) as HTMLElement;
+        const r = b.getBoundingClientRect();
+        const pages = [...document.querySelectorAll('#viewer .page')].map((p) => p.getBoundingClientRect());
+        const on = pages.findIndex((p) => r.top >= p.top && r.bottom <= p.bottom && r.left >= p.left && r.right <= p.right);
+        return { on, relX: (r.left - pages[on]?.left) / pages[on]?.width, relY: (r.top - pages[on]?.top) / pages[on]?.height };
+      });
+    const at = await where();
+    expect(at.on).toBeGreaterThanOrEqual(0);
+    await viewer.click('button[aria-label="放大"]');
+    await viewer.waitForTimeout(800);
+    const zoomed = await where();
+    expect(zoomed.on).toBe(at.on);
+    expect(Math.abs(zoomed.relX - at.relX)).toBeLessThan(0.01);
+    expect(Math.abs(zoomed.relY - at.relY)).toBeLessThan(0.01);
+    await viewer.close();
+    await page.close();
+  });
+});
+
 describe('viewer on other input', () => {
   it('reads a local file from the file picker the same way', async () => {
     const tab = await h.context.newPage();
