@@ -11,7 +11,7 @@ const read = await readScannedPdf(file, new Uint8Array(readFileSync(file)), (don
   const now = performance.now();
   console.log(`page ${done}/${total}: ${(now - last).toFixed(0)} ms`);
   last = now;
-});
+}, process.env.SCAN_SCALE ? Number(process.env.SCAN_SCALE) : undefined);
 const ms = performance.now() - t0;
 console.log(`pages read ${read.pagesRead.join(',')} tables ${JSON.stringify(read.tables)} in ${ms.toFixed(0)} ms (${(ms / Math.max(1, read.pagesRead.length)).toFixed(0)} ms per page)`);
 for (const n of read.notices) console.log(`notice: ${n.zh}`);

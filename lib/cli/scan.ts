@@ -11,7 +11,7 @@ import { InputError } from './load';
 const TABLE_NAMES: Record<string, [string, string]> = { t2: ['表二（主动公开）', 'Table 二 (proactive disclosure)'], t3: ['表三（依申请公开）', 'Table 三 (requests)'], t4: ['表四（复议、诉讼）', 'Table 四 (reviews and suits)'] };
 
 /** The OCR of a scanned PDF's pages in Node. Throws an InputError for a file pdf.js cannot open. */
-export async function readScannedPdf(input: string, bytes: Uint8Array, onPage?: (done: number, total: number) => void): Promise<OcrPdfResult> {
+export async function readScannedPdf(input: string, bytes: Uint8Array, onPage?: (done: number, total: number) => void, scale?: number): Promise<OcrPdfResult> {
   let doc;
   let rec: NodeRecognizer | undefined;
   try {
@@ -24,7 +24,7 @@ export async function readScannedPdf(input: string, bytes: Uint8Array, onPage?: 
     // A recognizer of its own, closed after the file (starting one costs well under a second; the
     // pages cost seconds each).
     rec = await nodeRecognizer();
-    return await ocrPdf(doc, { render: (page, scale) => renderPageNode(page as PDFPageProxy, scale), recognizer: rec, onPage });
+    return await ocrPdf(doc, { render: (page, scale) => renderPageNode(page as PDFPageProxy, scale), recognizer: rec, onPage, scale });
   } finally {
     await rec?.close().catch(() => {});
     await doc.destroy();

@@ -9,9 +9,9 @@
 // cut out and read as a picture of one table. A table that ends at the foot of a page and goes on
 // at the head of the next, with the same columns, is put together again and read as one table.
 import type { Text } from '../findings';
-import type { Anchor, Line, PageScanRef, SourceDoc } from '../model';
+import { isProse, type Anchor, type Line, type PageScanRef, type SourceDoc, type Token } from '../model';
 import { crop, inkMask, rotate, skewAngle, type Gray } from '../ocr/image';
-import { readTableImage, type Recognizer } from '../ocr/table';
+import { readTableImage, type OcrWord, type Recognizer } from '../ocr/table';
 
 /** The pdf.js operator numbers this file looks at (pdf.js `OPS`; the same from 2.x to 5.x). */
 export interface PdfOps {
@@ -82,6 +82,16 @@ export function garbageCount(text: string): number {
   let n = 0;
   for (const ch of text) if (!/\s/u.test(ch) && !READABLE.test(ch)) n++;
   return n;
+}
+
+/**
+ * The strings of a page's text items are no text to read: almost none, or mostly garbage. For the
+ * text-layer reader (lib/read/pdf.ts): such a page goes to OCR too.
+ */
+export function needsOcr(strs: string[]): boolean {
+  const text = strs.join('');
+  const chars = [...text.replace(/\s+/gu, '')].length;
+  return chars < FEW_CHARS || garbageCount(text) / chars >= GARBAGE_SHARE;
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -209,7 +219,53 @@ interface ScanPage {
   tables: TableBox[];
 }
 
-type Part = { at: ScanPage; box: TableBox };
+/** A table's part on one page; for its first part, the strip of page above it (its heading). */
+type Part = { at: ScanPage; box: TableBox; above?: Strip };
+type Strip = { x: number; y: number; w: number; h: number };
+
+/**
+ * The strip of page right above a table, where its section heading and caption stand: about three
+ * lines of text, never reaching into the table above.
+ */
+function stripAbove(at: ScanPage, box: TableBox, prev: TableBox | null): Strip | undefined {
+  const H = at.straight.height;
+  const top = Math.max(prev ? prev.y + prev.h + 4 : 0, box.y - Math.round(H * 0.07));
+  const bottom = box.y - 3;
+  if (bottom - top < H * 0.012) return undefined;
+  return { x: 0, y: top, w: at.straight.width, h: bottom - top };
+}
+
+/** The lines of text in a strip of page, each one line of the document (prose or a heading). */
+async function headingLines(at: ScanPage, strip: Strip, rec: Recognizer): Promise<Line[]> {
+  const img = crop(at.straight, strip.x, strip.y, strip.w, strip.h);
+  const mask = inkMask(img);
+  if (!mask.data.some((v) => v === 0)) return [];
+  const words = (await rec.words(inkOnly(img, mask))).filter((w) => w.text.trim() && w.confidence >= 50);
+  const byLine: OcrWord[][] = [];
+  for (const w of [...words].sort((a, b) => a.y0 + a.y1 - (b.y0 + b.y1))) {
+    const line = byLine[byLine.length - 1];
+    const h = Math.max(8, w.y1 - w.y0);
+    if (line && Math.abs((w.y0 + w.y1) / 2 - (line[0].y0 + line[0].y1) / 2) < h * 0.6) line.push(w);
+    else byLine.push([w]);
+  }
+  return byLine.map((ws) => {
+    ws.sort((a, b) => a.x0 - b.x0);
+    const text = ws.map((w) => w.text).join('');
+    const x0 = Math.min(...ws.map((w) => w.x0));
+    const y0 = Math.min(...ws.map((w) => w.y0));
+    const box = unturn(at, x0 + strip.x, y0 + strip.y, Math.max(...ws.map((w) => w.x1)) - x0, Math.max(...ws.map((w) => w.y1)) - y0);
+    const anchor: Anchor = { kind: 'image', image: at.ref, ...box };
+    const token: Token = { kind: 'text', raw: text, cell: false, confident: true, ocr: true, anchor };
+    return { tokens: [token], text, prose: isProse(text), rowEnd: true, anchor };
+  });
+}
+
+/** Paper made white and ink kept (gray paper and grain throw Tesseract's line finding off). */
+function inkOnly(img: Gray, mask: Gray): Gray {
+  const data = new Uint8Array(img.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = mask.data[i] === 0 ? img.data[i] : 255;
+  return { ...img, data };
+}
 
 /**
  * Reads the scanned pages of a PDF: each rendered, its tables found and read by the picture
@@ -237,6 +293,9 @@ export async function ocrPdf(doc: ScanDocLike, opts: OcrPdfOptions): Promise<Ocr
   const read = async (parts: Part[]) => {
     if (opts.signal?.aborted) throw aborted();
     try {
+      // The words just above a table first (its section heading, a caption): the parser finds the
+      // tables by their sections' headings, as in a text report.
+      if (parts[0].above) lines.push(...(await headingLines(parts[0].at, parts[0].above, opts.recognizer)));
       lines.push(...(await readParts(parts, opts.recognizer)));
     } catch (e) {
       if ((e as Error).name === 'AbortError') throw e;
@@ -283,8 +342,9 @@ export async function ocrPdf(doc: ScanDocLike, opts: OcrPdfOptions): Promise<Ocr
     // A lone row of cells at the head of a page is read only as the end of a table begun before.
     const own = boxes.filter((b) => b.rows >= 2);
     for (const [i, box] of own.entries()) {
-      if (i === own.length - 1 && box.footOfPage && more) pending = [{ at, box }];
-      else await read([{ at, box }]);
+      const above = stripAbove(at, box, i > 0 ? own[i - 1] : null);
+      if (i === own.length - 1 && box.footOfPage && more) pending = [{ at, box, above }];
+      else await read([{ at, box, above }]);
     }
     opts.onPage?.(k + 1, todo.length);
   }
