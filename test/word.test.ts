@@ -60,7 +60,7 @@ const check = (bytes: Uint8Array, name: string) => {
 
 describe('.docx (docx-preview, as the viewer renders it)', () => {
   // Held-out seeds: the reader was tuned on 1–20.
-  const SEEDS = Array.from({ length: 24 }, (_, i) => 1001 + i);
+  const SEEDS = Array.from({ length: 16 }, (_, i) => 1001 + i);
 
   it('generated reports: ≥ 99.5 % of cells right, every broken total an error, nothing else', async () => {
     let right = 0;

@@ -11,6 +11,8 @@ import type { FileType } from '../read/sniff';
 import { findReportRoot, readDocumentAt } from '../source';
 import { parseHtml, type ParsedHtml } from './html';
 import { InputError } from './load';
+import { checkWithPictures, ocrDeps } from './pictures';
+import type { NodeRecognizer } from '../ocr/node';
 
 export async function checkWord(input: string, bytes: Uint8Array, type: FileType, force: boolean): Promise<CheckResult> {
   if (type === 'docx') {
@@ -37,14 +39,25 @@ async function opened<T>(input: string, read: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The rendered file checked as a web page is, pictures included: a table pasted into the document as
+ * a picture (sections 二/三/四 without a table) is read by the same OCR as a page's, or said unread,
+ * never reported missing. The OCR engine starts only for such a picture and stops after the file.
+ */
 async function checkPage(page: ParsedHtml, force: boolean, adjust: (s: SourceDoc) => SourceDoc, notices: Text[]): Promise<CheckResult> {
+  let recognizer: Promise<NodeRecognizer> | null = null;
+  const getRecognizer = async () => (recognizer ??= import('../ocr/node').then((m) => m.nodeRecognizer()));
   try {
     const document = page.document;
-    const source = adjust(readDocumentAt(document, findReportRoot(document)));
-    const result = checkDoc(source, { force });
+    const root = findReportRoot(document);
+    const source = adjust(readDocumentAt(document, root));
+    const first = checkDoc(source, { force });
+    // Pictures of a Word file are inside it (data: URLs); nothing is fetched from anywhere.
+    const result = await checkWithPictures(document, root, source, first, 'about:blank', force, () => ocrDeps(getRecognizer));
     const all = [...notices, ...page.notices, ...result.notices];
     return all.length ? { ...result, notices: all } : result;
   } finally {
     await page.close();
+    if (recognizer) await (recognizer as Promise<NodeRecognizer>).then((r) => r.close()).catch(() => {});
   }
 }
