@@ -27,3 +27,10 @@ describe('RTF', () => {
     expect(() => readRtf(new TextEncoder().encode('hello'))).toThrow(RtfError);
   });
 });
+
+describe('RTF \\upr', () => {
+  it('reads the Unicode copy (\\ud), not the ANSI one', () => {
+    const r = readRtf(new TextEncoder().encode('{\\rtf1\\ansi\\ansicpg936 {\\upr{\\\'3f\\\'3f}{\\*\\ud{\\u24180?\\u25253?}}}\\par}'));
+    expect(r.html).toBe('<p>年报</p>');
+  });
+});

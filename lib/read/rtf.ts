@@ -17,7 +17,7 @@ export class RtfError extends Error {
 const SKIP = new Set([
   'fonttbl', 'colortbl', 'stylesheet', 'info', 'pict', 'header', 'headerl', 'headerr', 'headerf', 'footer', 'footerl', 'footerr', 'footerf',
   'footnote', 'annotation', 'object', 'fldinst', 'listtable', 'listoverridetable', 'revtbl', 'rsidtbl', 'xmlnstbl', 'themedata', 'colorschememapping',
-  'datastore', 'latentstyles', 'generator', 'pgdsctbl', 'filetbl', 'pnseclvl', 'shp', 'shpinst', 'nonshppict', 'bkmkstart', 'bkmkend', 'ftnsep', 'ftnsepc', 'aftnsep', 'aftnsepc', 'upr',
+  'datastore', 'latentstyles', 'generator', 'pgdsctbl', 'filetbl', 'pnseclvl', 'shp', 'shpinst', 'nonshppict', 'bkmkstart', 'bkmkend', 'ftnsep', 'ftnsepc', 'aftnsep', 'aftnsepc',
 ]);
 
 const SYMBOLS: Record<string, string> = { emdash: '\u2014', endash: '\u2013', lquote: '\u2018', rquote: '\u2019', ldblquote: '\u201c', rdblquote: '\u201d', bullet: '\u2022', emspace: '\u2003', enspace: '\u2002', qmspace: '\u2005' };
@@ -26,6 +26,8 @@ const CODEPAGES: Record<number, string> = { 936: 'gbk', 950: 'big5', 932: 'shift
 
 interface Group {
   skip: boolean;
+  /** Inside \upr: its first group is the ANSI copy of the text, skipped; the \ud group is read. */
+  upr?: boolean;
   uc: number;
   font: number;
   fonttbl: boolean;
@@ -133,7 +135,7 @@ export function readRtf(bytes: Uint8Array): DocRead {
     const [, word, num, hex, sym, brace, , plain] = m;
     if (brace === '{') {
       stack.push(g);
-      g = { ...g, fonttbl: g.fonttbl };
+      g = { ...g, upr: false, skip: g.skip || !!g.upr };
       continue;
     }
     if (brace === '}') {
@@ -172,6 +174,15 @@ export function readRtf(bytes: Uint8Array): DocRead {
     }
     if (!word) continue;
     const n = num === undefined ? undefined : Number(num);
+    if (word === 'upr') {
+      g.upr = true;
+      continue;
+    }
+    if (word === 'ud' && stack.length && stack[stack.length - 1].upr) {
+      // The Unicode copy of the \upr text: read, whatever skipped it so far.
+      g.skip = stack[stack.length - 1].skip;
+      continue;
+    }
     if (SKIP.has(word)) {
       g.skip = true;
       if (word === 'fonttbl') {

@@ -20,7 +20,8 @@ export function sniffType(bytes: Uint8Array): FileType {
   if (starts(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     // A zip: its entry names tell Word (word/document.xml) from OFD (OFD.xml) from others. The
     // names of the first entries stand in the clear near the start.
-    const names = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 64 * 1024)));
+    // Also the central directory at the end (every name is there), for zips that put media first.
+    const names = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 64 * 1024))) + new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 64 * 1024)));
     if (/word\//.test(names)) return 'docx';
     if (/OFD\.xml/i.test(names)) return 'ofd';
     return 'zip';
