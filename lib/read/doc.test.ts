@@ -66,6 +66,11 @@ describe('old Word files (.doc/.wps) by their piece table', () => {
     expect(r.gridLost).toBe(false);
   });
 
+  it("a Chinese file's 8-bit piece of Latin text with curly quotes is cp1252, not GBK", () => {
+    const r = readDoc(buildDoc([{ compressed: true, bytes: new Uint8Array([0x93, 0x41, 0x42, 0x94, 0x0d]) }], { lid: 0x0804 }));
+    expect(r.html).toBe('<p>\u201cAB\u201d</p>');
+  });
+
   it('cp1252 pieces of another language; text is escaped', () => {
     const r = readDoc(buildDoc([{ compressed: true, bytes: new Uint8Array([0x93, 0x3c, 0x62, 0x3e, 0x94, 0x0d]) }], { lid: 0x0409 }));
     expect(r.html).toBe('<p>\u201c&lt;b&gt;\u201d</p>');

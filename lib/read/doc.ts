@@ -103,6 +103,18 @@ const CP1252: Record<number, string> = {
   0x91: '\u2018', 0x92: '\u2019', 0x93: '\u201c', 0x94: '\u201d', 0x95: '\u2022', 0x96: '\u2013', 0x97: '\u2014', 0x98: '\u02dc', 0x99: '\u2122', 0x9a: '\u0161', 0x9b: '\u203a', 0x9c: '\u0153', 0x9f: '\u0178',
 };
 
+/** High bytes only in pairs of high bytes, as GB2312/GBK Chinese text has them (and cp1252 text rarely). */
+function looksGbk(bytes: Uint8Array): boolean {
+  let high = false;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] < 0x80) continue;
+    if (bytes[i] < 0x81 || bytes[i] === 0xff || i + 1 >= bytes.length || bytes[i + 1] < 0x80 || bytes[i + 1] === 0xff) return false;
+    high = true;
+    i++;
+  }
+  return high;
+}
+
 /** The main document's characters, piece by piece (Clx → PlcPcd). */
 function readText(w: Uint8Array, table: Uint8Array, fib: Fib): Char[] {
   if (!fib.lcbClx || fib.fcClx + fib.lcbClx > table.length) throw damaged('no piece table');
@@ -130,8 +142,9 @@ function readText(w: Uint8Array, table: Uint8Array, fib: Fib): Char[] {
       const at = fc / 2;
       if (at + count > w.length) throw damaged('text outside the file');
       const bytes = w.subarray(at, at + count);
-      // A Chinese file's 8-bit piece with high bytes: GBK (what WPS writes), one character per pair.
-      if (gbk && bytes.some((b) => b >= 0x80)) {
+      // A Chinese file's 8-bit piece whose high bytes all come in pairs: GBK (what WPS writes), one
+      // character per pair. Word's own 8-bit pieces are cp1252 (a curly quote before a letter).
+      if (gbk && looksGbk(bytes)) {
         for (let k = 0; k < count; ) {
           const two = bytes[k] >= 0x81 && k + 1 < count;
           const c = gbk.decode(bytes.subarray(k, k + (two ? 2 : 1)));
