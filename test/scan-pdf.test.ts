@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readScannedPdf } from '../lib/cli/scan';
-import { continues, findTables, garbageCount, imageCover, needsOcr, PDFJS_OPS, scanInfo, type ScanPageLike } from '../lib/read/pdf-scan';
+import { continues, findTables, garbageCount, imageCover, needsOcr, ocrPdf, PDFJS_OPS, scanInfo, type ScanDocLike, type ScanPageLike } from '../lib/read/pdf-scan';
+import type { Recognizer } from '../lib/ocr/table';
 import { openPdfNode, pdfjsNode } from '../lib/read/pdf-render-node';
 import type { Gray } from '../lib/ocr/image';
 import { withBrowser } from './fixtures/images';
@@ -91,6 +92,36 @@ describe('tables on a page', () => {
   });
 });
 
+describe('reading the pages', () => {
+  // Pages of two ruled tables each, read by a recognizer that sees nothing: the pages, the
+  // progress and the cancel are what is tested here, not OCR.
+  const blank: Recognizer = { words: async () => [], digits: async () => ({ text: '', confidence: 0 }) };
+  const cols = [100, 300, 400, 500, 600];
+  const doc: ScanDocLike = { numPages: 3, getPage: async () => page([], fullPagePicture) };
+  const render = async () => {
+    const gray = drawn(800, 1100, [...grid(cols, [100, 140, 180, 220]), ...grid(cols, [500, 540, 580, 620])]);
+    return { gray, width: gray.width, height: gray.height };
+  };
+
+  it('says how far it is after each page, and stops between pages when cancelled', async () => {
+    const seen: string[] = [];
+    const r = await ocrPdf(doc, { render, recognizer: blank, onPage: (d, t) => seen.push(`${d}/${t}`) });
+    expect(seen).toEqual(['1/3', '2/3', '3/3']);
+    expect(r.pagesRead).toEqual([1, 2, 3]);
+    expect(r.tables).toEqual([1, 2, 3].map((page) => ({ page, count: 2 })));
+    const stop = new AbortController();
+    const reading = ocrPdf(doc, { render, recognizer: blank, signal: stop.signal, onPage: () => stop.abort() });
+    await expect(reading).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('says which page could not be rendered, and reads the others', async () => {
+    let n = 0;
+    const r = await ocrPdf(doc, { render: async () => (++n === 2 ? Promise.reject(new Error('broken image')) : render()), recognizer: blank });
+    expect(r.pagesRead).toEqual([1, 3]);
+    expect(r.notices.map((x) => x.zh)).toEqual(['第 2 页无法渲染，未识别：broken image']);
+  });
+});
+
 // Held-out scans: a few seeds with table 三 over two pages and totals broken on purpose, one read by the CLI.
 const chosen: ScanCase[] = SCAN_TEST_SEEDS.map(scanCaseOf)
   .filter((c) => c.style.dpi >= 200 && c.style.t3Offset !== null && c.broken.length > 0)
@@ -98,14 +129,15 @@ const chosen: ScanCase[] = SCAN_TEST_SEEDS.map(scanCaseOf)
 const pdfs = new Map<number, Uint8Array>();
 let garbagePdf: Uint8Array;
 
-beforeAll(async () => {
-  await withBrowser(async (browser) => {
-    for (const c of chosen) pdfs.set(c.seed, (await scanPdf(browser, c)).pdf);
-    garbagePdf = (await scanPdf(browser, { ...scanCaseOf(SCAN_TEST_SEEDS[0]), garbageText: true })).pdf;
-  });
-}, 120_000);
 
 describe('seeded scans (held-out seeds)', () => {
+  beforeAll(async () => {
+    await withBrowser(async (browser) => {
+      for (const c of chosen) pdfs.set(c.seed, (await scanPdf(browser, c)).pdf);
+      garbagePdf = (await scanPdf(browser, { ...scanCaseOf(SCAN_TEST_SEEDS[0]), garbageText: true })).pdf;
+    });
+  }, 120_000);
+
   it('finds the fixture PDFs to be scans, the one with a garbage text layer too', async () => {
     for (const bytes of [pdfs.get(chosen[0].seed)!, garbagePdf]) {
       const doc = await openPdfNode(bytes);
@@ -132,10 +164,8 @@ describe('seeded scans (held-out seeds)', () => {
     expect(anchors.every((a) => a.kind === 'image' && typeof (a.image as { page: number }).page === 'number')).toBe(true);
     expect(new Set(anchors.map((a) => (a.kind === 'image' ? (a.image as { page: number }).page : 0))).size).toBeGreaterThanOrEqual(2);
   }, 120_000);
-});
 
-describe('the command line on a scanned PDF', () => {
-  it('gives the findings as JSON, every broken total named', async () => {
+  it('the command line gives the findings as JSON, every broken total named', async () => {
     const c = chosen[2] ?? chosen[0];
     const dir = mkdtempSync(join(tmpdir(), 'scan-cli-'));
     const file = join(dir, `scan-${c.seed}.pdf`);

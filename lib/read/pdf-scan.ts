@@ -448,9 +448,9 @@ export function findTables(mask: Gray): TableBox[] {
   // Ink rows of the page (text lines), to tell what stands above and below a table.
   const rowInk = new Int32Array(H);
   for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) if (dark(x, y)) rowInk[y]++;
-  const inkRows = (y0: number, y1: number) => {
+  const inkIn = (y0: number, y1: number) => {
     let n = 0;
-    for (let y = Math.max(0, y0); y < Math.min(H, y1); y++) if (rowInk[y] >= Math.max(4, W * 0.004)) n++;
+    for (let y = Math.max(0, y0); y < Math.min(H, y1); y++) n += rowInk[y];
     return n;
   };
   for (const members of groups.values()) {
@@ -467,10 +467,11 @@ export function findTables(mask: Gray): TableBox[] {
       if (last && r.y0 <= last.y1 + 3) last.y1 = Math.max(last.y1, r.y1);
       else ys.push({ y0: r.y0, y1: r.y1 });
     }
-    // A line of text is about 1/60 of a page: up to two of them (a page number, a running head) is "nothing else".
-    const fewLines = Math.round(H / 60) * 2;
-    const headOfPage = inkRows(0, y0 - 2) <= fewLines;
-    const footOfPage = inkRows(y1 + 3, H) <= fewLines;
+    // Nothing else above (below) it but a page number or a speck: less ink than a few characters
+    // (a line of text is about 1/60 of the page high; a heading holds ten times this ink).
+    const fewChars = W * (H / 60) * 0.03;
+    const headOfPage = inkIn(0, y0 - 2) <= fewChars;
+    const footOfPage = inkIn(y1 + 3, H) <= fewChars;
     // Two rows of cells at least; one row only at the head of a page (the last row of a table begun before).
     if (ys.length < 3 && !(ys.length === 2 && headOfPage)) continue;
     const columnsOf = (a: { y1: number }, b: { y0: number }) => uprights({ y0: 0, y1: a.y1, x0, x1 }, { y0: b.y0, y1: b.y0, x0, x1 }).map((x) => x - x0);
