@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../lib/check';
 import { checkWord } from '../lib/cli/word';
@@ -89,6 +90,27 @@ describe('.docx (docx-preview, as the viewer renders it)', () => {
     expect(docx.detection.isReport).toBe(true);
     expect(docx.notices).toEqual([]);
     expect(briefs(docx)).toEqual(briefs(await checkHtml(renderWord(s))));
+  });
+
+  it('a .docx that holds the report as an HTML alt chunk (HTML-to-Word converters): read as that HTML, inert', async () => {
+    const s = loadSeed('003');
+    const html = renderWord(s).replace('<body', '<body onload="alert(1)"').replace('</body>', '<script>alert(2)</script><iframe src="https://x"></iframe></body>');
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="html" ContentType="text/html"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
+    zip.file('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
+    zip.file('word/_rels/document.xml.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdA" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk.html"/></Relationships>');
+    zip.file('word/chunk.html', html);
+    zip.file('word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body><w:altChunk r:id="rIdA"/><w:sectPr/></w:body></w:document>');
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    expect(briefs(await check(bytes, 'export.docx'))).toEqual(briefs(await checkHtml(renderWord(s))));
+    const { renderDocxNode } = await import('../lib/read/docx-node');
+    const page = await renderDocxNode(bytes);
+    try {
+      expect(page.document.querySelector('iframe, script, [onload]')).toBeNull();
+      expect(page.document.querySelectorAll('[data-alt-chunk] table')).toHaveLength(3);
+    } finally {
+      await page.close();
+    }
   });
 
   it('merged cells keep their place: vMerge continuations hidden, gridAfter columns no cells', async () => {

@@ -1,6 +1,7 @@
 // .docx into the DOM (docx-preview), made safe to show in the extension's own page. Browser-safe:
 // the same code runs in Node under happy-dom (docx-node.ts sets the globals it needs).
 import { renderAsync } from 'docx-preview';
+import { mhtHtml } from './doc';
 import { GRID_PLACEHOLDER_ATTR } from './dom';
 
 export class DocxError extends Error {
@@ -27,7 +28,9 @@ const OPTIONS = {
   renderEndnotes: false,
   renderComments: false,
   renderChanges: false,
-  renderAltChunks: false,
+  // Alt chunks (HTML or a web archive kept whole inside the .docx, as HTML-to-Word converters write
+  // them) become iframes with srcdoc: rendered detached, each is replaced by its inert content.
+  renderAltChunks: true,
   useBase64URL: true,
   experimental: false,
   trimXmlDeclaration: true,
@@ -42,19 +45,44 @@ const OPTIONS = {
 export async function renderDocx(bytes: Uint8Array, container: HTMLElement): Promise<void> {
   const doc = container.ownerDocument;
   const styles = doc.createElement('div');
+  // Rendered detached: nothing in it loads or runs before it is made safe.
+  const detached = doc.createElement('div');
   container.replaceChildren();
   let parsed: { numberingPart?: { domNumberings?: Numbering[] } } | undefined;
   try {
-    parsed = await renderAsync(bytes, container, styles, OPTIONS);
+    parsed = await renderAsync(bytes, detached, styles, OPTIONS);
   } catch (e) {
-    container.replaceChildren();
     throw damaged(e);
   }
+  inlineAltChunks(detached);
+  sanitise(detached);
+  markPlaceholders(detached);
+  writeNumbering(detached, parsed?.numberingPart?.domNumberings ?? []);
   // The document's own style rules (docx-preview writes <style> elements): kept, inert text.
-  for (const s of Array.from(styles.querySelectorAll('style'))) container.prepend(s);
-  sanitise(container);
-  markPlaceholders(container);
-  writeNumbering(container, parsed?.numberingPart?.domNumberings ?? []);
+  container.append(...Array.from(styles.querySelectorAll('style')), ...Array.from(detached.childNodes));
+}
+
+/** Each alt chunk's iframe replaced by the chunk's HTML as inert nodes (a <template> runs and loads nothing). */
+function inlineAltChunks(root: Element): void {
+  for (const frame of Array.from(root.querySelectorAll('iframe'))) {
+    let html = (frame as HTMLIFrameElement).srcdoc || frame.getAttribute('srcdoc') || '';
+    // A web archive kept as the chunk: its page.
+    if (/^\s*(?:mime-version|content-type)\s*:/i.test(html)) {
+      try {
+        html = mhtHtml(new TextEncoder().encode(html));
+      } catch {
+        html = '';
+      }
+    }
+    const template = frame.ownerDocument.createElement('template');
+    template.innerHTML = /<body[\s>]/i.test(html) ? html.slice(html.search(/<body[\s>]/i)) : html;
+    const box = frame.ownerDocument.createElement('div');
+    box.setAttribute('data-alt-chunk', '');
+    box.append(frame.ownerDocument.importNode(template.content, true));
+    // Its style sheet would restyle the whole page showing it; its head says nothing to a reader.
+    for (const el of Array.from(box.querySelectorAll('style, title'))) el.remove();
+    frame.replaceWith(box);
+  }
 }
 
 /** A level of a list definition, as docx-preview parses numbering.xml (id: the w:num's numId). */
