@@ -208,6 +208,25 @@ describe('.doc files that are something else', () => {
     expect(briefs(await check(bytes, 'report.doc'))).toEqual(briefs(await checkHtml(renderWord(s))));
   });
 
+  it("Word 2007's single-file XML (Flat OPC) saved as .doc: read as the .docx it spells out", async () => {
+    const g = generatedReport(3002);
+    const zip = await JSZip.loadAsync(await writeDocx(g.data, 3002));
+    const parts: string[] = [];
+    for (const [name, entry] of Object.entries(zip.files)) {
+      if (entry.dir || name === '[Content_Types].xml') continue;
+      const text = (await entry.async('string')).replace(/^<\?xml[^>]*\?>\s*/, '');
+      const type = name.endsWith('.rels') ? 'application/vnd.openxmlformats-package.relationships+xml' : name === 'word/document.xml' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml' : 'application/xml';
+      parts.push(`<pkg:part pkg:name="/${name}" pkg:contentType="${type}"><pkg:xmlData>${text}</pkg:xmlData></pkg:part>`);
+    }
+    const xml = `<?xml version="1.0" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">${parts.join('')}</pkg:package>`;
+    const bytes = new TextEncoder().encode(xml);
+    expect(sniffType(bytes)).toBe('word-xml');
+    const r = await check(bytes, 'report.doc');
+    const s = cellScore(r, g.data);
+    expect(s.right / s.total, s.wrong.join('\n')).toBeGreaterThanOrEqual(0.995);
+    expect(findingProblems(r, g)).toEqual([]);
+  });
+
   it('Word 2003 XML with vertical merges (w:vmerge) and spans', async () => {
     const g = generatedReport(3001);
     // The same body in the 2003 vocabulary: another namespace, w:vmerge for w:vMerge, no package.

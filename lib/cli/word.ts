@@ -4,7 +4,7 @@ import { checkDoc, type CheckResult } from '../check';
 import type { Text } from '../findings';
 import type { SourceDoc } from '../model';
 import { DocError, GRID_LOST_NOTICE, readDoc, unsureTables, wordXmlHtml, type DocRead } from '../read/doc';
-import { DocxError } from '../read/docx';
+import { DocxError, flatOpcDocx, isFlatOpc } from '../read/docx';
 import { renderDocxNode } from '../read/docx-node';
 import { RtfError, readRtf } from '../read/rtf';
 import type { FileType } from '../read/sniff';
@@ -15,8 +15,8 @@ import { checkWithPictures, ocrDeps } from './pictures';
 import type { NodeRecognizer } from '../ocr/node';
 
 export async function checkWord(input: string, bytes: Uint8Array, type: FileType, force: boolean): Promise<CheckResult> {
-  if (type === 'docx') {
-    const page = await opened(input, () => renderDocxNode(bytes));
+  if (type === 'docx' || (type === 'word-xml' && isFlatOpc(bytes))) {
+    const page = await opened(input, async () => renderDocxNode(type === 'docx' ? bytes : await flatOpcDocx(bytes)));
     return checkPage(page, force, (s) => s, []);
   }
   const read: Partial<Record<FileType, () => DocRead>> = { ole: () => readDoc(bytes), rtf: () => readRtf(bytes), 'word-xml': () => wordXmlHtml(bytes) };

@@ -1,6 +1,7 @@
 // .docx into the DOM (docx-preview), made safe to show in the extension's own page. Browser-safe:
 // the same code runs in Node under happy-dom (docx-node.ts sets the globals it needs).
 import { renderAsync } from 'docx-preview';
+import JSZip from 'jszip';
 import { mhtHtml } from './doc';
 import { GRID_PLACEHOLDER_ATTR } from './dom';
 
@@ -183,6 +184,32 @@ export function formatNumber(n: number, format = 'decimal'): string {
     default:
       return String(n);
   }
+}
+
+/** Word's single-file XML of a .docx package (Flat OPC: pkg:package of pkg:part), often saved as .xml or .doc. */
+export const isFlatOpc = (bytes: Uint8Array) => /<pkg:package[\s>]/.test(new TextDecoder('latin1').decode(bytes.subarray(0, 8192)));
+
+/** A Flat OPC file as the .docx package it spells out (XML parts as text, binary parts from base64). */
+export async function flatOpcDocx(bytes: Uint8Array): Promise<Uint8Array> {
+  const xml = new TextDecoder('utf-8').decode(bytes);
+  const zip = new JSZip();
+  const types: string[] = [];
+  const part = /<pkg:part\b([^>]*)>([\s\S]*?)<\/pkg:part>/g;
+  for (let m = part.exec(xml); m; m = part.exec(xml)) {
+    const name = /pkg:name="([^"]+)"/.exec(m[1])?.[1];
+    const type = /pkg:contentType="([^"]+)"/.exec(m[1])?.[1];
+    if (!name) continue;
+    const path = name.replace(/^\//, '');
+    const data = /<pkg:xmlData>([\s\S]*?)<\/pkg:xmlData>/.exec(m[2]);
+    const binary = /<pkg:binaryData>([\s\S]*?)<\/pkg:binaryData>/.exec(m[2]);
+    if (data) zip.file(path, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${data[1].trim()}`);
+    else if (binary) zip.file(path, binary[1].replace(/\s+/g, ''), { base64: true });
+    else continue;
+    if (type) types.push(`<Override PartName="${name}" ContentType="${type}"/>`);
+  }
+  if (!zip.file('word/document.xml')) throw new DocxError('Word XML 文件中没有正文，无法读取', 'The Word XML file has no document body and cannot be read');
+  zip.file('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${types.join('')}</Types>`);
+  return zip.generateAsync({ type: 'uint8array' });
 }
 
 function damaged(e: unknown): DocxError {

@@ -2,7 +2,7 @@
 // attachments come as application/octet-stream, .doc files that are HTML, .wps that are .doc).
 
 /**
- * 'word-xml': Word 2003 XML (WordprocessingML 2003), 'mht': a web archive (MIME multipart/related,
+ * 'word-xml': Word 2003 XML (WordprocessingML 2003) or Word 2007's Flat OPC XML, 'mht': a web archive (MIME multipart/related,
  * what Word's 「单个文件网页」 writes); both are often published under a .doc name.
  */
 export type FileType = 'pdf' | 'docx' | 'ofd' | 'zip' | 'ole' | 'rtf' | 'word-xml' | 'mht' | 'png' | 'jpeg' | 'html' | 'text';
@@ -31,6 +31,8 @@ export function sniffType(bytes: Uint8Array): FileType {
   if (/^[\s\ufeff\u00ef\u00bb\u00bf]{0,8}<\?xml/.test(head)) {
     const xmlHead = new TextDecoder('latin1').decode(bytes.subarray(0, 8192));
     if (/<w:wordDocument[\s>]/.test(xmlHead)) return 'word-xml';
+    // Word 2007's single-file XML (Flat OPC): a .docx package spelled out in one XML file.
+    if (/<pkg:package[\s>]/.test(xmlHead) && /Word\.Document|wordprocessingml/.test(xmlHead)) return 'word-xml';
   }
   // A web archive: MIME headers first (Word writes MIME-Version, others From or Subject), multipart/related among them.
   if (/^[\s\ufeff]{0,8}(?:mime-version|content-type|from|subject|date|message-id|content-location|x-[\w-]+)\s*:/i.test(head) && /multipart\/related/i.test(head)) return 'mht';
