@@ -95,6 +95,11 @@ describe('old Word files (.doc/.wps) by their piece table', () => {
     const text = { compressed: false as const, text: '报告\r' };
     expect(err(buildDoc([text], { flags: 0x0300 }))).toContain('已加密');
     expect(err(buildDoc([text], { nFib: 0x65 - 1 }))).toContain('Word 6.0/95');
+    // A password-protected .docx is an OLE file holding the encrypted package.
+    const locked = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(locked, '/EncryptionInfo', new Uint8Array(600));
+    CFB.utils.cfb_add(locked, '/EncryptedPackage', new Uint8Array(600));
+    expect(err(new Uint8Array(CFB.write(locked, { type: 'array' }) as number[]))).toContain('已加密');
     const other = CFB.utils.cfb_new();
     CFB.utils.cfb_add(other, '/Workbook', new Uint8Array(600));
     expect(err(new Uint8Array(CFB.write(other, { type: 'array' }) as number[]))).toContain('不是 Word 文档');
