@@ -70,6 +70,8 @@ export interface LaidCell {
   box: Rect;
   /** First grid column (ruled tables), for joining a row cut by a page break. */
   col?: number;
+  /** Its text was pieced together by us (a number over a column rule): its tokens are not read surely. */
+  unsure?: boolean;
 }
 
 /** A line of the laid-out text: its page, cells, and where it came from. */
@@ -94,13 +96,21 @@ function glyphsOf(items: PdfItem[]): Glyph[][] {
     const text = foldCjk(it.str);
     const chars = [...text];
     if (!text.trim() || !(it.h > 0)) return [];
-    const step = it.w / chars.length;
+    // Widths by kind (a CJK character a full em, digits and Latin about half); the spaces take what
+    // is left: pdf.js puts one space for a gap of any width ("0 0 0" over three cells).
+    const natural = chars.map((ch) => (!ch.trim() ? 0 : /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u.test(ch) ? it.h : 0.55 * it.h));
+    const spaces = chars.filter((ch) => !ch.trim()).length;
+    const sum = natural.reduce((a, b) => a + b, 0);
+    const spare = it.w - sum;
+    const widths = spaces && spare > 0 ? natural.map((n, k) => (chars[k].trim() ? n : spare / spaces)) : natural.map((n) => (sum > 0 ? (n * it.w) / sum : it.w / chars.length));
+    let x0 = it.x;
     return chars.flatMap((ch, k) => {
+      const left = x0;
+      x0 += widths[k];
       if (!ch.trim()) return [];
       const spaced = k > 0 && !chars[k - 1].trim();
-      const x0 = it.x + step * k;
-      const rect: Rect = [x0, it.y - 0.2 * it.h, x0 + step, it.y + 0.8 * it.h];
-      return [{ ch, rect, cx: x0 + step / 2, cy: it.y + 0.35 * it.h, h: it.h, item, spaced }];
+      const rect: Rect = [left, it.y - 0.2 * it.h, left + widths[k], it.y + 0.8 * it.h];
+      return [{ ch, rect, cx: left + widths[k] / 2, cy: it.y + 0.35 * it.h, h: it.h, item, spaced }];
     });
   });
 }
@@ -249,10 +259,18 @@ function gridLines(page: number, grid: Grid, glyphs: Glyph[], table: number): La
     return -1;
   };
   const members = grid.cells.map((): Glyph[] => []);
-  for (const g of glyphs) {
-    const c = lower(grid.xs, g.cx, false);
-    const r = lower(grid.ys, g.cy, true);
-    if (r >= 0 && c >= 0) members[grid.owner[r][c]].push(g);
+  const unsure = new Set<number>();
+  // A number wider than its narrow column spills over the rules: it goes whole to the cell of its centre.
+  // Numbers of neighbouring narrow columns may touch: a run over several columns is cut where each
+  // piece stands centred in its column (cells centre their numbers).
+  for (const run of digitRuns(glyphs)) {
+    const r = lower(grid.ys, run[0].cy, true);
+    if (r < 0) continue;
+    // A number over a column rule (its glyphs' centres in two columns) is read, but not surely.
+    // So are the cells it stands over, an empty one too (its digits may have gone to a neighbour).
+    const [from, to] = [lower(grid.xs, run[0].cx, false), lower(grid.xs, run[run.length - 1].cx, false)];
+    if (from !== to) for (let c = Math.max(0, Math.min(from, to)); c <= Math.max(from, to); c++) unsure.add(grid.owner[r][c]);
+    for (const { glyphs: piece, col } of splitByColumns(run, grid.xs)) if (col >= 0) members[grid.owner[r][col]].push(...piece);
   }
   const lines: LaidLine[] = [];
   const R = grid.ys.length - 1;
@@ -260,11 +278,97 @@ function gridLines(page: number, grid: Grid, glyphs: Glyph[], table: number): La
     const starts = grid.cells.map((c, k) => ({ c, k })).filter(({ c }) => c.r0 === r);
     if (!starts.length) continue;
     starts.sort((a, b) => a.c.c0 - b.c.c0);
-    const cells = starts.map(({ c, k }) => cellOf(members[k], [grid.xs[c.c0], grid.ys[c.r1 + 1], grid.xs[c.c1 + 1], grid.ys[c.r0]], c.c0));
+    const cells = starts.map(({ c, k }) => ({ ...cellOf(members[k], [grid.xs[c.c0], grid.ys[c.r1 + 1], grid.xs[c.c1 + 1], grid.ys[c.r0]], c.c0), ...(unsure.has(k) ? { unsure: true } : {}) }));
     if (cells.every((c) => !c.text)) continue;
     lines.push({ page, cells, from: 'grid', table, xs: grid.xs, top: grid.ys[r], bottom: grid.ys[r + 1] });
   }
   return lines;
+}
+
+/**
+ * A run of glyphs over the columns `xs`: one column for the whole run when it stands within one
+ * (or is centred in one); else cut into pieces, each in a column of its own, so that the pieces
+ * stand as close as can be to their columns' centres.
+ */
+export function splitByColumns(run: Glyph[], xs: number[]): { glyphs: Glyph[]; col: number }[] {
+  const colOf = (x: number) => {
+    for (let i = 0; i + 1 < xs.length; i++) if (x >= xs[i] && x <= xs[i + 1]) return i;
+    return -1;
+  };
+  const mid = (gs: Glyph[]) => (gs[0].rect[0] + gs[gs.length - 1].rect[2]) / 2;
+  const whole = colOf(mid(run));
+  const c0 = colOf(run[0].cx);
+  const c1 = colOf(run[run.length - 1].cx);
+  if (run.length === 1 || c0 === c1 || c0 < 0 || c1 < 0) return [{ glyphs: run, col: whole }];
+  const centre = (c: number) => (xs[c] + xs[c + 1]) / 2;
+  const width = (c: number) => xs[c + 1] - xs[c];
+  const n = run.length;
+  if (n > 60) return [{ glyphs: run, col: whole }];
+  // f[k][c]: least cost of the first k glyphs in pieces in columns before c (dynamic programming);
+  // a piece costs its centre's distance from its column's centre (in column widths), and a little more
+  // for every cut, so that one number centred in a column is never cut.
+  const cols = c1 - c0 + 1;
+  // Off its column's centre, and wider than it (a number spills over a little, seldom by half its column).
+  // Counts of five digits and more are rare in these tables.
+  const pieceCost = (piece: Glyph[], c: number) =>
+    Math.abs(mid(piece) - centre(c)) / width(c) + Math.max(0, (piece[piece.length - 1].rect[2] - piece[0].rect[0]) / width(c) - 1) + 0.1 * Math.max(0, piece.length - 4) + 0.02;
+  const f = Array.from({ length: n + 1 }, () => Array<number>(cols + 1).fill(Infinity));
+  const from = Array.from({ length: n + 1 }, () => Array<[number, number]>(cols + 1).fill([0, 0]));
+  f[0][0] = 0;
+  for (let k = 0; k < n; k++)
+    for (let c = 0; c < cols; c++) {
+      if (!Number.isFinite(f[k][c])) continue;
+      for (let col = c; col < cols; col++)
+        for (let m = k + 1; m <= n; m++) {
+          const piece = run.slice(k, m);
+          const cost = f[k][c] + pieceCost(piece, c0 + col);
+          if (cost < f[m][col + 1]) {
+            f[m][col + 1] = cost;
+            from[m][col + 1] = [k, c];
+          }
+        }
+    }
+  let bestC = 1;
+  for (let c = 1; c <= cols; c++) if (f[n][c] < f[n][bestC]) bestC = c;
+  const wholeCost = whole < 0 ? Infinity : pieceCost(run, whole);
+  if (!(f[n][bestC] < wholeCost - 0.05)) return [{ glyphs: run, col: whole }];
+  const pieces: { glyphs: Glyph[]; col: number }[] = [];
+  for (let m = n, c = bestC; m > 0; ) {
+    const [k, prevC] = from[m][c];
+    // The piece k..m stood in column c-1 (relative); find it again from the costs.
+    pieces.unshift({ glyphs: run.slice(k, m), col: c0 + c - 1 });
+    m = k;
+    c = prevC;
+  }
+  return pieces;
+}
+
+/** Glyphs in runs: the digits of one number (touching, on one baseline) together, every other glyph alone. */
+function digitRuns(glyphs: Glyph[]): Glyph[][] {
+  const isDigit = (g: Glyph) => /[\d.,]/.test(g.ch);
+  const sorted = [...glyphs].sort((a, b) => b.cy - a.cy || a.cx - b.cx);
+  const lines: Glyph[][] = [];
+  for (const g of sorted) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(line[0].cy - g.cy) < 0.3 * g.h) line.push(g);
+    else lines.push([g]);
+  }
+  const runs: Glyph[][] = [];
+  for (const line of lines) {
+    line.sort((a, b) => a.cx - b.cx);
+    let run: Glyph[] = [];
+    for (const g of line) {
+      const last = run[run.length - 1];
+      // A space inside an item parts two numbers however close they stand.
+      if (last && isDigit(last) && isDigit(g) && !(g.spaced && g.item === last.item) && g.rect[0] - last.rect[2] < 0.12 * g.h) run.push(g);
+      else {
+        if (run.length) runs.push(run);
+        run = [g];
+      }
+    }
+    if (run.length) runs.push(run);
+  }
+  return runs;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -366,7 +470,7 @@ function cellsByGaps(line: Glyph[], tableRow: boolean): FlowCell[] {
     // numbers the item holds apart by spaces.
     const sameItem = last?.item === g.item && !(digits && g.spaced);
     const edge = last && tableRow && /\d/.test(last.ch) !== /\d/.test(g.ch) && !/[.,%]/.test(last.ch + g.ch);
-    if (cur && !sameItem && (gap > Math.min(g.h, 12) * 0.8 || (digits && gap > 0.3 * g.h) || (digits && g.spaced) || (edge && gap > 0.2 * g.h))) {
+    if (cur && !sameItem && (gap > Math.min(g.h, 12) * 0.8 || (digits && gap > 0.12 * g.h) || (digits && g.spaced) || (edge && gap > 0.2 * g.h))) {
       cells.push(cur);
       cur = null;
     }
@@ -448,7 +552,6 @@ function withWrappedLabels(lines: LaidLine[]): LaidLine[] {
       } else if (!isPiece(lines[j], firstValueX(lines[rows[rows.length - 1] ?? k]))) break;
       else end = j;
     }
-    if (process.env.NB_DEBUG) console.log("segment", start, end, rows.map((r) => lines[r].cells[0].text).join(" "));
     shareOut(lines, start, end, rows, out);
     k = end + 1;
   }
@@ -548,7 +651,6 @@ function shareOut(lines: LaidLine[], start: number, end: number, rows: number[],
       joinPieces(lines[rows[i]], up, down);
       for (const p of [...up, ...down]) out.delete(p);
     }
-    if (process.env.NB_DEBUG) console.log("row", lines[rows[i]].cells.map((c) => c.text).join("/").slice(0, 40), "above", above, "below", below, "cost", cost(i, above, below).toFixed(1));
     a = above;
   }
 }
@@ -768,7 +870,7 @@ function joinRows(prev: LaidLine, next: LaidLine): LaidLine {
     const k = key(c, i, next);
     const have = cols.get(k);
     if (!have) cols.set(k, c);
-    else if (c.text) cols.set(k, { text: have.text + c.text, rects: [...have.rects, ...c.rects], box: have.text ? have.box : c.box, col: have.col });
+    else if (c.text) cols.set(k, { text: have.text + c.text, rects: [...have.rects, ...c.rects], box: have.text ? have.box : c.box, col: have.col, ...(have.unsure || c.unsure ? { unsure: true } : {}) });
   });
   const cells = [...cols.entries()].sort((x, y) => x[0] - y[0]).map(([, c]) => c);
   return { ...prev, cells };
@@ -803,24 +905,32 @@ export function pdfText(pages: Pages): string {
 export function pdfSource(pages: Pages): SourceDoc {
   const lines = layoutPages(asPages(pages));
   const texts = lines.map(lineText);
+  // Anchors of text from cells we pieced together: their tokens are not read surely.
+  const unsure = new WeakSet<Anchor>();
   const at = (n: number) => {
     const line = lines[n];
     // Per character of the line's text: its box, or null for a tab; per cell: its span in the text.
     const rects: (Rect | null)[] = [];
-    const spans: { start: number; end: number; box: Rect }[] = [];
+    const spans: { start: number; end: number; box: Rect; unsure: boolean }[] = [];
     line.cells.forEach((c, i) => {
       if (i) rects.push(null);
-      spans.push({ start: rects.length, end: rects.length + c.text.length, box: c.box });
+      spans.push({ start: rects.length, end: rects.length + c.text.length, box: c.box, unsure: !!c.unsure });
       rects.push(...c.rects);
     });
     const lineBox = union(line.cells.map((c) => c.box));
     return (col: number, length: number): Anchor => {
       const mine = rects.slice(col, col + Math.max(length, 0)).filter((r): r is Rect => !!r);
-      const rect = mine.length ? union(mine) : (spans.find((s) => col >= s.start && col <= s.end)?.box ?? lineBox);
-      return { kind: 'pdf', page: line.page, rect };
+      const span = spans.find((s) => col >= s.start && col <= s.end);
+      const rect = mine.length ? union(mine) : (span?.box ?? lineBox);
+      const anchor: Anchor = { kind: 'pdf', page: line.page, rect };
+      const touches = (s: (typeof spans)[number]) => (length > 0 ? col < s.end && col + length > s.start : col >= s.start && col <= s.end);
+      if (length < texts[n].length && spans.some((s) => s.unsure && touches(s))) unsure.add(anchor);
+      return anchor;
     };
   };
-  return { lines: readLines(texts, at) };
+  const read = readLines(texts, at);
+  for (const l of read) for (const t of l.tokens) if (unsure.has(t.anchor)) t.confident = false;
+  return { lines: read };
 }
 
 /** A PDF whose pages hold (almost) no text is a scan: pictures of pages, for OCR. */
