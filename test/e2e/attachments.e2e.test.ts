@@ -203,7 +203,7 @@ describe('attachment controls', () => {
 });
 
 describe('PDF tabs', () => {
-  it('a tab showing a PDF gets the 「PDF」 badge, and the popup is told its address', async () => {
+  it('a tab showing a PDF gets the 「PDF」 badge, the popup is told its address, and opens a local file', async () => {
     h.route('/files/report.pdf', { body: tinyPdf(), type: 'application/pdf' });
     const url = `${h.base}/files/report.pdf`;
     const page = await h.context.newPage();
@@ -218,7 +218,12 @@ describe('PDF tabs', () => {
       return c.runtime.sendMessage({ type: 'tab-info', tabId: t.id });
     }, url);
     expect(info).toEqual({ pdf: url, redirectSupported: true });
-    await popup.close();
+    // 「打开本地文件…」: the viewer alone (its file picker).
+    expect(await popup.textContent('[data-action="open-local"]')).toBe('打开本地文件…');
+    const opened = h.context.waitForEvent('page');
+    await popup.click('[data-action="open-local"]');
+    expect((await opened).url()).toBe(`chrome-extension://${h.extensionId}/viewer.html`);
+    if (!popup.isClosed()) await popup.close();
     await page.close();
   });
 
