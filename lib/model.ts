@@ -23,6 +23,12 @@ export interface PageScanRef {
   width: number;
   height: number;
   element?: HTMLCanvasElement | HTMLImageElement;
+  /**
+   * A picture placed on a text page (a table published as a picture inside the PDF): the pixels
+   * are the picture's own, and cover this box of the page (PDF user space, y up). Absent: the
+   * pixels cover the whole page.
+   */
+  rect?: [number, number, number, number];
 }
 
 export type TokenKind = 'text' | 'number' | 'blank' | 'invalid';

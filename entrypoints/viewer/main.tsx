@@ -16,7 +16,7 @@ import type { Locator } from '../../lib/ext/anchors';
 import { loadSettings, saveSettings } from '../../lib/ext/settings-store';
 import type { Settings } from '../../lib/ext/settings';
 import type { Lang } from '../../lib/i18n';
-import { checkPdfRead, readPdfDoc } from '../../lib/read/pdf-doc';
+import { checkPdfDocument, type PdfOcrDeps } from '../../lib/read/pdf-doc';
 import { sniffType, type FileType } from '../../lib/read/sniff';
 import { findReportRoot, readDocumentAt } from '../../lib/source';
 import { FetchError, fetchFile, requestAccess } from '../../lib/viewer/fetch-file';
@@ -197,57 +197,59 @@ async function showPdf(bytes: Uint8Array, my: number) {
   });
   const ui = mountUi(container, pdfLocator(viewer as never, eventBus));
   const { pdfjs } = await loadPdfjs();
-  const read = await phase('read', () => readPdfDoc(doc as never, pdfjs.OPS as never));
-  if (my !== opening) return;
-  if (read.scanned) return showScan(doc, ui, my);
-  const result = await phase('check', async () => checkPdfRead(read, false));
-  const summary = ui.done(result, read.notices);
-  void browser.runtime.sendMessage({ type: 'result', summary }).catch(() => {});
-}
-
-/** A scanned PDF: each page rendered here and its tables read by local OCR, with progress and cancel. */
-async function showScan(doc: Awaited<ReturnType<typeof openPdf>>, ui: ReturnType<typeof mountUi>, my: number) {
-  const [{ ocrPdf }, { checkScanRead }, { tesseractRecognizer }, { OCR_PATHS }, { toGray }] = await Promise.all([
-    import('../../lib/read/pdf-scan'),
-    import('../../lib/read/pdf-doc'),
-    import('../../lib/ocr/tesseract'),
-    import('../../lib/ocr/serve'),
-    import('../../lib/ocr/image'),
-  ]);
   const abort = new AbortController();
   ui.onCancel(() => abort.abort());
-  const label = (done: number, total: number) => ({ zh: viewerStrings.zh.readingPages(done + 1, total), en: viewerStrings.en.readingPages(done + 1, total) });
-  ui.progress(0, doc.numPages, label(0, doc.numPages));
-  const recognizer = await tesseractRecognizer(OCR_PATHS());
   try {
-    const read = await phase('ocr', () =>
-      ocrPdf(doc, {
-        recognizer,
-        signal: abort.signal,
-        onPage: (done, total) => my === opening && !abort.signal.aborted && ui.progress(done, total, label(done, total)),
-        render: async (page, scale) => {
-          const viewport = (page as unknown as { getViewport(o: { scale: number }): { width: number; height: number } }).getViewport({ scale });
-          const canvas = document.createElement('canvas');
-          canvas.width = Math.ceil(viewport.width);
-          canvas.height = Math.ceil(viewport.height);
-          const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-          await (page as unknown as { render(o: object): { promise: Promise<void> } }).render({ canvas, canvasContext: ctx, viewport }).promise;
-          const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-          return { gray: toGray(data, canvas.width, canvas.height), width: canvas.width, height: canvas.height, element: canvas };
-        },
-      }),
-    );
+    const checked = await phase('check', () => checkPdfDocument(doc as never, { ops: pdfjs.OPS as never, force: false, ocr: viewerOcr(ui, doc.numPages, my, abort.signal) }));
     if (my !== opening) return;
-    const checked = await phase('check', async () => checkScanRead(read));
     const summary = ui.done(checked.result, checked.notices, checked.failed);
     void browser.runtime.sendMessage({ type: 'result', summary }).catch(() => {});
   } catch (e) {
     if (my !== opening) return;
     const cancelled = (e as Error).name === 'AbortError';
-    ui.done(null, [cancelled ? { zh: '已取消识别扫描页，未核对此文件', en: 'Reading the scanned pages was cancelled; the file was not checked' } : { zh: `识别扫描页时出错：${(e as Error).message}`, en: `Reading the scanned pages failed: ${(e as Error).message}` }], true);
-  } finally {
-    await recognizer.close().catch(() => {});
+    ui.done(null, [cancelled ? { zh: '已取消识别，未核对此文件', en: 'Reading by OCR was cancelled; the file was not checked' } : { zh: `读取 PDF 时出错：${(e as Error).message}`, en: `Reading the PDF failed: ${(e as Error).message}` }], true);
   }
+}
+
+/**
+ * OCR in the viewer page (scanned pages, tables published as pictures): pages rendered into our own
+ * canvases (kept for the cards' crops), tesseract.js from the extension's files, progress and cancel.
+ */
+function viewerOcr(ui: ReturnType<typeof mountUi>, pages: number, my: number, signal: AbortSignal): PdfOcrDeps {
+  const label = (done: number, total: number) => ({ zh: viewerStrings.zh.readingPages(done + 1, total), en: viewerStrings.en.readingPages(done + 1, total) });
+  return {
+    signal,
+    onPage: (done, total) => {
+      if (my === opening && !signal.aborted && done < total) ui.progress(done, total, label(done, total));
+    },
+    async recognizer() {
+      ui.progress(0, pages, label(0, pages));
+      const [{ tesseractRecognizer }, { OCR_PATHS }] = await Promise.all([import('../../lib/ocr/tesseract'), import('../../lib/ocr/serve')]);
+      return tesseractRecognizer(OCR_PATHS());
+    },
+    canvasOf(gray) {
+      const canvas = document.createElement('canvas');
+      canvas.width = gray.width;
+      canvas.height = gray.height;
+      const ctx = canvas.getContext('2d')!;
+      const img = ctx.createImageData(gray.width, gray.height);
+      for (let i = 0; i < gray.data.length; i++) img.data.set([gray.data[i], gray.data[i], gray.data[i], 255], i * 4);
+      ctx.putImageData(img, 0, 0);
+      return canvas;
+    },
+    async render(page, scale) {
+      const { toGray } = await import('../../lib/ocr/image');
+      const p = page as unknown as { getViewport(o: { scale: number }): { width: number; height: number }; render(o: object): { promise: Promise<void> } };
+      const viewport = p.getViewport({ scale });
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.ceil(viewport.width);
+      canvas.height = Math.ceil(viewport.height);
+      const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+      await p.render({ canvas, canvasContext: ctx, viewport }).promise;
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      return { gray: toGray(data, canvas.width, canvas.height), width: canvas.width, height: canvas.height, element: canvas };
+    },
+  };
 }
 
 async function start() {

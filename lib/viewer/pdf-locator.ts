@@ -46,10 +46,13 @@ export function boxOnPage(anchor: Anchor, view: PageViewLike, size: { w: number;
   if (anchor.kind === 'image') {
     const ref = anchor.image as PageScanRef | null;
     if (!ref?.width || !ref.height) return null;
-    // The page was rendered at its own rotation, so pixels map to the page's box in proportion.
-    const kx = size.w / ref.width;
-    const ky = size.h / ref.height;
-    return { x: anchor.x * kx, y: anchor.y * ky, w: anchor.w * kx, h: anchor.h * ky };
+    // A picture placed on the page: its pixels cover its box there.
+    const at = ref.rect ? boxOnPage({ kind: 'pdf', page: ref.page, rect: ref.rect }, view, size) : { x: 0, y: 0, w: size.w, h: size.h };
+    if (!at) return null;
+    // A page render (at the page's own rotation) or a picture: pixels map to the box in proportion.
+    const kx = at.w / ref.width;
+    const ky = at.h / ref.height;
+    return { x: at.x + anchor.x * kx, y: at.y + anchor.y * ky, w: anchor.w * kx, h: anchor.h * ky };
   }
   return null;
 }
