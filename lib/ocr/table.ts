@@ -232,7 +232,12 @@ async function readRuled(page: Page, rec: Recognizer, image: unknown): Promise<[
       // In the columns where the other rows hold numbers, a short odd word ("立" for 2) is a misread value.
       const valueCell = !spansRows && cleanInRow >= 2 && c.x >= valueLeft - 3 && text.length <= 2;
       // Left of the value columns stand the labels: "1" read of a long label's cell is not a value.
-      const labelColumn = Number.isFinite(valueLeft) && c.x + c.w <= valueLeft + 3 && !!text;
+      // (A wide cell there with ink but no word of the page pass on it too: on a scanned page the
+      // words of a wrapped label may land in the group label beside it.)
+      const wideUnread = !text && !spansRows && c.w > 4 * c.h && hasInk(cleanMask, c.x + 4, c.y + 4, c.w - 8, c.h - 8);
+      const labelColumn = Number.isFinite(valueLeft) && c.x + c.w <= valueLeft + 3 && (!!text || wideUnread);
+      // A header cell with ink but no word read: a header word lost ("其他" on a grainy scan) shifts every value under the header.
+      const headerUnread = header && !text && hasInk(cleanMask, c.x + 4, c.y + 4, c.w - 8, c.h - 8);
       if (header || (((CJK.test(text) && !numberLike && !valueCell) || spansRows || labelColumn) && !inValues)) {
         let label = text;
         // A label Tesseract was unsure of on the whole page (a wrapped label beside a label over
@@ -241,7 +246,7 @@ async function readRuled(page: Page, rec: Recognizer, image: unknown): Promise<[
         // So is a label over several rows read as no word at all, and a long row label that is
         // none of the format's (a wrapped label cut short).
         const odd = ((spansRows || labelColumn) && !CJK.test(text)) || (!header && !spansRows && CJK.test(text) && norm(text).length >= 8 && !knownRow(text));
-        if (text && (odd || (CJK.test(text) && conf < 75))) {
+        if ((text || wideUnread || headerUnread) && (odd || headerUnread || (CJK.test(text) && conf < 75))) {
           const p = Math.max(2, Math.round(Math.min(c.w, c.h) * 0.06));
           const again = await wordsOf(rec, crop(clean, c.x + p, c.y + p, c.w - 2 * p, c.h - 2 * p), true);
           if (CJK.test(again.text) && (again.confidence > conf || (odd && knownRow(again.text)) || ((spansRows || labelColumn) && !CJK.test(text)))) label = again.text;
