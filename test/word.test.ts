@@ -94,7 +94,7 @@ describe('.docx (docx-preview, as the viewer renders it)', () => {
 
   it('a .docx that holds the report as an HTML alt chunk (HTML-to-Word converters): read as that HTML, inert', async () => {
     const s = loadSeed('003');
-    const html = renderWord(s).replace('<body', '<body onload="alert(1)"').replace('</body>', '<script>alert(2)</script><iframe src="https://x"></iframe></body>');
+    const html = renderWord(s).replace('<body', '<body onload="alert(1)"').replace('</body>', '<script>alert(2)</script><iframe src="https://x"></iframe><img src="https://x/p.png"></body>');
     const zip = new JSZip();
     zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="html" ContentType="text/html"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
     zip.file('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
@@ -106,7 +106,7 @@ describe('.docx (docx-preview, as the viewer renders it)', () => {
     const { renderDocxNode } = await import('../lib/read/docx-node');
     const page = await renderDocxNode(bytes);
     try {
-      expect(page.document.querySelector('iframe, script, [onload]')).toBeNull();
+      expect(page.document.querySelector('iframe, script, [onload], img[src^="http"]')).toBeNull();
       expect(page.document.querySelectorAll('[data-alt-chunk] table')).toHaveLength(3);
     } finally {
       await page.close();

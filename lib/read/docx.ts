@@ -14,8 +14,8 @@ export class DocxError extends Error {
   }
 }
 
-// Nothing that could run, load or frame anything: headers, footers, comments and alt chunks (an
-// unsandboxed iframe in our origin) are not rendered; fonts are not embedded; images are data: URLs.
+// Nothing that could run, load or frame anything: headers, footers and comments are not rendered,
+// fonts are not embedded, images are data: URLs; alt chunks are made inert (below).
 const OPTIONS = {
   inWrapper: false,
   ignoreWidth: true,
@@ -77,12 +77,16 @@ function inlineAltChunks(root: Element): void {
     }
     const template = frame.ownerDocument.createElement('template');
     template.innerHTML = /<body[\s>]/i.test(html) ? html.slice(html.search(/<body[\s>]/i)) : html;
-    const box = frame.ownerDocument.createElement('div');
+    // Made safe while still in the template's inert document: a picture from the web must not
+    // load even for a moment once its node belongs to the page.
+    const inert = template.content;
+    const box = inert.ownerDocument.createElement('div');
     box.setAttribute('data-alt-chunk', '');
-    box.append(frame.ownerDocument.importNode(template.content, true));
+    box.append(...Array.from(inert.childNodes));
+    sanitise(box);
     // Its style sheet would restyle the whole page showing it; its head says nothing to a reader.
     for (const el of Array.from(box.querySelectorAll('style, title'))) el.remove();
-    frame.replaceWith(box);
+    frame.replaceWith(frame.ownerDocument.importNode(box, true));
   }
 }
 
