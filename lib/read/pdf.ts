@@ -453,7 +453,9 @@ function flowCells(line: Glyph[]): FlowCell[] {
   const cells = cellsByGaps(line, false);
   // A row of a table (numbers in two cells or more): a number close beside a label is a value of
   // its own, not part of the label (narrow columns leave little space between them).
-  return cells.filter((c) => /^\d[\d,.]*$/.test(flowText(c))).length >= 2 ? cellsByGaps(line, true) : cells;
+  // Short lines without sentence marks are read so too: the wrapped labels of such rows.
+  const short = line.length <= 24 && !/[。；，、：]/u.test(line.map((g) => g.ch).join(''));
+  return short || cells.filter((c) => /^\d[\d,.]*$/.test(flowText(c))).length >= 2 ? cellsByGaps(line, true) : cells;
 }
 
 function cellsByGaps(line: Glyph[], tableRow: boolean): FlowCell[] {
@@ -469,7 +471,9 @@ function cellsByGaps(line: Glyph[], tableRow: boolean): FlowCell[] {
     // Characters of one item stay together (its spaces are a word's, widths spread evenly), except
     // numbers the item holds apart by spaces.
     const sameItem = last?.item === g.item && !(digits && g.spaced);
-    const edge = last && tableRow && /\d/.test(last.ch) !== /\d/.test(g.ch) && !/[.,%]/.test(last.ch + g.ch);
+    // In a row of a table, labels of neighbouring narrow columns stand close: any clear gap between
+    // two items parts cells there (the characters of one text run touch).
+    const edge = last && tableRow && !/[.,%]/.test(last.ch + g.ch);
     if (cur && !sameItem && (gap > Math.min(g.h, 12) * 0.8 || (digits && gap > 0.12 * g.h) || (digits && g.spaced) || (edge && gap > 0.2 * g.h))) {
       cells.push(cur);
       cur = null;
