@@ -1,14 +1,23 @@
+// Debug: the tables found on each page of a scanned PDF, and whether each continues the one before.
+// Usage: tsx scripts/scan-debug-tables.ts FILE.pdf [SCALE]
 import { readFileSync } from 'node:fs';
-import { openPdfNode, renderPageNode } from '/work/main/lib/read/pdf-render-node';
-import { findTables, continues } from '/work/main/lib/read/pdf-scan';
-import { inkMask, rotate, skewAngle } from '/work/main/lib/ocr/image';
+import { openPdfNode, renderPageNode } from '../lib/read/pdf-render-node';
+import { continues, findTables, SCAN_SCALE, straighten } from '../lib/read/pdf-scan';
+import { inkMask, skewAngle } from '../lib/ocr/image';
+
 const doc = await openPdfNode(new Uint8Array(readFileSync(process.argv[2])));
-let prev: any = null;
+const scale = Number(process.argv[3] ?? SCAN_SCALE);
+let prev: ReturnType<typeof findTables>[number] | null = null;
 for (let n = 1; n <= doc.numPages; n++) {
-  const r = await renderPageNode(await doc.getPage(n), 2.5);
-  const a = skewAngle(inkMask(r.gray));
-  const t = findTables(inkMask(rotate(r.gray, a)));
-  console.log(n, 'angle', a, t.map((b) => `${b.x},${b.y} ${b.w}x${b.h} head ${b.headOfPage} foot ${b.footOfPage} first ${b.firstCols.length} last ${b.lastCols.length}`));
-  if (prev && t[0]) console.log('continues', continues(prev, t[0]), prev.lastCols.join(','), '|', t[0].firstCols.join(','));
-  prev = t[t.length - 1];
+  const r = await renderPageNode(await doc.getPage(n), scale);
+  const angle = skewAngle(inkMask(r.gray));
+  const mask = inkMask(straighten(r.gray, angle));
+  const tables = findTables(mask);
+  for (const b of tables) {
+    let below = 0;
+    for (let y = b.y + b.h + 3; y < mask.height; y++) for (let x = b.x; x < b.x + b.w; x++) if (mask.data[y * mask.width + x] < 128) below++;
+    console.log(`page ${n} (turn ${angle.toFixed(2)}°): ${b.x},${b.y} ${b.w}x${b.h} rows ${b.rows} head ${b.headOfPage} foot ${b.footOfPage} (ink below ${below}) columns ${b.firstCols.length}/${b.lastCols.length}`);
+  }
+  if (prev && tables[0]) console.log(`  continues the page before: ${continues(prev, tables[0])}`);
+  prev = tables[tables.length - 1] ?? null;
 }

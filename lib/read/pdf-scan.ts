@@ -205,8 +205,11 @@ interface TableBox {
   /** Little else on the page above it (it may continue a table) / below it (it may go on). */
   headOfPage: boolean;
   footOfPage: boolean;
-  /** Rows of cells (rules less one). */
+  /** Rows of cells (rules less one, and a row left open at a page break). */
   rows: number;
+  /** No rule at its top (bottom): cut there by a page break. */
+  openTop: boolean;
+  openBottom: boolean;
 }
 
 /** A page made ready: straightened, its ink, its tables. */
@@ -355,9 +358,30 @@ export async function ocrPdf(doc: ScanDocLike, opts: OcrPdfOptions): Promise<Ocr
 /** A render straightened and searched for tables. */
 function preparePage(page: number, scale: number, r: RenderedScan): ScanPage {
   const angle = skewAngle(inkMask(r.gray));
-  const straight = rotate(r.gray, angle);
+  const straight = straighten(r.gray, angle);
   const mask = inkMask(straight);
   return { page, ref: { page, scale, width: r.width, height: r.height, ...(r.element ? { element: r.element } : {}) }, straight, angle, tables: findTables(mask) };
+}
+
+/**
+ * The page turned back by `angle` (as rotate() does), the corners it uncovers filled with the
+ * paper's own gray: white corners on gray paper would be edges, and edges are ink.
+ */
+export function straighten(img: Gray, angle: number): Gray {
+  if (!angle) return img;
+  const out = rotate(img, angle);
+  const sample = img.data.filter((_, i) => i % 97 === 0).sort((a, b) => a - b);
+  const paper = sample[Math.floor(sample.length * 0.9)] ?? 255;
+  const { width: w, height: h } = img;
+  const t = (angle * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(t), Math.sin(t)];
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const sx = Math.round(cos * (x - w / 2) - sin * (y - h / 2) + w / 2);
+      const sy = Math.round(sin * (x - w / 2) + cos * (y - h / 2) + h / 2);
+      if (sx < 0 || sy < 0 || sx >= w || sy >= h) out.data[y * w + x] = paper;
+    }
+  return out;
 }
 
 /** The ruled tables on a page's ink mask (ink 0), top to bottom. */
@@ -445,13 +469,38 @@ export function findTables(mask: Gray): TableBox[] {
   const groups = new Map<number, number[]>();
   rules.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
   const out: TableBox[] = [];
-  // Ink rows of the page (text lines), to tell what stands above and below a table.
-  const rowInk = new Int32Array(H);
-  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) if (dark(x, y)) rowInk[y]++;
-  const inkIn = (y0: number, y1: number) => {
-    let n = 0;
-    for (let y = Math.max(0, y0); y < Math.min(H, y1); y++) n += rowInk[y];
-    return n;
+  // Ink above and below a table, within its width (the page's edges and margins hold scanner
+  // shadows and the seam of the straightening).
+  /** How far most of these upright rules run on from row y (down: dir 1, up: -1); 0 when they stop there. */
+  const runOn = (xs: number[], y: number, dir: 1 | -1): number => {
+    if (xs.length < 2) return 0;
+    const runs = xs.map((x) => {
+      let at = y + dir;
+      let gap = 0;
+      let last = y;
+      for (; at >= 0 && at < H && gap <= 2; at += dir) {
+        if (dark(x, at) || (x > 0 && dark(x - 1, at)) || (x + 1 < W && dark(x + 1, at))) {
+          gap = 0;
+          last = at;
+        } else gap++;
+      }
+      return Math.abs(last - y);
+    });
+    const long = runs.filter((r) => r >= 12).sort((a, b) => a - b);
+    if (long.length < Math.max(2, xs.length * 0.6)) return 0;
+    return long[long.length >> 1];
+  };
+  // Grain on gray paper puts a few specks in every row: only ink above that floor (the median
+  // row's) counts.
+  const inkIn = (y0: number, y1: number, x0: number, x1: number) => {
+    const rows: number[] = [];
+    for (let y = Math.max(0, y0); y < Math.min(H, y1); y++) {
+      let n = 0;
+      for (let x = Math.max(0, x0); x <= Math.min(W - 1, x1); x++) if (dark(x, y)) n++;
+      rows.push(n);
+    }
+    const floor = [...rows].sort((a, b) => a - b)[rows.length >> 1] ?? 0;
+    return rows.reduce((a, n) => a + Math.max(0, n - 2 * floor - 2), 0);
   };
   for (const members of groups.values()) {
     const rs = members.map((i) => rules[i]);
@@ -469,15 +518,23 @@ export function findTables(mask: Gray): TableBox[] {
     }
     // Nothing else above (below) it but a page number or a speck: less ink than a few characters
     // (a line of text is about 1/60 of the page high; a heading holds ten times this ink).
-    const fewChars = W * (H / 60) * 0.03;
-    const headOfPage = inkIn(0, y0 - 2) <= fewChars;
-    const footOfPage = inkIn(y1 + 3, H) <= fewChars;
-    // Two rows of cells at least; one row only at the head of a page (the last row of a table begun before).
-    if (ys.length < 3 && !(ys.length === 2 && headOfPage)) continue;
+    if (ys.length < 2) continue;
     const columnsOf = (a: { y1: number }, b: { y0: number }) => uprights({ y0: 0, y1: a.y1, x0, x1 }, { y0: b.y0, y1: b.y0, x0, x1 }).map((x) => x - x0);
     const firstCols = columnsOf(ys[0], ys[1]);
     const lastCols = columnsOf(ys[ys.length - 2], ys[ys.length - 1]);
-    out.push({ x: x0, y: y0, w: x1 - x0 + 1, h: y1 - y0 + 1, firstCols, lastCols, headOfPage, footOfPage, rows: ys.length - 1 });
+    // A table cut by a page break may have no rule where it is cut: its upright rules run on past
+    // the last (or before the first) horizontal rule, around a row of cells.
+    const below = runOn(lastCols.map((x) => x + x0), y1, 1);
+    const above = runOn(firstCols.map((x) => x + x0), y0, -1);
+    const top = y0 - above;
+    const bottom = y1 + below;
+    const fewChars = (x1 - x0) * (H / 60) * 0.04;
+    const headOfPage = inkIn(0, top - 2, x0, x1) <= fewChars;
+    const footOfPage = inkIn(bottom + 3, H, x0, x1) <= fewChars;
+    // Two rows of cells at least; one row only at the head of a page (the last row of a table begun before).
+    const rows = ys.length - 1 + (above ? 1 : 0) + (below ? 1 : 0);
+    if (rows < 2 && !(rows === 1 && headOfPage)) continue;
+    out.push({ x: x0, y: top, w: x1 - x0 + 1, h: bottom - top + 1, firstCols, lastCols, headOfPage, footOfPage, rows, openTop: above > 0, openBottom: below > 0 });
   }
   return out.sort((a, b) => a.y - b.y);
 }
@@ -491,7 +548,8 @@ export function continues(above: TableBox, below: TableBox): boolean {
   const b = below.firstCols;
   if (a.length < 2 || b.length < 2) return false;
   const matched = b.filter((x) => a.some((y) => Math.abs(x - y) <= tol)).length;
-  return matched >= Math.max(2, 0.7 * Math.max(a.length, b.length));
+  // A row of one cell across the table (a caption of table 二) has its borders only: they must match.
+  return matched >= Math.max(2, Math.min(a.length, b.length) === 2 ? 2 : 0.7 * Math.max(a.length, b.length));
 }
 
 /**
@@ -506,7 +564,15 @@ async function readParts(parts: Part[], rec: Recognizer): Promise<Line[]> {
     const bottom = i === parts.length - 1 ? box.y + box.h + margin : box.y + box.h;
     const left = box.x - margin;
     const img = crop(at.straight, left, top, box.w + 2 * margin, bottom - top);
-    return { at, img, left: Math.max(0, Math.round(left)), top: Math.max(0, Math.round(top)), dx: 0 };
+    const cutTop = Math.max(0, Math.round(top));
+    const cutLeft = Math.max(0, Math.round(left));
+    // The rule a page break left out, drawn in: the picture reader finds cells between rules.
+    const ruleAt = (y: number) => {
+      for (let yy = Math.max(0, y); yy < Math.min(img.height, y + 2); yy++) img.data.fill(0, yy * img.width + Math.max(0, box.x - cutLeft), yy * img.width + Math.min(img.width, box.x - cutLeft + box.w));
+    };
+    if (box.openTop) ruleAt(box.y - cutTop);
+    if (box.openBottom) ruleAt(box.y + box.h - cutTop - 2);
+    return { at, img, left: cutLeft, top: cutTop, dx: 0 };
   });
   // Left edges lined up (each sheet lay a little differently on the glass).
   const base = parts[0].box.x;
