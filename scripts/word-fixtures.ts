@@ -18,8 +18,8 @@ try {
   for (const f of DOC_FIXTURES) {
     const data = f.source.kind === 'generated' ? generatedReport(f.source.seed).data : loadSeed(f.source.id as SeedId);
     const docx = join(work, `${f.name}.docx`);
-    // Old .doc readers draw no list numbers (ours neither): numbers typed, as most agencies type them.
-    writeFileSync(docx, await writeDocx(data, f.layoutSeed, { numbering: false }));
+    // Numbers typed, as most agencies type them, unless the fixture is about list numbers.
+    writeFileSync(docx, await writeDocx(data, f.layoutSeed, { numbering: f.numbering ?? false }));
     const out = join(work, f.format);
     execFileSync('soffice', ['--headless', '--convert-to', FILTERS[f.format], '--outdir', out, docx], { stdio: 'ignore' });
     const made = readdirSync(out).find((n) => n.startsWith(`${f.name}.`))!;

@@ -156,6 +156,14 @@ describe.each(['doc', 'rtf', 'xml'] as const)('LibreOffice-written %s files', (f
   });
 });
 
+it('.doc list numbers (Word draws them; the text stream lacks them) are written before their paragraphs', () => {
+  const f = DOC_FIXTURES.find((x) => x.numbering)!;
+  const html = readDoc(docFixtureBytes(f)).html;
+  for (const h of ['一、总体情况', '二、主动公开政府信息情况', '六、其他需要报告的事项']) expect(html).toContain(`<p>${h}</p>`);
+  expect(html).toContain('<p>1.属于国家秘密</p>');
+  expect(html).toContain('<p>3.补正后申请内容仍不明确</p>');
+});
+
 it('a .wps (Kingsoft WPS, the .doc format) is read as the .doc it is', async () => {
   const f = DOC_FIXTURES.find((x) => x.format === 'doc')!;
   const bytes = docFixtureBytes(f);

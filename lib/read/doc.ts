@@ -55,6 +55,11 @@ interface Fib {
   lcbClx: number;
   fcPlcfBtePapx: number;
   lcbPlcfBtePapx: number;
+  /** List definitions (PlfLst) and their instances (PlfLfo), for list numbers. */
+  fcPlfLst: number;
+  lcbPlfLst: number;
+  fcPlfLfo: number;
+  lcbPlfLfo: number;
 }
 
 /** The File Information Block at the start of the WordDocument stream. */
@@ -79,7 +84,13 @@ function readFib(w: Uint8Array): Fib {
   const pair = (i: number) => [u32(w, fcLcb + i * 8), u32(w, fcLcb + i * 8 + 4)] as const;
   const [fcClx, lcbClx] = pair(33);
   const [fcPlcfBtePapx, lcbPlcfBtePapx] = pair(13);
+  const [fcPlfLst, lcbPlfLst] = cbRgFcLcb > 74 ? pair(73) : [0, 0];
+  const [fcPlfLfo, lcbPlfLfo] = cbRgFcLcb > 74 ? pair(74) : [0, 0];
   return {
+    fcPlfLst,
+    lcbPlfLst,
+    fcPlfLfo,
+    lcbPlfLfo,
     tableName: flags & 0x0200 ? '1Table' : '0Table',
     // Chinese (PRC, Taiwan, Hong Kong, Singapore, Macao).
     chinese: [0x0804, 0x0404, 0x0c04, 0x1004, 0x1404].includes(lid),
@@ -169,6 +180,9 @@ interface ParaProps {
   innerTtp?: boolean;
   depth: number;
   row?: RowDef;
+  /** List membership (sprmPIlfo: 1-based list instance; sprmPIlvl: level). */
+  ilfo?: number;
+  ilvl?: number;
 }
 
 export interface RowDef {
@@ -218,6 +232,8 @@ function readSprms(g: Uint8Array, from: number, to: number, data: Uint8Array | n
     else if (sprm === 0x2417) p.ttp = g[at] !== 0;
     else if (sprm === 0x244c) p.innerTtp = g[at] !== 0; // sprmPFInnerTtp: a nested table's row end
     else if (sprm === 0x6649) p.depth = u32(g, at);
+    else if (sprm === 0x460b) p.ilfo = i16(g, at);
+    else if (sprm === 0x260a) p.ilvl = g[at];
     else if (sprm === 0xd608) p.row = readTDefTable(g, at + 2, at + size);
     else if (sprm === 0xd62b) vmerges.push([g[at + 1], g[at + 2]]); // sprmTVertMerge: itc, merge
     else if (sprm === 0x6646 && data) {
@@ -296,6 +312,82 @@ function paraPropsReader(w: Uint8Array, table: Uint8Array, data: Uint8Array | nu
     }
     return { inTable: false, ttp: false, depth: 0 };
   };
+}
+
+/** A list level: its number text (level placeholders as \x00–\x08), format, start. */
+interface ListLevel {
+  start: number;
+  nfc: number;
+  text: string;
+}
+
+/** The list levels of each list instance (1-based ilfo → levels), from PlfLst and PlfLfo. */
+function readLists(table: Uint8Array, fib: Fib): Map<number, ListLevel[]> {
+  const out = new Map<number, ListLevel[]>();
+  const { fcPlfLst, lcbPlfLst, fcPlfLfo, lcbPlfLfo } = fib;
+  if (!lcbPlfLst || !lcbPlfLfo || fcPlfLst + lcbPlfLst > table.length || fcPlfLfo + lcbPlfLfo > table.length) return out;
+  const cLst = u16(table, fcPlfLst);
+  const lists: { lsid: number; simple: boolean }[] = [];
+  for (let i = 0; i < cLst; i++) {
+    const at = fcPlfLst + 2 + i * 28;
+    lists.push({ lsid: u32(table, at), simple: (table[at + 26] & 1) === 1 });
+  }
+  // The levels follow the LSTF array (in the table stream, right after PlfLst).
+  let o = fcPlfLst + 2 + cLst * 28;
+  const levels = new Map<number, ListLevel[]>();
+  for (const l of lists) {
+    const lv: ListLevel[] = [];
+    for (let k = 0; k < (l.simple ? 1 : 9); k++) {
+      if (o + 28 > table.length) return out;
+      const start = u32(table, o);
+      const nfc = table[o + 4];
+      const cbChpx = table[o + 24];
+      const cbPapx = table[o + 25];
+      o += 28 + cbPapx + cbChpx;
+      const cch = u16(table, o);
+      let text = '';
+      for (let c = 0; c < cch; c++) text += String.fromCharCode(u16(table, o + 2 + c * 2));
+      o += 2 + cch * 2;
+      lv.push({ start, nfc, text });
+    }
+    levels.set(l.lsid, lv);
+  }
+  const lfoMac = u32(table, fcPlfLfo);
+  for (let i = 0; i < lfoMac && fcPlfLfo + 4 + (i + 1) * 16 <= table.length; i++) {
+    const lv = levels.get(u32(table, fcPlfLfo + 4 + i * 16));
+    if (lv) out.set(i + 1, lv);
+  }
+  return out;
+}
+
+// MSONFC values ([MS-DOC] 2.9.158) as the format names of .docx (formatNumber).
+const NFC: Record<number, string> = {
+  0: 'decimal', 1: 'upperRoman', 2: 'lowerRoman', 3: 'upperLetter', 4: 'lowerLetter', 10: 'ideographDigital', 11: 'japaneseCounting', 14: 'decimalFullWidth',
+  18: 'decimalEnclosedCircle', 19: 'decimalFullWidth2', 22: 'decimalZero', 23: 'bullet', 28: 'decimalEnclosedCircleChinese', 33: 'taiwaneseCounting',
+  34: 'ideographLegalTraditional', 35: 'taiwaneseCountingThousand', 36: 'taiwaneseDigital', 37: 'chineseCounting', 38: 'chineseLegalSimplified', 39: 'chineseCountingThousand', 255: 'none',
+};
+
+/** Each listed paragraph's number (「一、」「（二）」「1.」) put before its text: Word draws it, the text stream lacks it. */
+function numberParagraphs(paras: Para[], lists: Map<number, ListLevel[]>): void {
+  if (!lists.size) return;
+  const counters = new Map<number, number[]>();
+  for (const p of paras) {
+    const { ilfo, ilvl = 0 } = p.props;
+    if (!ilfo || ilfo < 1 || ilvl > 8) continue;
+    const levels = lists.get(ilfo);
+    const level = levels?.[ilvl];
+    if (!levels || !level || NFC[level.nfc] === 'bullet') continue;
+    const count = counters.get(ilfo) ?? [];
+    count[ilvl] = (count[ilvl] ?? level.start - 1) + 1;
+    count.length = ilvl + 1;
+    counters.set(ilfo, count);
+    const text = Array.from(level.text, (ch) => {
+      const l = ch.charCodeAt(0);
+      if (l > 8) return ch;
+      return formatNumber(count[l] ?? levels[l]?.start ?? 1, NFC[levels[l]?.nfc ?? 0] ?? 'decimal');
+    }).join('');
+    p.text = text + p.text;
+  }
 }
 
 /** A paragraph of the main text: its visible text and the properties of its mark. */
@@ -459,7 +551,13 @@ function readDocUnsafe(bytes: Uint8Array): DocRead {
   } catch {
     propsAt = null;
   }
-  return layout(paragraphs(chars, propsAt), propsAt !== null);
+  const paras = paragraphs(chars, propsAt);
+  try {
+    numberParagraphs(paras, readLists(table, fib));
+  } catch {
+    // List definitions we cannot read: the text without its drawn numbers, as before.
+  }
+  return layout(paras, propsAt !== null);
 }
 
 /** Paragraphs into HTML: tables from the cell marks and the row ends, else tab-joined lines. */
@@ -731,4 +829,63 @@ function xmlTableHtml(rows: { before: number; cells: { paras: string[]; span: nu
     };
   });
   return tableHtml(defined.filter((r) => r.cells.length));
+}
+
+// ── List numbers as Word draws them (shared with docx.ts) ──
+
+const CN_DIGITS = '〇一二三四五六七八九';
+const CN_LEGAL = '零壹贰叁肆伍陆柒捌玖';
+
+/** 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (as Word's chineseCounting writes them, up to 99). */
+function chineseCount(n: number, digits = CN_DIGITS, ten = '十'): string {
+  if (n <= 0 || n >= 100) return String(n);
+  const t = Math.floor(n / 10);
+  const u = n % 10;
+  return `${t > 1 ? digits[t] : ''}${t > 0 ? ten : ''}${u > 0 || t === 0 ? digits[u] : ''}`;
+}
+
+const roman = (n: number) => {
+  const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let out = '';
+  for (const [v, s] of table) while (n >= v) (out += s), (n -= v);
+  return out;
+};
+
+/** A list number in one of Word's formats (those agencies use; others as decimal). */
+export function formatNumber(n: number, format = 'decimal'): string {
+  switch (format) {
+    case 'chineseCounting':
+    case 'chineseCountingThousand':
+    case 'japaneseCounting':
+    case 'taiwaneseCounting':
+    case 'taiwaneseCountingThousand':
+      return chineseCount(n);
+    case 'chineseLegalSimplified':
+    case 'ideographLegalTraditional':
+      return chineseCount(n, CN_LEGAL, '拾');
+    case 'ideographDigital':
+    case 'taiwaneseDigital':
+    case 'japaneseDigitalTenThousand':
+      return [...String(n)].map((d) => CN_DIGITS[Number(d)]).join('');
+    case 'decimalEnclosedCircle':
+    case 'decimalEnclosedCircleChinese':
+      return n >= 1 && n <= 20 ? String.fromCharCode(0x2460 + n - 1) : String(n);
+    case 'decimalFullWidth':
+    case 'decimalFullWidth2':
+      return [...String(n)].map((d) => String.fromCharCode(0xff10 + Number(d))).join('');
+    case 'decimalZero':
+      return n < 10 ? `0${n}` : String(n);
+    case 'lowerLetter':
+      return String.fromCharCode(97 + ((n - 1) % 26));
+    case 'upperLetter':
+      return String.fromCharCode(65 + ((n - 1) % 26));
+    case 'lowerRoman':
+      return roman(n);
+    case 'upperRoman':
+      return roman(n).toUpperCase();
+    case 'none':
+      return '';
+    default:
+      return String(n);
+  }
 }

@@ -2,7 +2,9 @@
 // the same code runs in Node under happy-dom (docx-node.ts sets the globals it needs).
 import { renderAsync } from 'docx-preview';
 import JSZip from 'jszip';
-import { mhtHtml } from './doc';
+import { formatNumber, mhtHtml } from './doc';
+
+export { formatNumber };
 import { GRID_PLACEHOLDER_ATTR } from './dom';
 
 export class DocxError extends Error {
@@ -130,63 +132,6 @@ export function writeNumbering(root: Element, numberings: Numbering[]): void {
     const suffix = def.suff === 'nothing' ? '' : def.suff === 'space' ? ' ' : '\u2003';
     p.insertBefore(p.ownerDocument.createTextNode(text + suffix), p.firstChild);
     p.classList.remove(cls);
-  }
-}
-
-const CN_DIGITS = '〇一二三四五六七八九';
-const CN_LEGAL = '零壹贰叁肆伍陆柒捌玖';
-
-/** 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (as Word's chineseCounting writes them, up to 99). */
-function chineseCount(n: number, digits = CN_DIGITS, ten = '十'): string {
-  if (n <= 0 || n >= 100) return String(n);
-  const t = Math.floor(n / 10);
-  const u = n % 10;
-  return `${t > 1 ? digits[t] : ''}${t > 0 ? ten : ''}${u > 0 || t === 0 ? digits[u] : ''}`;
-}
-
-const roman = (n: number) => {
-  const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
-  let out = '';
-  for (const [v, s] of table) while (n >= v) (out += s), (n -= v);
-  return out;
-};
-
-/** A list number in one of Word's formats (those agencies use; others as decimal). */
-export function formatNumber(n: number, format = 'decimal'): string {
-  switch (format) {
-    case 'chineseCounting':
-    case 'chineseCountingThousand':
-    case 'japaneseCounting':
-    case 'taiwaneseCounting':
-    case 'taiwaneseCountingThousand':
-      return chineseCount(n);
-    case 'chineseLegalSimplified':
-    case 'ideographLegalTraditional':
-      return chineseCount(n, CN_LEGAL, '拾');
-    case 'ideographDigital':
-    case 'taiwaneseDigital':
-    case 'japaneseDigitalTenThousand':
-      return [...String(n)].map((d) => CN_DIGITS[Number(d)]).join('');
-    case 'decimalEnclosedCircle':
-    case 'decimalEnclosedCircleChinese':
-      return n >= 1 && n <= 20 ? String.fromCharCode(0x2460 + n - 1) : String(n);
-    case 'decimalFullWidth':
-    case 'decimalFullWidth2':
-      return [...String(n)].map((d) => String.fromCharCode(0xff10 + Number(d))).join('');
-    case 'decimalZero':
-      return n < 10 ? `0${n}` : String(n);
-    case 'lowerLetter':
-      return String.fromCharCode(97 + ((n - 1) % 26));
-    case 'upperLetter':
-      return String.fromCharCode(65 + ((n - 1) % 26));
-    case 'lowerRoman':
-      return roman(n);
-    case 'upperRoman':
-      return roman(n).toUpperCase();
-    case 'none':
-      return '';
-    default:
-      return String(n);
   }
 }
 
