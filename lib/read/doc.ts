@@ -321,9 +321,16 @@ interface ListLevel {
   text: string;
 }
 
-/** The list levels of each list instance (1-based ilfo → levels), from PlfLst and PlfLfo. */
-function readLists(table: Uint8Array, fib: Fib): Map<number, ListLevel[]> {
-  const out = new Map<number, ListLevel[]>();
+/** A list instance (LFO): its list (lsid), that list's levels, and the levels it restarts. */
+interface ListInstance {
+  lsid: number;
+  levels: ListLevel[];
+  starts: Map<number, number>;
+}
+
+/** The list instances (1-based ilfo), from PlfLst and PlfLfo. */
+function readLists(table: Uint8Array, fib: Fib): Map<number, ListInstance> {
+  const out = new Map<number, ListInstance>();
   const { fcPlfLst, lcbPlfLst, fcPlfLfo, lcbPlfLfo } = fib;
   if (!lcbPlfLst || !lcbPlfLfo || fcPlfLst + lcbPlfLst > table.length || fcPlfLfo + lcbPlfLfo > table.length) return out;
   const cLst = u16(table, fcPlfLst);
@@ -334,29 +341,51 @@ function readLists(table: Uint8Array, fib: Fib): Map<number, ListLevel[]> {
   }
   // The levels follow the LSTF array (in the table stream, right after PlfLst).
   let o = fcPlfLst + 2 + cLst * 28;
+  /** One LVL at `o`: its level, and where the next structure starts. */
+  const readLvl = (at: number): [ListLevel, number] => {
+    const start = u32(table, at);
+    const nfc = table[at + 4];
+    const cbChpx = table[at + 24];
+    const cbPapx = table[at + 25];
+    at += 28 + cbPapx + cbChpx;
+    const cch = u16(table, at);
+    let text = '';
+    for (let c = 0; c < cch; c++) text += String.fromCharCode(u16(table, at + 2 + c * 2));
+    return [{ start, nfc, text }, at + 2 + cch * 2];
+  };
   const levels = new Map<number, ListLevel[]>();
   for (const l of lists) {
     const lv: ListLevel[] = [];
     for (let k = 0; k < (l.simple ? 1 : 9); k++) {
       if (o + 28 > table.length) return out;
-      const start = u32(table, o);
-      const nfc = table[o + 4];
-      const cbChpx = table[o + 24];
-      const cbPapx = table[o + 25];
-      o += 28 + cbPapx + cbChpx;
-      const cch = u16(table, o);
-      let text = '';
-      for (let c = 0; c < cch; c++) text += String.fromCharCode(u16(table, o + 2 + c * 2));
-      o += 2 + cch * 2;
-      lv.push({ start, nfc, text });
+      const [level, next] = readLvl(o);
+      lv.push(level);
+      o = next;
     }
     levels.set(l.lsid, lv);
   }
   const lfoMac = u32(table, fcPlfLfo);
+  const lfos: { lsid: number; overrides: number }[] = [];
   for (let i = 0; i < lfoMac && fcPlfLfo + 4 + (i + 1) * 16 <= table.length; i++) {
-    const lv = levels.get(u32(table, fcPlfLfo + 4 + i * 16));
-    if (lv) out.set(i + 1, lv);
+    const at = fcPlfLfo + 4 + i * 16;
+    lfos.push({ lsid: u32(table, at), overrides: table[at + 12] });
   }
+  // The LFOData after the LFOs: per instance a CP, then its level overrides (LFOLVL, with an LVL
+  // of their own when they reformat the level); a restart is fStartAt with its start.
+  o = fcPlfLfo + 4 + lfos.length * 16;
+  lfos.forEach((lfo, i) => {
+    const starts = new Map<number, number>();
+    if (lfo.overrides) o += 4;
+    for (let k = 0; k < lfo.overrides && o + 8 <= table.length; k++) {
+      const iStartAt = u32(table, o);
+      const flags = u32(table, o + 4);
+      o += 8;
+      if (flags & 0x10) starts.set(flags & 0x0f, iStartAt);
+      if (flags & 0x20) o = readLvl(o)[1];
+    }
+    const lv = levels.get(lfo.lsid);
+    if (lv) out.set(i + 1, { lsid: lfo.lsid, levels: lv, starts });
+  });
   return out;
 }
 
@@ -368,19 +397,28 @@ const NFC: Record<number, string> = {
 };
 
 /** Each listed paragraph's number (「一、」「（二）」「1.」) put before its text: Word draws it, the text stream lacks it. */
-function numberParagraphs(paras: Para[], lists: Map<number, ListLevel[]>): void {
+function numberParagraphs(paras: Para[], lists: Map<number, ListInstance>): void {
   if (!lists.size) return;
-  const counters = new Map<number, number[]>();
+  const counters = new Map<string, number[]>();
+  const started = new Set<string>();
   for (const p of paras) {
     const { ilfo, ilvl = 0 } = p.props;
     if (!ilfo || ilfo < 1 || ilvl > 8) continue;
-    const levels = lists.get(ilfo);
+    const inst = lists.get(ilfo);
+    const levels = inst?.levels;
     const level = levels?.[ilvl];
-    if (!levels || !level || NFC[level.nfc] === 'bullet') continue;
-    const count = counters.get(ilfo) ?? [];
+    if (!inst || !levels || !level || NFC[level.nfc] === 'bullet') continue;
+    // As Word counts: the instances of one list count on together, unless one restarts a level.
+    const override = inst.starts.get(ilvl);
+    const key = override === undefined ? `l${inst.lsid}` : `i${ilfo}`;
+    const count = counters.get(key) ?? [];
+    if (override !== undefined && !started.has(`${ilfo}:${ilvl}`)) {
+      started.add(`${ilfo}:${ilvl}`);
+      count[ilvl] = override - 1;
+    }
     count[ilvl] = (count[ilvl] ?? level.start - 1) + 1;
     count.length = ilvl + 1;
-    counters.set(ilfo, count);
+    counters.set(key, count);
     const text = Array.from(level.text, (ch) => {
       const l = ch.charCodeAt(0);
       if (l > 8) return ch;

@@ -66,4 +66,18 @@ describe('list numbers written as text', () => {
     expect(root.querySelector('.docx-num-1-0')).toBeNull();
     void page.close();
   });
+
+  it('as Word counts: lists of one definition count on together, a w:startOverride restarts', async () => {
+    const { writeNumbering } = await import('./docx');
+    const page = parseHtml('<div id="r"><p class="docx-num-10-0">a</p><p class="docx-num-10-0">b</p><p class="docx-num-11-0">c</p><p class="docx-num-12-0">d</p><p class="docx-num-12-0">e</p></div>');
+    const root = page.document.getElementById('r')!;
+    const lvl = (id: string) => ({ id, level: 0, start: 1, format: 'decimal', levelText: '%1.', suff: 'nothing' });
+    writeNumbering(root, [lvl('10'), lvl('11'), lvl('12')], new Map([
+      ['10', { abstractId: '1', starts: new Map() }],
+      ['11', { abstractId: '1', starts: new Map() }],
+      ['12', { abstractId: '1', starts: new Map([[0, 1]]) }],
+    ]));
+    expect(Array.from(root.querySelectorAll('p')).map((p) => p.textContent)).toEqual(['1.a', '2.b', '3.c', '1.d', '2.e']);
+    void page.close();
+  });
 });

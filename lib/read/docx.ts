@@ -60,7 +60,8 @@ export async function renderDocx(bytes: Uint8Array, container: HTMLElement): Pro
   inlineAltChunks(detached);
   sanitise(detached);
   markPlaceholders(detached);
-  writeNumbering(detached, parsed?.numberingPart?.domNumberings ?? []);
+  const numberings = parsed?.numberingPart?.domNumberings ?? [];
+  writeNumbering(detached, numberings, numberings.length ? await listInstances(bytes).catch(() => new Map()) : new Map());
   // The document's own style rules (docx-preview writes <style> elements): kept, inert text.
   container.append(...Array.from(styles.querySelectorAll('style')), ...Array.from(detached.childNodes));
 }
@@ -92,6 +93,30 @@ function inlineAltChunks(root: Element): void {
   }
 }
 
+/** A list (w:num): the definition it uses, and the levels it restarts (w:lvlOverride/w:startOverride). */
+export interface ListInstance {
+  abstractId: string;
+  starts: Map<number, number>;
+}
+
+/** The lists of numbering.xml (docx-preview keeps neither their shared definitions nor their restarts). */
+export async function listInstances(bytes: Uint8Array): Promise<Map<string, ListInstance>> {
+  const out = new Map<string, ListInstance>();
+  const xml = await (await JSZip.loadAsync(bytes)).file('word/numbering.xml')?.async('string');
+  if (!xml) return out;
+  for (const m of xml.matchAll(/<w:num\b[^>]*w:numId="([^"]+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
+    const abstractId = /<w:abstractNumId\b[^>]*w:val="([^"]+)"/.exec(m[2])?.[1];
+    if (abstractId === undefined) continue;
+    const starts = new Map<number, number>();
+    for (const o of m[2].matchAll(/<w:lvlOverride\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvlOverride>/g)) {
+      const start = /<w:startOverride\b[^>]*w:val="(\d+)"/.exec(o[2])?.[1];
+      if (start !== undefined) starts.set(Number(o[1]), Number(start));
+    }
+    out.set(m[1], { abstractId, starts });
+  }
+  return out;
+}
+
 /** A level of a list definition, as docx-preview parses numbering.xml (id: the w:num's numId). */
 interface Numbering {
   id: string;
@@ -108,10 +133,11 @@ interface Numbering {
  * counters, which no reader of the DOM sees (a heading would read 「总体情况」). Each numbered
  * paragraph gets its number as its first text, and loses the class that drew it.
  */
-export function writeNumbering(root: Element, numberings: Numbering[]): void {
+export function writeNumbering(root: Element, numberings: Numbering[], instances: Map<string, ListInstance> = new Map()): void {
   if (!numberings.length) return;
   const levels = new Map(numberings.map((n) => [`${n.id}:${n.level}`, n]));
   const counters = new Map<string, number[]>();
+  const started = new Set<string>();
   for (const p of Array.from(root.querySelectorAll('p'))) {
     const cls = Array.from(p.classList).find((c) => /-num-[^-\s]+-\d+$/.test(c));
     if (!cls) continue;
@@ -120,10 +146,19 @@ export function writeNumbering(root: Element, numberings: Numbering[]): void {
     const level = Number(m[2]);
     const def = levels.get(`${id}:${level}`);
     if (!def || def.bullet || def.levelText === undefined || def.format === 'bullet') continue;
-    const count = counters.get(id) ?? [];
+    // As Word counts: lists sharing one definition (w:abstractNum) count on together, unless a list
+    // restarts it (w:startOverride), from where it is first used.
+    const inst = instances.get(id);
+    const override = inst?.starts.get(level);
+    const key = inst && override === undefined ? `a${inst.abstractId}` : id;
+    const count = counters.get(key) ?? [];
+    if (override !== undefined && !started.has(`${id}:${level}`)) {
+      started.add(`${id}:${level}`);
+      count[level] = override - 1;
+    }
     count[level] = (count[level] ?? def.start - 1) + 1;
     count.length = level + 1;
-    counters.set(id, count);
+    counters.set(key, count);
     const text = def.levelText.replace(/%(\d)/g, (_, d: string) => {
       const l = Number(d) - 1;
       const ldef = levels.get(`${id}:${l}`);
