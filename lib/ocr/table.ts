@@ -94,7 +94,12 @@ function pageOf(raw: Gray, radius: number): Page {
 }
 
 /** Reads a table picture. `image` is what anchors point back to (an <img>, a file name). */
-export async function readTableImage(picture: Gray, rec: Recognizer, image: unknown): Promise<SourceDoc> {
+export interface ReadOptions {
+  /** A table cut out of a scanned page: look-alike digits are never confirmed by reading again (verify.ts). */
+  scanned?: boolean;
+}
+
+export async function readTableImage(picture: Gray, rec: Recognizer, image: unknown, options: ReadOptions = {}): Promise<SourceDoc> {
   // Straighten a slightly rotated picture first: ruling lines and rows must run level.
   // (Anchors then refer to the straightened picture; at these angles the difference is a pixel or two.)
   const straight = rotate(picture, skewAngle(inkMask(picture)));
@@ -105,7 +110,7 @@ export async function readTableImage(picture: Gray, rec: Recognizer, image: unkn
   const page = small ? pageOf(upscale2(straight), 32) : first;
   const [doc, source] = page.h.length >= 3 && page.v.length >= 3 ? await readRuled(page, rec, image) : await readPlain(page, rec, image);
   // A misread is never an error: cells a single misread would explain are read again (verify.ts).
-  await verifyIdentities(doc, (t) => rereadToken(rec, source, t), (t) => placedByGuess.has(t));
+  await verifyIdentities(doc, (t) => rereadToken(rec, source, t), (t) => placedByGuess.has(t), { confirmLookAlikes: !options.scanned });
   return small ? scaleAnchors(doc, 0.5) : doc;
 }
 

@@ -134,13 +134,26 @@ const CONFIRM_LOOKALIKE = 85;
 
 const cleanNumber = (r: Reading) => (/^\d+$/.test(r.text.replace(/\s+/g, '')) ? Number(r.text.replace(/\s+/g, '')) : null);
 
+export interface VerifyOptions {
+  /**
+   * false: a look-alike digit read again is never confirmed, however sure (a scanned page: blur
+   * and JPEG at 150–200 dpi make Tesseract read an 8 as a 9 surely every time).
+   */
+  confirmLookAlikes?: boolean;
+}
+
 /**
  * Checks the document read from a picture against the identities of its tables and re-reads the
  * cells a single misread would explain (see the top of this file). Changes tokens in place.
  * `placedByGuess`: tokens unsure for where they stand, not for how they read (never made sure).
  * Returns what it did, for tests and diagnostics.
  */
-export async function verifyIdentities(doc: SourceDoc, reread: Reread, placedByGuess: (t: Token) => boolean = () => false): Promise<{ fixed: number; unsure: number; confirmed: number }> {
+export async function verifyIdentities(
+  doc: SourceDoc,
+  reread: Reread,
+  placedByGuess: (t: Token) => boolean = () => false,
+  options: VerifyOptions = {},
+): Promise<{ fixed: number; unsure: number; confirmed: number }> {
   const stats = { fixed: 0, unsure: 0, confirmed: 0 };
   const done = new Set<Token>();
   for (let round = 0; round < 3; round++) {
@@ -150,7 +163,7 @@ export async function verifyIdentities(doc: SourceDoc, reread: Reread, placedByG
     if (!ids.some((i) => i.residual !== 0)) return stats;
     const tokenOf = tokenIndex(doc.lines);
     const hyps = singleCellExplanations(ids, tokenOf).filter((h) => !done.has(h.token)).slice(0, MAX_REREADS);
-    if (!hyps.length) return stats;
+    if (!hyps.length) break;
     const results = await Promise.all(hyps.map(async (h) => ({ h, readings: await reread(h.token) })));
     // A failing identity several cells of which could be re-read into making it hold: which one is
     // misread cannot be told, none is taken.
@@ -181,7 +194,7 @@ export async function verifyIdentities(doc: SourceDoc, reread: Reread, placedByG
       // Unless the value wanted is the printed one with a glyph more or less (never confirmed by
       // reading again), or with one look-alike digit (only by readings all very sure).
       const like = printed == null ? null : valuesOf(h).map((w) => lookAlike(printed, w)).find(Boolean);
-      const lookAlikeOk = !like || (like === 'digit' && clean.every((r) => r.confidence >= CONFIRM_LOOKALIKE));
+      const lookAlikeOk = !like || (like === 'digit' && options.confirmLookAlikes !== false && clean.every((r) => r.confidence >= CONFIRM_LOOKALIKE));
       // (Not a value whose column is a guess: reading it again says nothing of where it belongs.)
       if (firm && lookAlikeOk && (h.token.confident || !placedByGuess(h.token))) {
         stats.confirmed++;
@@ -191,7 +204,31 @@ export async function verifyIdentities(doc: SourceDoc, reread: Reread, placedByG
         h.token.confident = false;
       }
     }
-    if (!changed) return stats;
+    if (!changed) break;
   }
+  if (options.confirmLookAlikes === false) stats.unsure += distrustLookAlikeGaps(doc);
   return stats;
+}
+
+/**
+ * A scanned page: every sure value of an identity that still fails, which a look-alike misread
+ * (one digit for its look-alike, a glyph more or less) would make hold, is made unsure; the
+ * finding then asks for a human look. Returns how many were.
+ */
+function distrustLookAlikeGaps(doc: SourceDoc): number {
+  const parsed = parseStep(doc, { force: true });
+  if (!parsed.report) return 0;
+  const tokenOf = tokenIndex(doc.lines);
+  let n = 0;
+  for (const id of identitiesOf(parsed.report).filter((i) => i.residual !== 0))
+    id.cells.forEach((c, k) => {
+      const t = tokenOf(c.anchor);
+      if (!t || !t.confident || t.kind !== 'number') return;
+      const wanted = val(c) - id.residual / id.coef[k];
+      if (wanted >= 0 && Number.isInteger(wanted) && lookAlike(val(c), wanted)) {
+        t.confident = false;
+        n++;
+      }
+    });
+  return n;
 }

@@ -594,7 +594,7 @@ async function readParts(parts: Part[], rec: Recognizer): Promise<Line[]> {
     }
     picture = { width, height, data };
   }
-  const doc = await readTableImage(picture, rec, parts[0].at.ref);
+  const doc = await readTableImage(picture, rec, parts[0].at.ref, { scanned: true });
   // Back on the pages: the part an anchor's centre falls in, its offset on that page, the page's turn undone.
   const starts = cuts.map((_, i) => cuts.slice(0, i).reduce((a, c) => a + c.img.height, 0));
   const place = (a: Anchor): Anchor => {
