@@ -18,6 +18,8 @@ import type { Settings } from '../../lib/ext/settings';
 import type { Lang } from '../../lib/i18n';
 import { checkPdfDocument, type PdfOcrDeps } from '../../lib/read/pdf-doc';
 import { sniffType, type FileType } from '../../lib/read/sniff';
+import { recheck, tablePictures } from '../../lib/ext/pictures';
+import { readPictures } from '../../lib/ext/read-pictures';
 import { findReportRoot, readDocumentAt } from '../../lib/source';
 import { FetchError, fetchFile, requestAccess } from '../../lib/viewer/fetch-file';
 import { fileNameOf, parseViewerParams } from '../../lib/viewer/params';
@@ -160,9 +162,32 @@ async function showWordFile(bytes: Uint8Array, type: FileType, my: number) {
   const shown = await phase('open', () => showWord(bytes, type, docMain));
   if (my !== opening) return;
   const ui = mountUi(document.documentElement);
-  const source = await phase('read', async () => shown.adjust(readDocumentAt(document, findReportRoot(document))));
-  const result = await phase('check', async () => checkDoc(source, { force: false }));
-  const summary = ui.done(result, shown.notices);
+  const root = findReportRoot(document);
+  const source = await phase('read', async () => shown.adjust(readDocumentAt(document, root)));
+  let result = await phase('check', async () => checkDoc(source, { force: false }));
+  const notices = [...shown.notices];
+  // A table pasted into the file as a picture: read by the extension's OCR page, as on web pages
+  // (the picture is inside the file: nothing is fetched from anywhere).
+  const tasks = tablePictures(root ?? docMain, source, result.report, null);
+  if (tasks.length) {
+    let cancelled = false;
+    ui.onCancel(() => {
+      cancelled = true;
+      void browser.runtime.sendMessage({ type: 'ocr-cancel' }).catch(() => {});
+    });
+    const pictures = await phase('pictures', () =>
+      readPictures(tasks, (done) => {
+        const going = !cancelled && my === opening;
+        if (going && done < tasks.length) ui.progress(done, tasks.length, { zh: `正在识别图片表格 ${done + 1}/${tasks.length}…`, en: `Reading table pictures ${done + 1}/${tasks.length}…` });
+        return going;
+      }),
+    );
+    if (my !== opening) return;
+    const again = await recheck(source, result, pictures, false, async () => {});
+    result = again.result;
+    notices.push(...again.notices);
+  }
+  const summary = ui.done(result, notices);
   void browser.runtime.sendMessage({ type: 'result', summary }).catch(() => {});
 }
 

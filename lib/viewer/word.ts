@@ -4,7 +4,7 @@ import type { Text } from '../findings';
 import type { SourceDoc } from '../model';
 import { decodeBytes } from '../read/decode';
 import { GRID_LOST_NOTICE, mhtHtml, readDoc, unsureTables, wordXmlHtml, type DocRead } from '../read/doc';
-import { renderDocx, sanitise } from '../read/docx';
+import { flatOpcDocx, isFlatOpc, renderDocx, sanitise } from '../read/docx';
 import { readRtf } from '../read/rtf';
 import type { FileType } from '../read/sniff';
 
@@ -23,8 +23,8 @@ function showHtml(html: string, main: HTMLElement) {
 
 export async function showWord(bytes: Uint8Array, type: FileType, main: HTMLElement): Promise<WordShown> {
   const same = (s: SourceDoc) => s;
-  if (type === 'docx') {
-    await renderDocx(bytes, main);
+  if (type === 'docx' || (type === 'word-xml' && isFlatOpc(bytes))) {
+    await renderDocx(type === 'docx' ? bytes : await flatOpcDocx(bytes), main);
     return { adjust: same, notices: [] };
   }
   // The same readers, for the same types, as the command line's (lib/cli/word.ts, load.ts).

@@ -112,7 +112,7 @@ describe('nianbao-check', () => {
     expect(stderr).toContain('无法读取 /nonexistent/report.html：文件不存在');
     expect(stderr).toContain('Could not read /nonexistent/report.html: no such file');
     expect(stderr).toContain('PDF 文件已损坏');
-    expect(stderr).toContain('暂不支持此格式（Word (.docx)）');
+    expect(stderr).toContain('Word 文件已损坏或不是有效的 .docx');
     expect(stdout).toContain('中卫市公共资源交易中心');
   });
 

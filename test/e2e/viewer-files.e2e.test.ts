@@ -12,6 +12,7 @@ import { DOC_FIXTURES, docFixtureBytes } from '../fixtures/doc-files';
 import { generatedReport, writeDocx } from '../fixtures/docx';
 import { pdfFixture, printPdfs } from '../fixtures/pdf-print';
 import { scanCaseOf, scanPdf } from '../fixtures/scan-pdf';
+import { styleOf, tableImage } from '../fixtures/images';
 import { hook, launch, type Harness } from './harness';
 
 interface FileCase {
@@ -36,6 +37,10 @@ beforeAll(async () => {
   for (const f of DOC_FIXTURES.filter((d) => ['gen-2001', 'gen-2007', 'gen-2008'].includes(d.name))) cases.push({ name: `${f.name}.${f.format === 'xml' ? 'doc' : f.format}`, bytes: docFixtureBytes(f), broken: -1 });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
+    // Table 四 pasted into the .docx as a picture: read by OCR in both.
+    const g = generatedReport(3203);
+    const picture = await tableImage(browser, g.data, 't4', styleOf(3203));
+    cases.push({ name: 'pic-3203.docx', bytes: await writeDocx(g.data, 3203, { pictures: { 4: picture } }), broken: -1 });
     const scan = scanCaseOf(2003);
     cases.push({ name: 'scan-2003.pdf', bytes: (await scanPdf(browser, scan)).pdf, broken: -1 });
   } finally {
@@ -50,7 +55,7 @@ afterAll(async () => {
 
 describe('viewer = command line, on generated files', () => {
   it('every file: the same state and counts, marks on the page for each error', async () => {
-    expect(cases.length).toBe(9);
+    expect(cases.length).toBe(10);
     for (const c of cases) {
       const file = join(dir, c.name);
       writeFileSync(file, c.bytes);
