@@ -723,6 +723,17 @@ function withBlankCells(lines: LaidLine[]) {
     const columns = groups.filter((g) => g.length >= Math.max(2, 0.3 * numeric.length)).map(mean);
     if (columns.length < 2) continue;
     const spacing = Math.min(...columns.slice(1).map((x, i) => x - columns[i]));
+    // Numbers of neighbouring columns run together ("31933" for 319 and 33): cut where each piece is
+    // centred in a column, and read unsurely.
+    const bounds = [columns[0] - spacing, ...columns.slice(1).map((x, i) => (x + columns[i]) / 2), columns[columns.length - 1] + spacing];
+    for (const l of numeric) {
+      l.cells = l.cells.flatMap((c) => {
+        if (!isNumberCell(c) || c.box[2] - c.box[0] < 1.3 * spacing || c.rects.length !== c.text.length) return [c];
+        const glyphs: Glyph[] = [...c.text].map((ch, k) => ({ ch, rect: c.rects[k], cx: (c.rects[k][0] + c.rects[k][2]) / 2, cy: (c.rects[k][1] + c.rects[k][3]) / 2, h: c.rects[k][3] - c.rects[k][1], item: 0, spaced: false }));
+        const pieces = splitByColumns(glyphs, bounds);
+        return pieces.map((p) => ({ text: p.glyphs.map((g) => g.ch).join(''), rects: p.glyphs.map((g) => g.rect), box: union(p.glyphs.map((g) => g.rect)), unsure: true }));
+      });
+    }
     for (const l of numeric) {
       const nums = l.cells.filter(isNumberCell);
       const at = nums.map((c) => columns.findIndex((x) => Math.abs(x - centre(c)) < 0.45 * spacing));
@@ -788,7 +799,13 @@ function furniture(pages: LaidLine[][], views: Rect[]): Set<LaidLine> {
 }
 
 const hasNumber = (l: LaidLine) => l.cells.some((c) => /^\s*\d[\d,.]*\s*$/.test(c.text));
-const sameColumns = (a: LaidLine, b: LaidLine) => !!a.xs && !!b.xs && a.xs.length === b.xs.length && a.xs.every((x, i) => Math.abs(x - b.xs![i]) <= 2.5);
+/** Two rows of ruled tables with the same value columns (the rule lines from the right agree; a column spanned from above may be missing on one side). */
+const sameColumns = (a: LaidLine, b: LaidLine) => {
+  if (!a.xs || !b.xs) return false;
+  const n = Math.min(a.xs.length, b.xs.length);
+  const [ra, rb] = [[...a.xs].reverse(), [...b.xs].reverse()];
+  return n >= 4 && ra.slice(0, n).every((x, i) => Math.abs(x - rb[i]) <= 2.5);
+};
 
 /**
  * The lines of a whole document: furniture dropped; where a table goes on over a page break, its
@@ -868,7 +885,8 @@ function joinsAcrossBreak(prev: LaidLine, next: LaidLine): boolean {
 
 function joinRows(prev: LaidLine, next: LaidLine): LaidLine {
   const cols = new Map<number, LaidCell>();
-  const key = (c: LaidCell, i: number, l: LaidLine) => c.col ?? (l.xs ? i : i);
+  // Columns counted from the right: a column spanned from above (its rule absent) may be missing on one page.
+  const key = (c: LaidCell, i: number, l: LaidLine) => (c.col != null && l.xs ? c.col - l.xs.length : i);
   prev.cells.forEach((c, i) => cols.set(key(c, i, prev), { ...c, rects: [...c.rects] }));
   next.cells.forEach((c, i) => {
     const k = key(c, i, next);
