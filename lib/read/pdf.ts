@@ -838,7 +838,7 @@ export function layoutPages(pages: PdfPage[]): LaidLine[] {
       }
     }
     // A table without rules or tags goes on: its header rows printed again are dropped.
-    if (flowHead && i === 0) while (body[i] && body[i].from === 'flow' && body[i].cells.length >= 2 && !hasNumber(body[i]) && flowHead.has(lineText(body[i]))) i++;
+    if (flowHead && i === 0) while (body[i] && body[i].from === 'flow' && !hasNumber(body[i]) && flowHead.has(lineText(body[i]))) i++;
     out.push(...body.slice(i));
     flowHead = tableHeadOf(out);
     const tail = body[body.length - 1];
@@ -860,13 +860,17 @@ export function layoutPages(pages: PdfPage[]): LaidLine[] {
  * of numbers), which the next page may print again.
  */
 function tableHeadOf(lines: LaidLine[]): Set<string> | null {
-  const last = lines[lines.length - 1];
+  // The text ends in a row of numbers, or in the pieces of a label wrapped below one.
+  let end = lines.length - 1;
+  while (end >= 0 && lines.length - end <= 8 && lines[end].from === 'flow' && !hasNumber(lines[end]) && lines[end].cells.length <= 2 && lines[end].cells.every((c) => c.text.length <= 12)) end--;
+  const last = lines[end];
   if (!last || last.from !== 'flow' || !hasNumber(last)) return null;
-  let k = lines.length - 1;
+  let k = end;
   while (k > 0 && lines[k - 1].from === 'flow' && (lines[k - 1].cells.length >= 2 || hasNumber(lines[k - 1]) || lines[k - 1].cells[0].text.length <= 12)) k--;
   const head = new Set<string>();
-  for (let j = k; j < lines.length && !hasNumber(lines[j]); j++) if (lines[j].cells.length >= 2) head.add(lineText(lines[j]));
-  return head.size ? head : null;
+  for (let j = k; j < lines.length && !hasNumber(lines[j]); j++) head.add(lineText(lines[j]));
+  // A header of several cells: not a lone heading line above a table.
+  return [...head].some((t) => t.includes('\t')) ? head : null;
 }
 
 /**
