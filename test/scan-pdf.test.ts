@@ -10,13 +10,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readScannedPdf } from '../lib/cli/scan';
+import { InputError } from '../lib/cli/load';
+import { checkScannedPdf, readScannedPdf } from '../lib/cli/scan';
 import { continues, findTables, garbageCount, imageCover, needsOcr, ocrPdf, PDFJS_OPS, scanInfo, type ScanDocLike, type ScanPageLike } from '../lib/read/pdf-scan';
 import type { Recognizer } from '../lib/ocr/table';
 import { openPdfNode, pdfjsNode } from '../lib/read/pdf-render-node';
 import type { Gray } from '../lib/ocr/image';
 import { withBrowser } from './fixtures/images';
-import { SCAN_TEST_SEEDS, scanCaseOf, scanPdf, type ScanCase } from './fixtures/scan-pdf';
+import { encodeJpeg, imagePdf, SCAN_TEST_SEEDS, scanCaseOf, scanPdf, type ScanCase } from './fixtures/scan-pdf';
 import { brokenCell, scoreScan } from './fixtures/scan-score';
 
 const A4: number[] = [0, 0, 595.28, 841.89];
@@ -113,6 +114,15 @@ describe('reading the pages', () => {
     const reading = ocrPdf(doc, { render, recognizer: blank, signal: stop.signal, onPage: () => stop.abort() });
     await expect(reading).rejects.toMatchObject({ name: 'AbortError' });
   });
+
+  it('a scan without any table is an input error on the command line (exit 2), in both languages', async () => {
+    const paper: Gray = { width: 620, height: 877, data: new Uint8Array(620 * 877).fill(240) };
+    const pdf = imagePdf([{ jpeg: encodeJpeg(paper, 70), width: 620, height: 877, pageW: 595.28, pageH: 841.89 }]);
+    const failure = await checkScannedPdf('blank.pdf', pdf, false).catch((e) => e);
+    expect(failure).toBeInstanceOf(InputError);
+    expect(failure.zh).toMatch(/未在扫描版 PDF 中找到年报表格.*blank\.pdf/);
+    expect(failure.en).toMatch(/No annual-report table/);
+  }, 30_000);
 
   it('says which page could not be rendered, and reads the others', async () => {
     let n = 0;
