@@ -154,6 +154,18 @@ describe('PDF geometry: pages as pdf.js gives them', () => {
     expect(pdfText([{ ...page(1, items), struct }])).toBe('规章\t3\n行政规范性文件\t4');
   });
 
+  it('reads by position a tagged table whose tags disagree with the page (cells out of order)', () => {
+    const items = [...chars('规章', 50, 700), ...centred('3', 120, 150, 700)];
+    const ids = new Map([
+      ['a', [0, 1]],
+      ['b', [2]],
+    ]);
+    // The number tagged as the row's first cell, the label as its second.
+    const td = (id: string) => ({ role: 'TD', children: [{ type: 'content', id }] });
+    const struct = structTables({ role: 'Table', children: [{ role: 'TR', children: [td('b'), td('a')] }] }, ids);
+    expect(pdfText([{ ...page(1, items), struct }])).toBe('规章\t3');
+  });
+
   it('finds ruling lines in an operator list: thin filled boxes and stroked lines under the CTM, not white boxes', () => {
     const OPS = { save: 10, restore: 11, transform: 12, constructPath: 91, fill: 22, stroke: 20, setFillRGBColor: 59 };
     const box = (x: number, y: number, w: number, h: number) => new Float32Array([0, x, y, 1, x + w, y, 1, x + w, y + h, 1, x, y + h, 4]);

@@ -394,6 +394,27 @@ function structLines(page: number, table: PdfStructTable, glyphsByItem: Glyph[][
   return lines;
 }
 
+/**
+ * A tagged table agrees with the page when its rows stand one below the other (each row's text in
+ * a band of its own, top to bottom) and the cells of a row left to right: otherwise the tags are
+ * wrong (a producer's reading order, not the table's) and the geometry is read instead.
+ */
+function structAgrees(table: PdfStructTable, glyphsByItem: Glyph[][]): boolean {
+  let above = Infinity;
+  for (const row of table.rows) {
+    const cells = row.cells.map((c) => c.items.flatMap((i) => glyphsByItem[i] ?? [])).filter((gs) => gs.length);
+    if (!cells.length) continue;
+    // The row's height: its middle cell's centre (a label spanning rows below stands lower).
+    const centres = cells.map((c) => mean(c.map((g) => g.cy))).sort((a, b) => a - b);
+    const cy = centres[Math.floor(centres.length / 2)];
+    if (cy > above + 1) return false;
+    above = cy;
+    const lefts = cells.map((c) => Math.min(...c.map((g) => g.rect[0])));
+    if (lefts.some((x, i) => i > 0 && x < lefts[i - 1] - 1)) return false;
+  }
+  return true;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Text by position
 
@@ -514,7 +535,7 @@ export function layoutPage(page: PdfPage): LaidLine[] {
     // geometry); one without rules by its structure.
     const items = st.rows.flatMap((r) => r.cells.flatMap((c) => c.items));
     const free = items.filter((i) => byItem[i]?.length && !used[i].some(Boolean));
-    if (!items.length || free.length < 0.9 * items.filter((i) => byItem[i]?.length).length) continue;
+    if (!items.length || free.length < 0.9 * items.filter((i) => byItem[i]?.length).length || !structAgrees(st, byItem)) continue;
     const t = ++table;
     for (const i of items) used[i]?.fill(true);
     lines.push(...structLines(page.page, st, byItem, t));
