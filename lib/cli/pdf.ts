@@ -1,23 +1,39 @@
-// PDF files on the command line: pages read by pdf-extract.ts (pdf.js in Node), laid out again from
-// geometry by lib/read/pdf.ts; scans by OCR (scan.ts).
-import { checkDoc, type CheckResult } from '../check';
-import { isScanned, pdfSource, type PdfPage } from '../read/pdf';
-import { PdfError, pdfPages } from '../read/pdf-node';
+// PDF files on the command line: the viewer's own check of a PDF (lib/read/pdf-doc.ts) on pdf.js in
+// Node: text layers from geometry, scans by OCR of each page rendered in Node, tables published as
+// pictures inside a text PDF by OCR of those pictures. The same bytes give the viewer's findings.
+import type { CheckResult } from '../check';
+import { nodeRecognizer } from '../ocr/node';
+import { checkPdfDocument } from '../read/pdf-doc';
+import { openPdfNode, pdfjsNode, renderPageNode, type PDFPageProxy } from '../read/pdf-render-node';
 import { InputError } from './load';
-import { checkScannedPdf } from './scan';
 
-/**
- * A PDF with a text layer: lines and cells rebuilt from the items' positions and the ruling lines,
- * then the same engine as for text. A scanned PDF (pictures of pages) goes to OCR, never 「未发现问题」 unread.
- */
-export async function checkPdf(input: string, bytes: Uint8Array, force: boolean): Promise<CheckResult> {
-  let pages: PdfPage[];
+async function opened(input: string, bytes: Uint8Array) {
   try {
-    pages = await pdfPages(bytes);
+    return await openPdfNode(bytes);
   } catch (e) {
-    if (e instanceof PdfError) throw new InputError(`${e.zh}：${input}`, `${e.en}: ${input}`);
-    throw e;
+    if ((e as Error).name === 'PasswordException') throw new InputError(`PDF 文件已加密，无法读取：${input}`, `The PDF is encrypted and cannot be read: ${input}`);
+    throw new InputError(`PDF 文件已损坏，无法读取（${(e as Error).message}）：${input}`, `The PDF is damaged and cannot be read (${(e as Error).message}): ${input}`);
   }
-  if (isScanned(pages)) return checkScannedPdf(input, bytes, force);
-  return checkDoc(pdfSource(pages), { force });
+}
+
+export async function checkPdf(input: string, bytes: Uint8Array, force: boolean): Promise<CheckResult> {
+  const doc = await opened(input, bytes);
+  try {
+    const pdfjs = await pdfjsNode();
+    const checked = await checkPdfDocument(doc as never, {
+      ops: pdfjs.OPS as never,
+      force,
+      // The OCR engine starts only for a scan or a table picture, and stops after the file.
+      ocr: { render: (page, scale) => renderPageNode(page as PDFPageProxy, scale), recognizer: () => nodeRecognizer() },
+    });
+    // Nothing checked (a scan without any table): 「未发现问题」 would pass a file nobody read.
+    if (checked.failed) {
+      const [why] = checked.notices;
+      throw new InputError(`${why.zh}：${input}`, `${why.en}: ${input}`);
+    }
+    const notices = [...checked.notices, ...checked.result.notices];
+    return notices.length ? { ...checked.result, notices } : checked.result;
+  } finally {
+    await doc.destroy();
+  }
 }
