@@ -8,33 +8,19 @@ import { nodeRecognizer, type NodeRecognizer } from '../lib/ocr/node';
 import { checkPdfDocument } from '../lib/read/pdf-doc';
 import { openPdfNode, pdfjsNode, renderPageNode, type PDFPageProxy } from '../lib/read/pdf-render-node';
 import { COL, baseReport, t3row } from './fixtures/base';
-import { styleOf } from './fixtures/images';
-import { picturePage } from './fixtures/picture-page';
-import type { SeedData } from './fixtures/render';
+import { picturePdf } from './fixtures/pdf-pictures';
 
 let rec: NodeRecognizer;
 const pdfs: Record<string, Uint8Array> = {};
 
-/** The report page with its tables as pictures, printed to PDF (the pictures inlined). */
-async function printed(browser: import('playwright-core').Browser, data: SeedData, seed: number): Promise<Uint8Array> {
-  const page = await picturePage(browser, data, styleOf(seed), '/p');
-  let html = page.html;
-  for (const [path, png] of page.pictures) html = html.replace(`src="${path}"`, `src="data:image/png;base64,${Buffer.from(png).toString('base64')}"`);
-  const tab = await browser.newPage();
-  await tab.setContent(html, { waitUntil: 'load' });
-  const pdf = new Uint8Array(await tab.pdf({ format: 'A4', margin: { top: '20mm', bottom: '20mm', left: '18mm', right: '18mm' } }));
-  await tab.close();
-  return pdf;
-}
-
 beforeAll(async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    pdfs.clean = await printed(browser, baseReport(), 1003);
+    pdfs.clean = await picturePdf(browser, baseReport(), 1003);
     const wrong = baseReport();
     // 「（一）予以公开」 of natural persons 3 more: its row total and the column total no longer add up.
     t3row(wrong, 'c').values[COL.natural] = String(Number(t3row(wrong, 'c').values[COL.natural]) + 3);
-    pdfs.wrong = await printed(browser, wrong, 1007);
+    pdfs.wrong = await picturePdf(browser, wrong, 1007);
   } finally {
     await browser.close();
   }

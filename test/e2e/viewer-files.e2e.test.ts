@@ -11,6 +11,7 @@ import { countBySeverity } from '../../lib/findings';
 import { DOC_FIXTURES, docFixtureBytes } from '../fixtures/doc-files';
 import { generatedReport, writeDocx } from '../fixtures/docx';
 import { pdfFixture, printPdfs } from '../fixtures/pdf-print';
+import { picturePdf } from '../fixtures/pdf-pictures';
 import { scanCaseOf, scanPdf } from '../fixtures/scan-pdf';
 import { styleOf, tableImage } from '../fixtures/images';
 import { hook, launch, type Harness } from './harness';
@@ -41,6 +42,9 @@ beforeAll(async () => {
     const g = generatedReport(3203);
     const picture = await tableImage(browser, g.data, 't4', styleOf(3203));
     cases.push({ name: 'pic-3203.docx', bytes: await writeDocx(g.data, 3203, { pictures: { 4: picture } }), broken: -1 });
+    // A text PDF whose tables are pictures, with a wrong total in the picture of table 三.
+    const wrong = generatedReport(3204);
+    cases.push({ name: 'pictures-3204.pdf', bytes: await picturePdf(browser, wrong.data, 3204), broken: -1 });
     const scan = scanCaseOf(2003);
     cases.push({ name: 'scan-2003.pdf', bytes: (await scanPdf(browser, scan)).pdf, broken: -1 });
   } finally {
@@ -55,7 +59,7 @@ afterAll(async () => {
 
 describe('viewer = command line, on generated files', () => {
   it('every file: the same state and counts, marks on the page for each error', async () => {
-    expect(cases.length).toBe(10);
+    expect(cases.length).toBe(11);
     for (const c of cases) {
       const file = join(dir, c.name);
       writeFileSync(file, c.bytes);
