@@ -36,7 +36,8 @@ describe('which pages are scans', () => {
   });
 
   it('a page-sized picture without text is a scan; the picture cover follows the transforms', async () => {
-    expect(await scanInfo(page([], fullPagePicture))).toMatchObject({ scan: true, why: 'no-text', imageCover: 1 });
+    // 1654 pixels across 595.28 pt: 200 dpi.
+    expect(await scanInfo(page([], fullPagePicture))).toMatchObject({ scan: true, why: 'no-text', imageCover: 1, imageDpi: 200 });
     // A small picture (a seal) on a page of text: a page of text.
     const seal = { fnArray: [O.save, O.transform, O.transform, O.paintImageXObject, O.restore], argsArray: [null, [1, 0, 0, 1, 400, 100], [120, 0, 0, 120, 0, 0], ['seal', 100, 100], null] };
     expect(imageCover(seal, A4)).toBeCloseTo((120 * 120) / (595.28 * 841.89), 4);
@@ -154,6 +155,7 @@ describe('seeded scans (held-out seeds)', () => {
       const info = await scanInfo(await doc.getPage(1));
       expect(info.scan).toBe(true);
       expect(info.imageCover).toBeGreaterThan(0.99);
+      expect(info.imageDpi).toBeGreaterThanOrEqual(150);
       await doc.destroy();
     }
     const doc = await openPdfNode(garbagePdf);

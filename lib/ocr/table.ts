@@ -95,7 +95,7 @@ function pageOf(raw: Gray, radius: number): Page {
 
 /** Reads a table picture. `image` is what anchors point back to (an <img>, a file name). */
 export interface ReadOptions {
-  /** A table cut out of a scanned page: look-alike digits are never confirmed by reading again (verify.ts). */
+  /** A table cut out of a low-resolution scan: look-alike digits are never confirmed by reading again (verify.ts). */
   scanned?: boolean;
 }
 

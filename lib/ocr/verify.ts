@@ -211,24 +211,21 @@ export async function verifyIdentities(
 }
 
 /**
- * A scanned page: every sure value of an identity that still fails, which a look-alike misread
- * (one digit for its look-alike, a glyph more or less) would make hold, is made unsure; the
- * finding then asks for a human look. Returns how many were.
+ * A scanned page: a sure value that alone would explain the identities that still fail through it
+ * (as singleCellExplanations finds), if it were a look-alike misread (one digit for its look-alike,
+ * a glyph more or less), is made unsure; the finding then asks for a human look. Returns how many.
  */
 function distrustLookAlikeGaps(doc: SourceDoc): number {
   const parsed = parseStep(doc, { force: true });
   if (!parsed.report) return 0;
-  const tokenOf = tokenIndex(doc.lines);
   let n = 0;
-  for (const id of identitiesOf(parsed.report).filter((i) => i.residual !== 0))
-    id.cells.forEach((c, k) => {
-      const t = tokenOf(c.anchor);
-      if (!t || !t.confident || t.kind !== 'number') return;
-      const wanted = val(c) - id.residual / id.coef[k];
-      if (wanted >= 0 && Number.isInteger(wanted) && lookAlike(val(c), wanted)) {
-        t.confident = false;
-        n++;
-      }
-    });
+  for (const h of singleCellExplanations(identitiesOf(parsed.report), tokenIndex(doc.lines))) {
+    const t = h.token;
+    if (!t.confident || t.kind !== 'number' || t.value == null) continue;
+    if (valuesOf(h).some((w) => lookAlike(t.value!, w))) {
+      t.confident = false;
+      n++;
+    }
+  }
   return n;
 }

@@ -61,8 +61,9 @@ export interface ScanInfo {
   /** Characters of the text layer (white space left out), and how many of them are garbage. */
   chars: number;
   garbage: number;
-  /** Share of the page the largest picture covers (0..1). */
+  /** Share of the page the largest picture covers (0..1), and its pixels per inch (0: unknown). */
   imageCover: number;
+  imageDpi: number;
 }
 
 /** Fewer characters than this on a page: no text layer to speak of (a page number, a stamp). */
@@ -109,11 +110,17 @@ const multiply = (m: Matrix, n: Matrix): Matrix => [
  * transform (a picture is painted into the unit square of its transform).
  */
 export function imageCover(opList: { fnArray: number[]; argsArray: unknown[] }, view: number[], ops: PdfOps = PDFJS_OPS): number {
+  return largestPicture(opList, view, ops).cover;
+}
+
+/** The largest picture of a page: the share of the page it covers, and its resolution (pixels per inch across; 0 unknown). */
+export function largestPicture(opList: { fnArray: number[]; argsArray: unknown[] }, view: number[], ops: PdfOps = PDFJS_OPS): { cover: number; dpi: number } {
   const paints = new Set([ops.paintImageXObject, ops.paintInlineImageXObject, ops.paintImageMaskXObject, ops.paintImageXObjectRepeat]);
   const stack: Matrix[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const pageArea = Math.abs((view[2] - view[0]) * (view[3] - view[1])) || 1;
   let best = 0;
+  let dpi = 0;
   opList.fnArray.forEach((fn, i) => {
     const args = opList.argsArray[i] as unknown[] | null;
     if (fn === ops.save || fn === ops.paintFormXObjectBegin) {
@@ -132,10 +139,17 @@ export function imageCover(opList: { fnArray: number[]; argsArray: unknown[] }, 
       ].map(([x, y]) => [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]]);
       const xs = pts.map((p) => Math.max(view[0], Math.min(view[2], p[0])));
       const ys = pts.map((p) => Math.max(view[1], Math.min(view[3], p[1])));
-      best = Math.max(best, ((Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys))) / pageArea);
+      const cover = ((Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys))) / pageArea;
+      if (cover > best) {
+        best = cover;
+        // paintImageXObject: [id, width, height]; an inline image: [{ width, height, … }].
+        const px = typeof args?.[1] === 'number' ? (args[1] as number) : Number((args?.[0] as { width?: number } | null)?.width ?? 0);
+        const across = Math.hypot(pts[1][0] - pts[0][0], pts[1][1] - pts[0][1]);
+        dpi = px > 0 && across > 0 ? Math.round(px / (across / 72)) : 0;
+      }
     }
   });
-  return Math.min(1, best);
+  return { cover: Math.min(1, best), dpi };
 }
 
 /** Whether a page is to be read by OCR, and why. */
@@ -144,13 +158,13 @@ export async function scanInfo(page: ScanPageLike, ops: PdfOps = PDFJS_OPS): Pro
   const text = content.items.map((i) => (i && typeof i === 'object' && 'str' in i ? String((i as { str: unknown }).str) : '')).join('');
   const chars = [...text.replace(/\s+/gu, '')].length;
   const garbage = garbageCount(text);
-  const cover = imageCover(await page.getOperatorList(), page.view, ops);
+  const { cover, dpi } = largestPicture(await page.getOperatorList(), page.view, ops);
   // No text to speak of: whatever the page shows (a picture, or text drawn as outlines) is read by OCR.
-  if (chars < FEW_CHARS) return { scan: true, why: 'no-text', chars, garbage, imageCover: cover };
+  if (chars < FEW_CHARS) return { scan: true, why: 'no-text', chars, garbage, imageCover: cover, imageDpi: dpi };
   // A text layer of garbage: over a picture of the page (a bad OCR layer), or drawn in a font
   // without a ToUnicode map (the page itself is then readable only by OCR too).
-  if (garbage / chars >= GARBAGE_SHARE) return { scan: true, why: 'garbage-text', chars, garbage, imageCover: cover };
-  return { scan: false, why: 'text', chars, garbage, imageCover: cover };
+  if (garbage / chars >= GARBAGE_SHARE) return { scan: true, why: 'garbage-text', chars, garbage, imageCover: cover, imageDpi: dpi };
+  return { scan: false, why: 'text', chars, garbage, imageCover: cover, imageDpi: dpi };
 }
 
 /** A page rendered by the caller: gray pixels at `scale`, and (viewer) the canvas they came from. */
@@ -191,6 +205,12 @@ export interface OcrPdfResult {
  */
 export const SCAN_SCALE = 2.5;
 
+/**
+ * Below this resolution a scan's blur makes Tesseract read one look-alike digit for another (8 for
+ * 9, 3 for 8) surely every time it reads it again: a total off by such a digit asks for a human look.
+ */
+export const LOW_DPI = 220;
+
 const aborted = () => new DOMException('The scan reading was cancelled', 'AbortError');
 
 /** A table found on a straightened page: its box, and its rules (for joining it to the next page's). */
@@ -220,6 +240,8 @@ interface ScanPage {
   straight: Gray;
   angle: number;
   tables: TableBox[];
+  /** Scanned below LOW_DPI: look-alike digits are never confirmed by reading again. */
+  lowRes: boolean;
 }
 
 /** A table's part on one page; for its first part, the strip of page above it (its heading). */
@@ -280,12 +302,14 @@ export async function ocrPdf(doc: ScanDocLike, opts: OcrPdfOptions): Promise<Ocr
   const notices: Text[] = [];
   const textPages: number[] = [];
   let todo = opts.pages;
+  const dpiOf = new Map<number, number>();
   if (!todo) {
     todo = [];
     for (let n = 1; n <= doc.numPages; n++) {
       if (opts.signal?.aborted) throw aborted();
       const info = await scanInfo(await doc.getPage(n), opts.ops);
       (info.scan ? todo : textPages).push(n);
+      dpiOf.set(n, info.imageDpi);
     }
   }
   const lines: Line[] = [];
@@ -311,9 +335,10 @@ export async function ocrPdf(doc: ScanDocLike, opts: OcrPdfOptions): Promise<Ocr
     let at: ScanPage;
     try {
       const page = await doc.getPage(n);
+      if (!dpiOf.has(n)) dpiOf.set(n, largestPicture(await page.getOperatorList(), page.view, opts.ops).dpi);
       const r = await opts.render(page, scale);
       page.cleanup?.();
-      at = preparePage(n, scale, r);
+      at = preparePage(n, scale, r, dpiOf.get(n)!);
     } catch (e) {
       if ((e as Error).name === 'AbortError') throw e;
       notices.push({ zh: `第 ${n} 页无法渲染，未识别：${(e as Error).message}`, en: `Page ${n} could not be rendered and was not read: ${(e as Error).message}` });
@@ -356,11 +381,11 @@ export async function ocrPdf(doc: ScanDocLike, opts: OcrPdfOptions): Promise<Ocr
 }
 
 /** A render straightened and searched for tables. */
-function preparePage(page: number, scale: number, r: RenderedScan): ScanPage {
+function preparePage(page: number, scale: number, r: RenderedScan, dpi: number): ScanPage {
   const angle = skewAngle(inkMask(r.gray));
   const straight = straighten(r.gray, angle);
   const mask = inkMask(straight);
-  return { page, ref: { page, scale, width: r.width, height: r.height, ...(r.element ? { element: r.element } : {}) }, straight, angle, tables: findTables(mask) };
+  return { page, ref: { page, scale, width: r.width, height: r.height, ...(r.element ? { element: r.element } : {}) }, straight, angle, tables: findTables(mask), lowRes: dpi > 0 && dpi < LOW_DPI };
 }
 
 /**
@@ -594,7 +619,7 @@ async function readParts(parts: Part[], rec: Recognizer): Promise<Line[]> {
     }
     picture = { width, height, data };
   }
-  const doc = await readTableImage(picture, rec, parts[0].at.ref, { scanned: true });
+  const doc = await readTableImage(picture, rec, parts[0].at.ref, { scanned: parts.some((p) => p.at.lowRes) });
   // Back on the pages: the part an anchor's centre falls in, its offset on that page, the page's turn undone.
   const starts = cuts.map((_, i) => cuts.slice(0, i).reduce((a, c) => a + c.img.height, 0));
   const place = (a: Anchor): Anchor => {
