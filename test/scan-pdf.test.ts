@@ -15,6 +15,7 @@ import { checkScannedPdf, readScannedPdf } from '../lib/cli/scan';
 import { continues, findTables, garbageCount, imageCover, needsOcr, ocrPdf, PDFJS_OPS, scanInfo, type ScanDocLike, type ScanPageLike } from '../lib/read/pdf-scan';
 import type { Recognizer } from '../lib/ocr/table';
 import { openPdfNode, pdfjsNode } from '../lib/read/pdf-render-node';
+import { readPdfDoc } from '../lib/read/pdf-doc';
 import type { Gray } from '../lib/ocr/image';
 import { withBrowser } from './fixtures/images';
 import { encodeJpeg, imagePdf, SCAN_TEST_SEEDS, scanCaseOf, scanPdf, type ScanCase } from './fixtures/scan-pdf';
@@ -161,6 +162,16 @@ describe('seeded scans (held-out seeds)', () => {
     const doc = await openPdfNode(garbagePdf);
     expect((await scanInfo(await doc.getPage(1))).why).toBe('garbage-text');
     await doc.destroy();
+  });
+
+  it('the whole-PDF check (CLI and viewer) reads a PDF whose text layer is garbage as a scan', async () => {
+    const doc = await openPdfNode(garbagePdf);
+    const pdfjs = await pdfjsNode();
+    try {
+      expect((await readPdfDoc(doc as never, pdfjs.OPS as never)).scanned).toBe(true);
+    } finally {
+      await doc.destroy();
+    }
   });
 
   it.each(chosen.slice(0, 2).map((c) => [c.style.name, c] as const))('%s: cells read right, broken totals named, no false error', async (_, c) => {

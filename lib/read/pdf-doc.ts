@@ -15,7 +15,7 @@ import { readTableImage, type Recognizer } from '../ocr/table';
 import { isScanned, pdfSource, type PdfPage } from './pdf';
 import { PDF_OPS, extractPage, type PdfOps, type PdfPageApi } from './pdf-extract';
 import { pagePictures } from './pdf-pictures';
-import { ocrPdf, type OcrPdfResult, type RenderedScan, type ScanDocLike, type ScanPageLike } from './pdf-scan';
+import { needsOcr, ocrPdf, type OcrPdfResult, type RenderedScan, type ScanDocLike, type ScanPageLike } from './pdf-scan';
 
 /** The parts of pdf.js's document proxy this module uses. */
 export interface PdfDocLike {
@@ -61,7 +61,8 @@ export async function readPdfDoc(doc: PdfDocLike, ops?: PdfOps): Promise<PdfRead
     pages.push(await extractPage(page, n, ops));
     page.cleanup?.();
   }
-  const scanned = isScanned(pages);
+  // No text layer, or one of garbage on most pages (a font without a ToUnicode map, a bad OCR layer).
+  const scanned = isScanned(pages) || pages.filter((p) => needsOcr(p.items.map((i) => i.str))).length * 2 > pages.length;
   return { source: scanned ? { lines: [] } : pdfSource(pages), scanned, pages, picturePages: picturePages(pages) };
 }
 
