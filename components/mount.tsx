@@ -9,7 +9,6 @@ import type { Summary } from '../lib/ext/messages';
 import { readPictures } from '../lib/ext/read-pictures';
 import { loadSettings, saveSettings } from '../lib/ext/settings-store';
 import { App } from './App';
-import { mountAttachments } from './Attachments';
 import { adoptSheet, ensureHost, partRoot } from './host';
 import { HIGHLIGHT_CSS, UI_CSS } from './styles';
 import type { View } from './types';
@@ -64,6 +63,9 @@ function summaryOf(view: View): Summary {
 
 let current: Summary | null = null;
 
+/** The controls of the report files this page links: the light attachments script, loaded by the background. */
+const askAttachments = (pageIsReport: boolean | undefined) => void browser.runtime.sendMessage({ type: 'attachments-detected', pageIsReport }).catch(() => {});
+
 export async function startUi(): Promise<void> {
   const core = coreApi();
   if (!core) return;
@@ -80,7 +82,7 @@ export async function startUi(): Promise<void> {
     // Loaded automatically, but the page holds no report after all: leave nothing behind, but the
     // controls of the report files it links (none: nothing at all).
     if (state === 'not-report' && !run.force) {
-      if (!superseded()) mountAttachments({ lang: settings.lang });
+      if (!superseded()) askAttachments(undefined);
       return;
     }
     if (superseded()) return;
@@ -89,7 +91,7 @@ export async function startUi(): Promise<void> {
     // A report's own attachments (its PDF or Word version) get their controls with the report UI.
     // In a task of its own: the page's longest task stays the check's.
     const isReport = state === 'done' && !!result?.report;
-    if (state !== 'failed') setTimeout(() => !superseded() && mountAttachments({ pageIsReport: isReport, lang: settings.lang }), 0);
+    if (state !== 'failed') setTimeout(() => !superseded() && askAttachments(isReport), 0);
     let cancelled = false;
     const cancel = () => {
       cancelled = true;

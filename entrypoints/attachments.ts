@@ -1,9 +1,9 @@
-// The light script for a page that links report files (PDF, Word) but holds no report itself: the
-// detector found them, the background injected this. Only the 「在年报核查中打开」 controls: no engine.
+// The light script of the 「在年报核查中打开」 controls beside report files (PDF, Word): injected by the
+// background for a page that only links them (the detector found them), and after the report UI on
+// a report page (kept out of ui.js, so that script stays small and compiles in one short task).
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { mountAttachments } from '../components/Attachments';
-import { HOST_TAG } from '../lib/host-tag';
 
 /**
  * The language setting only, read without the settings schema (zod would double this script's
@@ -15,9 +15,9 @@ async function lang(): Promise<'zh' | 'en'> {
 }
 
 export default defineUnlistedScript(() => {
-  // The report UI came first: it drew the controls already, counting every attachment of the report.
-  if (document.querySelector(HOST_TAG.toLowerCase())?.hasAttribute('data-nianbao-state')) return;
+  // Unset (the detector found the files): the finder judges the page itself.
+  const pageIsReport = (globalThis as { __nianbaoPageIsReport?: boolean | null }).__nianbaoPageIsReport ?? undefined;
   void lang()
-    .then((l) => mountAttachments({ lang: l }))
+    .then((l) => mountAttachments({ lang: l, pageIsReport }))
     .catch((e) => console.warn('年报核查:', e));
 });

@@ -48,7 +48,12 @@ async function openViewer(url: string, referer: string | null, nextTo: number | 
   });
 }
 
-async function injectAttachments(tabId: number, frameId: number) {
+async function injectAttachments(tabId: number, frameId: number, pageIsReport: boolean | null) {
+  await browser.scripting.executeScript({
+    target: { tabId, frameIds: [frameId] },
+    func: (r: boolean | null) => void Object.assign(globalThis, { __nianbaoPageIsReport: r }),
+    args: [pageIsReport],
+  });
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ATTACHMENTS] });
 }
 
@@ -186,7 +191,7 @@ export default defineBackground(() => {
     if (msg.type === 'open-viewer') {
       void openViewer(msg.url, msg.referer, msg.tabId ?? tabId ?? null).catch((e) => console.warn('年报核查: viewer not opened', e));
     } else if (msg.type === 'attachments-detected' && tabId != null) {
-      void injectAttachments(tabId, sender.frameId ?? 0).catch((e) => console.warn('年报核查: attachment controls not loaded', e));
+      void injectAttachments(tabId, sender.frameId ?? 0, msg.pageIsReport ?? null).catch((e) => console.warn('年报核查: attachment controls not loaded', e));
     } else if (msg.type === 'pdf-tab' && tabId != null && (sender.frameId ?? 0) === 0) {
       setPdfTab(tabId, msg.url);
       updateBadge(tabId);

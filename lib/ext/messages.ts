@@ -48,8 +48,11 @@ const makeSchemas = () => {
     /** background -> offscreen document: the same two, addressed to the OCR page only. */
     z.object({ type: z.literal('offscreen-read'), src: z.string() }),
     z.object({ type: z.literal('offscreen-cancel') }),
-    /** detector -> background: this frame links report files (PDF, Word): load the light script of their controls. */
-    z.object({ type: z.literal('attachments-detected') }),
+    /**
+     * detector or report UI -> background: this frame links report files (PDF, Word): load the light
+     * script of their controls (`pageIsReport`: the report UI found a report here).
+     */
+    z.object({ type: z.literal('attachments-detected'), pageIsReport: z.optional(z.boolean()) }),
     /** detector -> background: this tab shows a PDF in the browser's own viewer (badge 「PDF」, popup offer). */
     z.object({ type: z.literal('pdf-tab'), url: z.string() }),
     /**
