@@ -177,8 +177,10 @@ export function Attachments({ initial, find, lang, onOpen, onFound }: Props) {
 }
 
 /** Asks the background to open our viewer on this file, next to this tab, the page as its referrer. */
-export function openInViewer(a: Attachment): void {
-  void browser.runtime.sendMessage({ type: 'open-viewer', url: a.url, referer: location.href }).catch(() => {});
+export function openInViewer(a: Attachment, all: Attachment[] = []): void {
+  // The page's other PDF and Word files: the viewer offers them if this one cannot be read (an OFD).
+  const alt = all.filter((x) => x.url !== a.url && x.type !== 'ofd').slice(0, 5).map((x) => x.url);
+  void browser.runtime.sendMessage({ type: 'open-viewer', url: a.url, referer: location.href, alt }).catch(() => {});
 }
 
 /**
@@ -194,6 +196,6 @@ export function mountAttachments(opts: { pageIsReport?: boolean; lang: Lang }): 
   adoptSheet(shadow, 'host', HOST_CSS);
   adoptSheet(shadow, 'attachments', ATTACHMENT_CSS);
   const root = partRoot(shadow, 'attachments', (r) => render(null, r));
-  render(<Attachments initial={initial} find={find} lang={opts.lang} onOpen={openInViewer} onFound={(n) => host.setAttribute('data-attachments', String(n))} />, root);
+  render(<Attachments initial={initial} find={find} lang={opts.lang} onOpen={(a) => openInViewer(a, find())} onFound={(n) => host.setAttribute('data-attachments', String(n))} />, root);
   return initial.length;
 }

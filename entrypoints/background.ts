@@ -39,10 +39,10 @@ function setPdfTab(tabId: number, url: string | null) {
 }
 
 /** Opens our viewer on a file in a new tab beside `nextTo`, the linking page as its referrer. */
-async function openViewer(url: string, referer: string | null, nextTo: number | null) {
+async function openViewer(url: string, referer: string | null, nextTo: number | null, alt: string[] = []) {
   const tab = nextTo != null ? await browser.tabs.get(nextTo).catch(() => null) : null;
   await browser.tabs.create({
-    url: viewerUrl(viewerBase(), url, referer),
+    url: viewerUrl(viewerBase(), url, referer, alt),
     active: true,
     ...(tab ? { index: tab.index + 1, windowId: tab.windowId, openerTabId: tab.id } : {}),
   });
@@ -189,7 +189,7 @@ export default defineBackground(() => {
       return true;
     }
     if (msg.type === 'open-viewer') {
-      void openViewer(msg.url, msg.referer, msg.tabId ?? tabId ?? null).catch((e) => console.warn('年报核查: viewer not opened', e));
+      void openViewer(msg.url, msg.referer, msg.tabId ?? tabId ?? null, msg.alt).catch((e) => console.warn('年报核查: viewer not opened', e));
     } else if (msg.type === 'attachments-detected' && tabId != null) {
       void injectAttachments(tabId, sender.frameId ?? 0, msg.pageIsReport ?? null).catch((e) => console.warn('年报核查: attachment controls not loaded', e));
     } else if (msg.type === 'pdf-tab' && tabId != null && (sender.frameId ?? 0) === 0) {

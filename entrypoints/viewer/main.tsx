@@ -36,6 +36,8 @@ let lang: Lang = 'zh';
 let bar: Omit<BarProps, 'lang' | 'onFile'> = { name: null, status: null, page: null, src: null };
 /** Each opening supersedes the one before (a second file dropped while the first is read). */
 let opening = 0;
+/** Other versions of the report the linking page offers (a PDF beside an OFD), as viewer links. */
+let alternatives: { label: string; href: string }[] = [];
 /** Phase durations of the current opening, for the benchmark (data-timing on our host). */
 let timing: string[] = [];
 const phase = async <T,>(name: string, fn: () => Promise<T>): Promise<T> => {
@@ -145,8 +147,9 @@ async function openBytes(bytes: Uint8Array, name: string, my: number) {
     if (type === 'docx' || type === 'ole' || type === 'rtf' || type === 'word-xml' || type === 'mht' || (type === 'html' && /\.(docx?|wps|rtf|html?|mht)$/i.test(name))) return await showWordFile(bytes, type, my);
     const what = type === 'ofd' ? 'OFD' : type === 'zip' ? 'ZIP' : null;
     if (what) {
-      showMessage({ kind: 'error', text: s().unsupported(what) });
-      mountUi(document.documentElement).done(null, [{ zh: `暂不支持此格式（${what}）：${name}`, en: `This format is not supported yet (${what}): ${name}` }], true);
+      showMessage({ kind: 'error', text: s().unsupported(what), links: alternatives });
+      const other = alternatives.length ? { zh: `；同一页面还有：${alternatives.map((a) => a.label).join('、')}`, en: `; the same page also links: ${alternatives.map((a) => a.label).join(', ')}` } : { zh: '', en: '' };
+      mountUi(document.documentElement).done(null, [{ zh: `暂不支持此格式（${what}）：${name}${other.zh}`, en: `This format is not supported yet (${what}): ${name}${other.en}` }], true);
       return;
     }
     showMessage({ kind: 'error', text: s().notAFile });
@@ -297,6 +300,7 @@ async function start() {
   if (!params.ok) return showMessage({ kind: 'error', text: lang === 'zh' ? params.zh : params.en });
   if (!params.target) return showMessage({ kind: 'info', text: s().dropHere });
   const { src, ref } = params.target;
+  alternatives = params.target.alt.map((a) => ({ label: fileNameOf(a), href: `${location.pathname}?src=${encodeURIComponent(a)}${ref ? `&ref=${encodeURIComponent(ref)}` : ''}` }));
   showBar({ onBrowser: () => void openInBrowser(src) });
   await openRemote(src, ref);
 }

@@ -14,8 +14,9 @@ export const REDIRECT_PRIORITY = 1;
 const PROBE_ID = 999;
 
 /** Our viewer on one file: `viewer.html?src=<encoded>&ref=<encoded>` (no ref when none is known). */
-export function viewerUrl(base: string, src: string, ref?: string | null): string {
-  return `${base}?src=${encodeURIComponent(src)}${ref ? `&ref=${encodeURIComponent(ref)}` : ''}`;
+export function viewerUrl(base: string, src: string, ref?: string | null, alt: string[] = []): string {
+  // `alt`: other versions of the report the page links (a PDF beside an OFD), offered if this one cannot be read.
+  return `${base}?src=${encodeURIComponent(src)}${ref ? `&ref=${encodeURIComponent(ref)}` : ''}${alt.map((a) => `&alt=${encodeURIComponent(a)}`).join('')}`;
 }
 
 // A subset of chrome.declarativeNetRequest's Rule type: what these rules use.

@@ -59,7 +59,7 @@ const makeSchemas = () => {
      * page controls / popup -> background: open our viewer on this file in a tab next to the page's
      * (the popup names its tab; a page's own tab is the sender's). referer: the page that links it.
      */
-    z.object({ type: z.literal('open-viewer'), url: z.string(), referer: z.nullable(z.string()), tabId: z.optional(z.int()) }),
+    z.object({ type: z.literal('open-viewer'), url: z.string(), referer: z.nullable(z.string()), tabId: z.optional(z.int()), alt: z.optional(z.array(z.string())) }),
     /** popup -> background: what the background knows of a tab (a PDF shown) and of the automatic PDF setting. */
     z.object({ type: z.literal('tab-info'), tabId: z.int() }),
   ]);

@@ -4,11 +4,15 @@ import { fileNameOf, parseViewerParams } from './params';
 describe('parseViewerParams', () => {
   it('reads an encoded src and ref', () => {
     const r = parseViewerParams(`?src=${encodeURIComponent('https://a.gov.cn/x/报告.pdf?id=1&t=2')}&ref=${encodeURIComponent('https://a.gov.cn/p.html')}`);
-    expect(r).toEqual({ ok: true, target: { src: 'https://a.gov.cn/x/%E6%8A%A5%E5%91%8A.pdf?id=1&t=2', ref: 'https://a.gov.cn/p.html' } });
+    expect(r).toEqual({ ok: true, target: { src: 'https://a.gov.cn/x/%E6%8A%A5%E5%91%8A.pdf?id=1&t=2', ref: 'https://a.gov.cn/p.html', alt: [] } });
   });
   it('takes the raw rest of the address after src= (redirect rules cannot encode)', () => {
     const r = parseViewerParams('?raw=1&ref=&src=https://a.gov.cn/down.jsp?a=1&filename=b.pdf');
     expect(r.ok && r.target?.src).toBe('https://a.gov.cn/down.jsp?a=1&filename=b.pdf');
+  });
+  it('keeps the other versions of the report the page links (web addresses only)', () => {
+    const r = parseViewerParams(`?src=${encodeURIComponent('https://a.gov.cn/r.ofd')}&alt=${encodeURIComponent('https://a.gov.cn/r.pdf')}&alt=${encodeURIComponent('javascript:x')}`);
+    expect(r.ok && r.target?.alt).toEqual(['https://a.gov.cn/r.pdf']);
   });
   it('has no target without src (the file picker)', () => {
     expect(parseViewerParams('')).toEqual({ ok: true, target: null });

@@ -5,6 +5,8 @@ export interface ViewerTarget {
   src: string;
   /** The page that linked it (sent as Referer to hotlink-protected sites). */
   ref: string | null;
+  /** Other versions of the report the page links (offered when this file cannot be read). */
+  alt: string[];
 }
 
 export type ViewerParams = { ok: true; target: ViewerTarget | null } | { ok: false; zh: string; en: string };
@@ -33,7 +35,8 @@ export function parseViewerParams(search: string): ViewerParams {
   }
   if (!ALLOWED.test(url.protocol)) return { ok: false, zh: `不支持此类地址：${url.protocol}`, en: `This kind of address is not supported: ${url.protocol}` };
   const ref = params.get('ref');
-  return { ok: true, target: { src: url.href, ref: ref && /^https?:/i.test(ref) ? ref : null } };
+  const alt = params.getAll('alt').filter((a) => /^https?:\/\//i.test(a) && URL.canParse(a));
+  return { ok: true, target: { src: url.href, ref: ref && /^https?:/i.test(ref) ? ref : null, alt: params.get('raw') === '1' ? [] : alt } };
 }
 
 /** The file's name as a person knows it: the last path part, or a `filename=` in the query. */

@@ -116,12 +116,29 @@ describe('viewer on other input', () => {
     await tab.close();
   });
 
-  it('names a format it does not read (OFD)', async () => {
+  it('names a format it does not read (OFD), and offers the PDF the same page links', async () => {
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode('OFD.xml'), ...new Array(40).fill(0)]);
-    const tab = await openViewer('/report.ofd', zip, 'application/octet-stream');
+    h.route('/ofd/report.ofd', { body: zip, type: 'application/octet-stream' });
+    h.route('/ofd/report.pdf', { body: readFileSync(REAL[2].path), type: 'application/pdf' });
+    // From the page's attachment control: the OFD, with the PDF beside it.
+    h.route('/ofd/list.html', {
+      body: `<html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body><h1>2023年政府信息公开工作年度报告</h1><p>附件：<a href="./report.ofd">2023年年度报告.ofd</a> <a href="./report.pdf">2023年年度报告.pdf</a></p></body></html>`,
+    });
+    const page = await h.context.newPage();
+    await page.goto(`${h.base}/ofd/list.html`);
+    await page.waitForFunction(() => (document.querySelector('nianbao-check')?.shadowRoot?.querySelectorAll('.att-open').length ?? 0) >= 2, undefined, { timeout: 20_000 });
+    const opened = h.context.waitForEvent('page');
+    await page.evaluate(() => ([...document.querySelector('nianbao-check')!.shadowRoot!.querySelectorAll<HTMLElement>('.att-open')].find((b) => b.dataset.url!.endsWith('.ofd')) as HTMLElement).click());
+    const tab = await opened;
     expect((await hook(tab, 30_000)).state).toBe('failed');
     expect(await tab.textContent('[data-message="error"]')).toMatch(/暂不支持此格式（OFD）/);
+    // The PDF version, one click away, checked as the command line checks it.
+    await tab.click('[data-message="error"] a');
+    const cli = countBySeverity((await checkInput(REAL[2].path, false)).findings);
+    await tab.waitForURL(/report\.pdf/);
+    expect(await hook(tab, 60_000)).toEqual({ state: 'done', ...cli });
     await tab.close();
+    await page.close();
   });
 
   it('says the server refused the file', async () => {
