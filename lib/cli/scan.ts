@@ -2,10 +2,10 @@
 // read by the OCR table reader (lib/read/pdf-scan.ts), then the engine, table rules only (as for a
 // picture: headings and prose are not read). A scan without any table is said so (exit 2).
 import type { CheckResult } from '../check';
-import { checkScanRead } from '../read/pdf-doc';
+import { checkScanRead, samePixels } from '../read/pdf-doc';
 import { nodeRecognizer, type NodeRecognizer } from '../ocr/node';
 import { ocrPdf, type OcrPdfResult } from '../read/pdf-scan';
-import { openPdfNode, renderPageNode, type PDFPageProxy } from '../read/pdf-render-node';
+import { openPdfNode, pdfjsNode, renderPageNode, type PDFPageProxy } from '../read/pdf-render-node';
 import { InputError } from './load';
 
 /** The OCR of a scanned PDF's pages in Node. Throws an InputError for a file pdf.js cannot open. */
@@ -22,7 +22,9 @@ export async function readScannedPdf(input: string, bytes: Uint8Array, onPage?: 
     // A recognizer of its own, closed after the file (starting one costs well under a second; the
     // pages cost seconds each).
     rec = await nodeRecognizer();
-    return await ocrPdf(doc, { render: (page, scale) => renderPageNode(page as PDFPageProxy, scale), recognizer: rec, onPage, scale });
+    const ops = (await pdfjsNode()).OPS as never;
+    // The pixels the whole-PDF check (CLI and viewer) reads: a page's own picture, resampled by our code.
+    return await ocrPdf(doc, { render: samePixels({ render: (page, s) => renderPageNode(page as PDFPageProxy, s) }, ops), recognizer: rec, onPage, scale });
   } finally {
     await rec?.close().catch(() => {});
     await doc.destroy();

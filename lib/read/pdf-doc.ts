@@ -167,10 +167,64 @@ export interface PdfOcrDeps {
   canvasOf?(gray: Gray): HTMLCanvasElement;
 }
 
-async function ocrPages(doc: PdfDocLike, deps: PdfOcrDeps, pages?: number[]): Promise<OcrPdfResult> {
+/** Resamples a gray picture to `w` × `h` (area average; the same arithmetic in Node and the browser). */
+export function resizeGray(img: Gray, w: number, h: number): Gray {
+  const out = new Uint8Array(w * h);
+  const sx = img.width / w;
+  const sy = img.height / h;
+  for (let y = 0; y < h; y++) {
+    const y0 = y * sy;
+    const y1 = Math.max(y0 + 1e-9, (y + 1) * sy);
+    for (let x = 0; x < w; x++) {
+      const x0 = x * sx;
+      const x1 = Math.max(x0 + 1e-9, (x + 1) * sx);
+      let sum = 0;
+      let weight = 0;
+      for (let yy = Math.floor(y0); yy < Math.min(img.height, Math.ceil(y1)); yy++) {
+        const wy = Math.min(y1, yy + 1) - Math.max(y0, yy);
+        for (let xx = Math.floor(x0); xx < Math.min(img.width, Math.ceil(x1)); xx++) {
+          const wx = Math.min(x1, xx + 1) - Math.max(x0, xx);
+          sum += img.data[yy * img.width + xx] * wx * wy;
+          weight += wx * wy;
+        }
+      }
+      out[y * w + x] = weight ? Math.round(sum / weight) : 255;
+    }
+  }
+  return { width: w, height: h, data: out };
+}
+
+/**
+ * A scanned page is one picture filling the page: its own pixels (decoded by pdf.js alike in Node
+ * and the browser), resampled by our code to the render's size, so the command line and the viewer
+ * read the same pixels (two canvases scale a picture differently). Other pages are rendered.
+ */
+export function samePixels(deps: Pick<PdfOcrDeps, 'render' | 'canvasOf'>, ops: PdfOps): PdfOcrDeps['render'] {
+  return async (page, scale) => {
+    const p = page as unknown as { view: number[]; rotate?: number };
+    const view = p.view;
+    const full = (r: number[], v: number[]) => area(r) >= 0.95 * area(v);
+    if (!p.rotate) {
+      try {
+        const [pic, ...more] = await pagePictures(page as never, 0, full, ops);
+        if (pic && !more.length) {
+          const w = Math.ceil(Math.abs(view[2] - view[0]) * scale);
+          const h = Math.ceil(Math.abs(view[3] - view[1]) * scale);
+          const gray = resizeGray(pic.gray, w, h);
+          return { gray, width: w, height: h, ...(deps.canvasOf ? { element: deps.canvasOf(gray) } : {}) };
+        }
+      } catch {
+        // Rendered instead.
+      }
+    }
+    return deps.render(page, scale);
+  };
+}
+
+async function ocrPages(doc: PdfDocLike, deps: PdfOcrDeps, pages: number[] | undefined, ops: PdfOps): Promise<OcrPdfResult> {
   const recognizer = await deps.recognizer();
   try {
-    return await ocrPdf(doc as unknown as ScanDocLike, { render: deps.render, recognizer, onPage: deps.onPage, signal: deps.signal, pages });
+    return await ocrPdf(doc as unknown as ScanDocLike, { render: samePixels(deps, ops), recognizer, onPage: deps.onPage, signal: deps.signal, pages });
   } finally {
     await recognizer.close?.().catch(() => {});
   }
@@ -220,7 +274,7 @@ function pictureMaybe(f: Finding, pages: number[]): Finding {
 /** The whole check of a PDF document: text, scan, or text with tables as pictures. */
 export async function checkPdfDocument(doc: PdfDocLike, opts: { ops?: PdfOps; force: boolean; ocr: PdfOcrDeps }): Promise<PdfChecked> {
   const read = await readPdfDoc(doc, opts.ops);
-  if (read.scanned) return checkScanRead(await ocrPages(doc, opts.ocr));
+  if (read.scanned) return checkScanRead(await ocrPages(doc, opts.ocr, undefined, opts.ops ?? PDF_OPS));
   const first = checkDoc(read.source, { force: opts.force });
   const missing = missingTables(first);
   if (!missing.length || !read.picturePages.length) return { kind: 'text', result: first, notices: [], failed: false };

@@ -2,8 +2,7 @@
 // page extractor as the viewer's (pdf-extract.ts). Offline: CMaps and standard fonts come from the
 // installed pdfjs-dist package.
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, sep } from 'node:path';
 import type { PdfItem, PdfPage } from './pdf';
 import { extractPage, type PdfOps } from './pdf-extract';
 
@@ -20,7 +19,8 @@ export class PdfError extends Error {
 export async function pdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-  const dir = (d: string) => pathToFileURL(join(root, d)).href + '/';
+  // A plain path (pdf.js reads it with fs.readFile in Node; a file: URL string fails silently).
+  const dir = (d: string) => join(root, d) + sep;
   let doc;
   try {
     // pdf.js takes the buffer over (detaches it): give it a copy.

@@ -2,8 +2,7 @@
 // (legacy build, no worker) paints into an @napi-rs/canvas canvas. Offline: CMaps and standard fonts
 // come from the installed pdfjs-dist package, as in pdf-node.ts.
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, sep } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
 import { toGray, type Gray } from '../ocr/image';
@@ -19,7 +18,10 @@ export interface RenderedPage {
 
 const require = createRequire(import.meta.url);
 const PDFJS_ROOT = dirname(require.resolve('pdfjs-dist/package.json'));
-const dirUrl = (d: string) => pathToFileURL(join(PDFJS_ROOT, d)).href + '/';
+// A plain directory path, not a file: URL: pdf.js in Node reads these with fs.readFile, which takes a
+// path string (a 'file://…' string fails, and the PDF's CMaps, standard fonts and wasm decoders are
+// then silently missing: no text from non-embedded CJK fonts, no JPEG 2000).
+const dirUrl = (d: string) => join(PDFJS_ROOT, d) + sep;
 
 /** pdf.js's module (legacy build: Node 20) and its operator numbers. */
 export const pdfjsNode = () => import('pdfjs-dist/legacy/build/pdf.mjs');

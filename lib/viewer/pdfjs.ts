@@ -47,6 +47,10 @@ export async function openPdf(bytes: Uint8Array, password?: string) {
       isEvalSupported: false,
       enableXfa: false,
       useSystemFonts: false,
+      // Images decoded and converted by pdf.js's own code, as in Node: the pixels OCR reads from a
+      // scan are then the command line's (the browser's decoders can differ by a grey level).
+      isImageDecoderSupported: false,
+      isOffscreenCanvasSupported: false,
     }).promise;
   } catch (e) {
     const err = e as Error & { code?: number };
