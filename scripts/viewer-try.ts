@@ -13,7 +13,7 @@ try {
   page.on('pageerror', (e) => console.log('pageerror:', e.message));
   const src = `${h.base}${name}`;
   await page.goto(`chrome-extension://${h.extensionId}/viewer.html?src=${encodeURIComponent(src)}&ref=${encodeURIComponent(h.base + '/')}`);
-  console.log(await hook(page, 60_000));
+  console.log(await hook(page, Number(process.env.HOOK_MS ?? 60_000)));
   console.log('timing', await page.getAttribute('nianbao-check', 'data-timing'), 'open→marks', await page.getAttribute('nianbao-check', 'data-open-to-marks'));
   await page.waitForTimeout(1500);
   console.log(await page.evaluate(() => ({ pages: document.querySelectorAll('.page').length, rendered: document.querySelectorAll('.page canvas').length, badges: document.querySelector('nianbao-check')!.shadowRoot!.querySelectorAll('.badge').length })));
