@@ -12,8 +12,8 @@ import { App } from './App';
 import { adoptSheet, ensureHost, partRoot } from './host';
 import { HIGHLIGHT_CSS, UI_CSS } from './styles';
 import type { View } from './types';
+import { summaryOf, viewOf } from './view';
 
-const FORMAT_NAME: Record<string, string> = { '2021': '2021（国办公开办函〔2021〕30号）', '2019': '2019 试行（国办公开办函〔2019〕60号）', 'pre-2019': '2019年以前（无统一表格）', unknown: '未知' };
 
 /**
  * Our host for a check: the one host element (made if missing, kept if the attachment controls made
@@ -34,31 +34,6 @@ function mountHost(): { host: HTMLElement; root: HTMLElement } {
     // Without constructable sheets the boxes still show.
   }
   return { host, root };
-}
-
-function viewOf(result: CheckResult | null, state: View['state'], notices: View['notices'], progress: View['progress'] = null): View {
-  const r = result?.report;
-  return {
-    state,
-    progress,
-    title: r?.title ?? result?.detection.title ?? null,
-    year: r?.year ?? null,
-    format: r ? FORMAT_NAME[r.format] ?? r.format : null,
-    findings: result?.findings ?? [],
-    notices: [...(result?.notices ?? []), ...notices],
-    url: location.href,
-  };
-}
-
-function summaryOf(view: View): Summary {
-  return {
-    state: view.state,
-    title: view.title,
-    year: view.year,
-    format: view.format,
-    counts: countBySeverity(view.findings),
-    notice: view.notices[0]?.zh ?? null,
-  };
 }
 
 let current: Summary | null = null;
@@ -103,7 +78,7 @@ export async function startUi(): Promise<void> {
       host.setAttribute('data-pictures', String(run.tasks.length));
       const pictures = await readPictures(run.tasks, (done) => {
         const going = !cancelled && !superseded();
-        if (going && done < run.tasks.length) show(viewOf(null, 'checking', [], { done, total: run.tasks.length }));
+        if (going && done < run.tasks.length) show(viewOf(null, 'checking', [], location.href, { done, total: run.tasks.length }));
         return going;
       });
       if (superseded()) return;
@@ -117,7 +92,7 @@ export async function startUi(): Promise<void> {
       host.setAttribute('data-pictures-read', String(pictures.reads.length));
       if (!result.report) state = result.notices.length ? 'failed' : 'not-report';
     }
-    const view = viewOf(result, state, notices);
+    const view = viewOf(result, state, notices, location.href);
     const counts = countBySeverity(view.findings);
     host.setAttribute('data-errors', String(counts.errors));
     host.setAttribute('data-warnings', String(counts.warnings));
