@@ -7,7 +7,8 @@ import { checkPdfDocument } from '../read/pdf-doc';
 import { openPdfNode, pdfjsNode, renderPageNode, type PDFPageProxy } from '../read/pdf-render-node';
 import { InputError } from './load';
 
-async function opened(input: string, bytes: Uint8Array) {
+/** The PDF opened in Node; an encrypted or damaged file is the input's error, in both languages. */
+export async function openPdfInput(input: string, bytes: Uint8Array) {
   try {
     return await openPdfNode(bytes);
   } catch (e) {
@@ -17,7 +18,7 @@ async function opened(input: string, bytes: Uint8Array) {
 }
 
 export async function checkPdf(input: string, bytes: Uint8Array, force: boolean): Promise<CheckResult> {
-  const doc = await opened(input, bytes);
+  const doc = await openPdfInput(input, bytes);
   try {
     const pdfjs = await pdfjsNode();
     const checked = await checkPdfDocument(doc as never, {

@@ -5,19 +5,14 @@ import type { CheckResult } from '../check';
 import { checkScanRead, samePixels } from '../read/pdf-doc';
 import { nodeRecognizer, type NodeRecognizer } from '../ocr/node';
 import { ocrPdf, type OcrPdfResult } from '../read/pdf-scan';
-import { openPdfNode, pdfjsNode, renderPageNode, type PDFPageProxy } from '../read/pdf-render-node';
+import { pdfjsNode, renderPageNode, type PDFPageProxy } from '../read/pdf-render-node';
+import { openPdfInput } from './pdf';
 import { InputError } from './load';
 
 /** The OCR of a scanned PDF's pages in Node. Throws an InputError for a file pdf.js cannot open. */
 export async function readScannedPdf(input: string, bytes: Uint8Array, onPage?: (done: number, total: number) => void, scale?: number): Promise<OcrPdfResult> {
-  let doc;
+  const doc = await openPdfInput(input, bytes);
   let rec: NodeRecognizer | undefined;
-  try {
-    doc = await openPdfNode(bytes);
-  } catch (e) {
-    if ((e as Error).name === 'PasswordException') throw new InputError(`PDF 文件已加密，无法读取：${input}`, `The PDF is encrypted and cannot be read: ${input}`);
-    throw new InputError(`PDF 文件已损坏，无法读取（${(e as Error).message}）：${input}`, `The PDF is damaged and cannot be read (${(e as Error).message}): ${input}`);
-  }
   try {
     // A recognizer of its own, closed after the file (starting one costs well under a second; the
     // pages cost seconds each).

@@ -99,9 +99,11 @@ function textItems(raw: unknown[]): { items: PdfItem[]; contentIds: Map<string, 
   return { items, contentIds };
 }
 
-type Matrix = [number, number, number, number, number, number];
+/** A PDF transformation matrix [a, b, c, d, e, f]. */
+export type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-const multiply = (m: Matrix, n: Matrix): Matrix => [
+/** m × n: the transform n applied inside m (a `cm` operator after the current CTM). */
+export const multiply = (m: Matrix, n: Matrix): Matrix => [
   m[0] * n[0] + m[2] * n[1],
   m[1] * n[0] + m[3] * n[1],
   m[0] * n[2] + m[2] * n[3],

@@ -12,6 +12,7 @@ import type { Text } from '../findings';
 import { isProse, type Anchor, type Line, type PageScanRef, type SourceDoc, type Token } from '../model';
 import { crop, inkMask, rotate, skewAngle, type Gray } from '../ocr/image';
 import { readTableImage, type OcrWord, type Recognizer } from '../ocr/table';
+import { multiply, type Matrix } from './pdf-extract';
 
 /** The pdf.js operator numbers this file looks at (pdf.js `OPS`; the same from 2.x to 5.x). */
 export interface PdfOps {
@@ -94,16 +95,6 @@ export function needsOcr(strs: string[]): boolean {
   const chars = [...text.replace(/\s+/gu, '')].length;
   return chars < FEW_CHARS || garbageCount(text) / chars >= GARBAGE_SHARE;
 }
-
-type Matrix = [number, number, number, number, number, number];
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[2] * n[1],
-  m[1] * n[0] + m[3] * n[1],
-  m[0] * n[2] + m[2] * n[3],
-  m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4],
-  m[1] * n[4] + m[3] * n[5] + m[5],
-];
 
 /**
  * The largest share of the page one picture covers: the operator list walked with the current
