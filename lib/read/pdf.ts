@@ -152,16 +152,20 @@ interface Grid {
   box: Rect;
 }
 
-/** Values within `tol` of each other as one (their mean), sorted. */
-function clusterValues(values: number[], tol: number): number[] {
-  const sorted = [...values].sort((a, b) => a - b);
-  const out: number[][] = [];
-  for (const v of sorted) {
-    const last = out[out.length - 1];
-    if (last && v - last[last.length - 1] <= tol) last.push(v);
-    else out.push([v]);
-  }
-  return out.map((g) => g.reduce((a, b) => a + b, 0) / g.length);
+/** A line of a grid: where it stands (the mean of its rules) and the span of the rules drawn for it. */
+interface GridLine {
+  at: number;
+  lo: number;
+  hi: number;
+}
+
+/**
+ * Values within `tol` of their neighbour as one line, sorted. Cells drawn as boxes of their own
+ * (CSS grids of bordered divs, `border-collapse: separate`) draw two rules a point or so apart
+ * for every line, and rules of neighbouring boxes chain: a line keeps the span of all its rules.
+ */
+function clusterLines(values: number[], tol: number): GridLine[] {
+  return clusterGroups(values, tol).map((g) => ({ at: mean(g), lo: g[0], hi: g[g.length - 1] }));
 }
 
 /** The ruled tables of a page: connected horizontal and vertical rules, at least two rows and two columns. */
@@ -183,19 +187,19 @@ export function findGrids(rules: PdfRule[]): Grid[] {
   for (const group of groups.values()) {
     const hs = group.filter(isH);
     const vs = group.filter((r) => !isH(r));
-    const xs = clusterValues(
+    const xs = clusterLines(
       vs.map((v) => v.x1),
       1.5,
     );
-    const ys = clusterValues(
+    const ys = clusterLines(
       hs.map((h) => h.y1),
       1.5,
     ).reverse();
     // A row cut by the page break has no rule on its open side: the column rules end there.
     const vBottom = Math.min(...vs.map((v) => v.y1));
     const vTop = Math.max(...vs.map((v) => v.y2));
-    if (ys.length && vBottom < ys[ys.length - 1] - 3) ys.push(vBottom);
-    if (ys.length && vTop > ys[0] + 3) ys.unshift(vTop);
+    if (ys.length && vBottom < ys[ys.length - 1].at - 3) ys.push({ at: vBottom, lo: vBottom, hi: vBottom });
+    if (ys.length && vTop > ys[0].at + 3) ys.unshift({ at: vTop, lo: vTop, hi: vTop });
     if (xs.length < 3 || ys.length < 3) continue;
     const grid = buildGrid(xs, ys, hs, vs);
     if (grid) grids.push(grid);
@@ -203,28 +207,41 @@ export function findGrids(rules: PdfRule[]): Grid[] {
   return grids;
 }
 
-function buildGrid(xs: number[], ys: number[], hs: PdfRule[], vs: PdfRule[]): Grid | null {
+function buildGrid(xLines: GridLine[], yLines: GridLine[], hs: PdfRule[], vs: PdfRule[]): Grid | null {
   const covered = (segs: { a: number; b: number }[], from: number, to: number) => {
     // How much of [from, to] the segments cover.
     let sum = 0;
     for (const s of segs) sum += Math.max(0, Math.min(to, s.b) - Math.max(from, s.a));
     return sum / Math.max(1e-6, to - from);
   };
-  const vAt = (x: number) => vs.filter((v) => Math.abs(v.x1 - x) <= 1.6).map((v) => ({ a: v.y1, b: v.y2 }));
-  const hAt = (y: number) => hs.filter((h) => Math.abs(h.y1 - y) <= 1.6).map((h) => ({ a: h.x1, b: h.x2 }));
-  const vLines = xs.map(vAt);
-  const hLines = ys.map(hAt);
+  // The rules of a line: near where it stands, or among the rules it was clustered from.
+  const of = (v: number, l: GridLine) => Math.abs(v - l.at) <= 1.6 || (v >= l.lo && v <= l.hi);
+  const vLines = xLines.map((l) => vs.filter((v) => of(v.x1, l)).map((v) => ({ a: v.y1, b: v.y2 })));
+  const hLines = yLines.map((l) => hs.filter((h) => of(h.y1, l)).map((h) => ({ a: h.x1, b: h.x2 })));
+  const xs = xLines.map((l) => l.at);
+  const ys = yLines.map((l) => l.at);
   const R = ys.length - 1;
   const C = xs.length - 1;
   const id = (r: number, c: number) => r * C + c;
   const parent = Array.from({ length: R * C }, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (let r = 0; r < R; r++)
+  // No rule drawn between two elementary cells of a row: one cell (colspan). Each row in spans.
+  const spans: [number, number][][] = [];
+  for (let r = 0; r < R; r++) {
+    spans.push([]);
     for (let c = 0; c < C; c++) {
-      // No rule drawn between two elementary cells: one merged cell (colspan, rowspan).
-      if (c + 1 < C && covered(vLines[c + 1], ys[r + 1], ys[r]) < 0.5) parent[find(id(r, c + 1))] = find(id(r, c));
-      if (r + 1 < R && covered(hLines[r + 1], xs[c], xs[c + 1]) < 0.5) parent[find(id(r + 1, c))] = find(id(r, c));
+      const last = spans[r][spans[r].length - 1];
+      if (last && covered(vLines[c], ys[r + 1], ys[r]) < 0.5) last[1] = c;
+      else spans[r].push([c, c]);
     }
+    for (const [c0, c1] of spans[r]) for (let c = c0 + 1; c <= c1; c++) parent[find(id(r, c))] = find(id(r, c0));
+  }
+  // No rule drawn between spans of the same columns one above the other: one cell (rowspan). Merged
+  // cells are rectangles: an empty corner without rules (a hole of the grid) joins the cell beside
+  // it, never that cell to the one below the hole.
+  for (let r = 0; r + 1 < R; r++)
+    for (const [c0, c1] of spans[r])
+      if (spans[r + 1].some(([d0, d1]) => d0 === c0 && d1 === c1) && covered(hLines[r + 1], xs[c0], xs[c1 + 1]) < 0.5) parent[find(id(r + 1, c0))] = find(id(r, c0));
   const byRoot = new Map<number, number>();
   const cells: Grid['cells'] = [];
   const owner = Array.from({ length: R }, () => Array<number>(C).fill(0));
@@ -595,8 +612,8 @@ function isPiece(l: LaidLine | undefined, valuesX: number): boolean {
 /**
  * Lines start..end hold numeric rows at `rows` and pieces elsewhere: each row takes a number of the
  * pieces just above and below it; the split of every gap is chosen (dynamic programming over the
- * chain) so that each row's label block is centred on its numbers. Pieces above the first row and
- * below the last may also be left alone (a header, a note).
+ * chain) so that each row's label block stands to its numbers as the table's cells are aligned.
+ * Pieces above the first row and below the last may also be left alone (a header, a note).
  */
 function shareOut(lines: LaidLine[], start: number, end: number, rows: number[], out: Set<LaidLine>) {
   if (!rows.length || (rows[0] === start && rows[rows.length - 1] === end && rows.every((r, i) => i === 0 || r === rows[i - 1] + 1))) return;
@@ -608,10 +625,40 @@ function shareOut(lines: LaidLine[], start: number, end: number, rows: number[],
     prev = r;
   }
   gaps.push(range(prev + 1, end + 1));
+  // The cells of a table share one vertical alignment: centred (Chromium, most HTML), or top
+  // (LibreOffice's default for Word tables: numbers on a label's first line, the rest below them),
+  // or bottom. Centred is read unless another alignment fits the page clearly better.
+  const [middle, ...others] = (['middle', 'top', 'bottom'] as const).map((align) => planShare(lines, start, end, rows, gaps, align));
+  const alt = others.reduce((x, y) => (y.cost < x.cost ? y : x));
+  const plan = alt.cost < middle.cost - 2 && alt.cost < 0.5 * middle.cost ? alt : middle;
+  plan.takes.forEach(([above, below], i) => {
+    const up = gaps[i].slice(gaps[i].length - above).map((j) => lines[j]);
+    const down = gaps[i + 1].slice(0, below).map((j) => lines[j]);
+    if (up.length || down.length) {
+      joinPieces(lines[rows[i]], up, down);
+      for (const p of [...up, ...down]) out.delete(p);
+    }
+  });
+}
+
+/** Where a row's label block should stand against its numbers: their centre, top or bottom. */
+type Align = 'middle' | 'top' | 'bottom';
+
+/**
+ * The best share of the pieces between the rows for one alignment: per row, how many pieces it
+ * takes above and below it, and the cost (points off the alignment, and spaces spanned inside a block).
+ */
+function planShare(lines: LaidLine[], start: number, end: number, rows: number[], gaps: number[][], align: Align): { cost: number; takes: [number, number][] } {
   const n = rows.length;
-  const cy = (l: LaidLine) => {
+  const numbers = (l: LaidLine) => {
     const nums = l.cells.filter(isNumberCell);
-    return (Math.max(...nums.map((c) => c.box[3])) + Math.min(...nums.map((c) => c.box[1]))) / 2;
+    return { top: Math.max(...nums.map((c) => c.box[3])), bottom: Math.min(...nums.map((c) => c.box[1])) };
+  };
+  const offset = (top: number, bottom: number, row: LaidLine) => {
+    const at = numbers(row);
+    if (align === 'top') return Math.abs(top - at.top);
+    if (align === 'bottom') return Math.abs(bottom - at.bottom);
+    return Math.abs((top + bottom) / 2 - (at.top + at.bottom) / 2);
   };
   // The space between two lines of one cell: the least space between pieces that follow each other.
   const spaces = range(start + 1, end + 1)
@@ -619,8 +666,13 @@ function shareOut(lines: LaidLine[], start: number, end: number, rows: number[],
     .map((j) => lines[j - 1].bottom - lines[j].top)
     .filter((x) => x >= 0);
   const minSpace = spaces.length ? Math.min(...spaces) : 0;
+  // Labels of a table numbered item by item (「（三）」, 「2.」) begin with their number: in a block,
+  // only the first line does. Where rows stand no farther apart than a label's lines, that tells a
+  // label's first line from the others, as spaces cannot.
+  const numbered = range(start, end + 1).filter((j) => startsItem(lines[j])).length >= 2;
+  const itemCost = (block: LaidLine[]) => (numbered ? block.filter((l, k) => startsItem(l) !== (k === 0)).length : 0);
   // cost of row i taking `above` pieces from gap i's end and `below` from gap i+1's start.
-  // Pieces on another page (a row cut by the page break) are the row's too, but say nothing of its centre.
+  // Pieces on another page (a row cut by the page break) are the row's too, but say nothing of its place.
   const cost = (i: number, above: number, below: number) => {
     const row = lines[rows[i]];
     const mine = (j: number) => lines[j].page === row.page;
@@ -635,8 +687,11 @@ function shareOut(lines: LaidLine[], start: number, end: number, rows: number[],
     const block = [...ga.map((j) => lines[j]), row, ...gb.map((j) => lines[j])];
     let spread = 0;
     for (let k = 1; k < block.length; k++) spread += Math.max(0, block[k - 1].bottom - block[k].top - minSpace - 1);
-    // A point for each piece taken from another page: as few as the centring allows.
-    return Math.abs((top + bottom) / 2 - cy(row)) + spread + (takenA.length - ga.length) + (takenB.length - gb.length);
+    // A point for each piece taken from another page: as few as the alignment allows. Half a line
+    // for each line of a block standing as no first (or as a first) line of a numbered label should.
+    // A little for each piece left alone above the first row or below the last: taken when it fits as well.
+    const alone = (i === 0 ? gaps[0].length - above : 0) + (i === n - 1 ? gaps[n].length - below : 0);
+    return offset(top, bottom, row) + spread + (takenA.length - ga.length) + (takenB.length - gb.length) + 0.5 * (row.top - row.bottom) * itemCost(block) + 0.5 * alone;
   };
   // best[i][a]: least cost of rows 0..i-1 when row i takes `a` pieces above it.
   const best: number[][] = [];
@@ -663,22 +718,22 @@ function shareOut(lines: LaidLine[], start: number, end: number, rows: number[],
     }
   }
   // Back from the end.
-  let a = best[n].indexOf(Math.min(...best[n]));
+  const total = Math.min(...best[n]);
+  const takes: [number, number][] = [];
+  let a = best[n].indexOf(total);
   for (let i = n - 1; i >= 0; i--) {
     const ch = choice[i + 1][a];
-    const above = Math.floor(ch / 1000);
-    const below = ch % 1000;
-    const ga = gaps[i];
-    const gb = gaps[i + 1];
-    const up = ga.slice(ga.length - above).map((j) => lines[j]);
-    const down = gb.slice(0, below).map((j) => lines[j]);
-    if (up.length || down.length) {
-      joinPieces(lines[rows[i]], up, down);
-      for (const p of [...up, ...down]) out.delete(p);
-    }
-    a = above;
+    takes[i] = [Math.floor(ch / 1000), ch % 1000];
+    a = takes[i][0];
   }
+  return { cost: total, takes };
 }
+
+/** A label's number as the items of table 三 begin: 「一、」「（三）」「2.」. */
+const ITEM = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))/u;
+
+/** A line whose text (one of its label cells) begins with an item's number. */
+const startsItem = (l: LaidLine) => l.cells.some((c) => !isNumberCell(c) && ITEM.test(c.text));
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 
