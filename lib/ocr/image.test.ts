@@ -92,6 +92,18 @@ describe('picture helpers', () => {
     ]);
   });
 
+  it('counts the glyphs of a grainy scan: specks neither join two glyphs nor make one', () => {
+    // Two 4 x 12 glyphs, specks in the gap between them (joining their columns), above and below
+    // them (stretching a column's height) and alone at the right.
+    const glyph = (x: number, y: number) => y >= 4 && y < 16 && ((x >= 8 && x < 12) || (x >= 16 && x < 20));
+    const speck = (x: number, y: number) => (x === 13 && y === 1) || (x === 14 && y === 18) || (x === 13 && y === 10) || (x === 17 && y === 1) || (x === 30 && y === 2) || (x === 30 && y === 17);
+    const img = gray(40, 20, (x, y) => glyph(x, y) || speck(x, y));
+    expect(glyphBoxes(img).map((b) => [b.x0, b.x1, b.y0, b.y1])).toEqual([
+      [8, 11, 4, 15],
+      [16, 19, 4, 15],
+    ]);
+  });
+
   it('tells 0, 6, 8 and 9 by their holes, and puts a misread digit right', () => {
     // 9 x 14 glyphs, ink 1 px around their holes.
     const ring = (x: number, y: number, top: number, bottom: number) => (y >= top && y <= bottom && (x === 1 || x === 7 || y === top || y === bottom)) || false;

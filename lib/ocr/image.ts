@@ -567,7 +567,8 @@ export interface Box {
  * `mask` is ink black on white (inkMask).
  */
 export function glyphBoxes(mask: Gray): Box[] {
-  const { width: w, height: h, data } = mask;
+  const { width: w, height: h } = mask;
+  const data = withoutSpecks(mask);
   const runs: Box[] = [];
   let cur: Box | null = null;
   for (let x = 0; x <= w; x++) {
@@ -594,6 +595,54 @@ export function glyphBoxes(mask: Gray): Box[] {
   // A sliver at the edge is what is left of a ruling line, not a glyph.
   const sliver = (r: Box) => r.x1 - r.x0 < 2 && (r.x0 === 0 || r.x1 === w - 1);
   return runs.filter((r) => r.y1 - r.y0 + 1 >= Math.max(3, tall * 0.45) && !sliver(r));
+}
+
+/**
+ * The ink of a mask with its specks made paper: connected pieces of ink far smaller than the
+ * largest (grain of a scan, a JPEG artefact) that would join or split the columns of the glyphs.
+ * A piece is kept when it is at least a third as tall as the tallest or a quarter its area
+ * (a decimal point is small but not tiny; it is left out of the count either way).
+ */
+function withoutSpecks(mask: Gray): Uint8Array {
+  const { width: w, height: h, data } = mask;
+  const label = new Int32Array(w * h).fill(-1);
+  const pieces: { area: number; top: number; bottom: number }[] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < w * h; i++) {
+    if (data[i] >= DARK || label[i] >= 0) continue;
+    const id = pieces.length;
+    const p = { area: 0, top: h, bottom: -1 };
+    label[i] = id;
+    stack.push(i);
+    while (stack.length) {
+      const j = stack.pop()!;
+      const x = j % w;
+      const y = (j - x) / w;
+      p.area++;
+      p.top = Math.min(p.top, y);
+      p.bottom = Math.max(p.bottom, y);
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          const ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+          const k = ny * w + nx;
+          if (data[k] < DARK && label[k] < 0) {
+            label[k] = id;
+            stack.push(k);
+          }
+        }
+    }
+    pieces.push(p);
+  }
+  if (pieces.length < 2) return data;
+  const tallest = Math.max(...pieces.map((p) => p.bottom - p.top + 1));
+  const largest = Math.max(...pieces.map((p) => p.area));
+  const keep = pieces.map((p) => p.bottom - p.top + 1 >= tallest / 3 || p.area >= largest / 4);
+  if (keep.every(Boolean)) return data;
+  const out = new Uint8Array(data);
+  for (let i = 0; i < out.length; i++) if (label[i] >= 0 && !keep[label[i]]) out[i] = 255;
+  return out;
 }
 
 /**
@@ -745,3 +794,4 @@ export function bridgeDashes(mask: Gray): Gray | null {
   }
   return bridged ? { width: mask.width, height: mask.height, data: out } : null;
 }
+
