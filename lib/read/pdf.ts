@@ -796,7 +796,12 @@ function withBlankCells(lines: LaidLine[]) {
       numeric.flatMap((l) => l.cells.filter(isNumberCell).map(centre)),
       0.9 * h,
     );
-    const columns = groups.filter((g) => g.length >= Math.max(2, 0.3 * numeric.length)).map(mean);
+    // The columns seen in several rows, and those the fullest rows agree on: a column left blank in
+    // most rows still has its number there, and columns narrower than a number and a half (whose
+    // centres chain into one group) stay apart.
+    const seen = groups.filter((g) => g.length >= Math.max(2, 0.3 * numeric.length)).map(mean);
+    const full = fullColumns(numeric);
+    const columns = full ? withOthers(full, seen) : seen;
     if (columns.length < 2) continue;
     const spacing = Math.min(...columns.slice(1).map((x, i) => x - columns[i]));
     // Numbers of neighbouring columns run together ("31933" for 319 and 33): cut where each piece is
@@ -829,6 +834,27 @@ function withBlankCells(lines: LaidLine[]) {
       l.cells = [...labels, ...values];
     }
   }
+}
+
+/**
+ * The value columns of a run of rows by its fullest rows: when two rows or more have the most
+ * numbers (two or more) and their numbers stand one above the other (each number nearer to the
+ * same number of the other rows than half the space between columns), the mean centres.
+ */
+function fullColumns(numeric: LaidLine[]): number[] | null {
+  const nums = numeric.map((l) => l.cells.filter(isNumberCell).map(centre));
+  const most = Math.max(...nums.map((n) => n.length));
+  const fullest = nums.filter((n) => n.length === most);
+  if (most < 2 || fullest.length < 2) return null;
+  const columns = range(0, most).map((k) => mean(fullest.map((n) => n[k])));
+  const space = Math.min(...columns.slice(1).map((x, k) => x - columns[k]));
+  return fullest.every((n) => n.every((x, k) => Math.abs(x - columns[k]) < 0.45 * space)) ? columns : null;
+}
+
+/** Columns, and other columns standing clear of them (farther than ¾ of the least space between them: no mean of two of them), sorted. */
+function withOthers(columns: number[], others: number[]): number[] {
+  const space = Math.min(...columns.slice(1).map((x, k) => x - columns[k]));
+  return [...columns, ...others.filter((x) => columns.every((c) => Math.abs(c - x) > 0.75 * space))].sort((a, b) => a - b);
 }
 
 /** Values within `tol` of their neighbour as groups, sorted. */
