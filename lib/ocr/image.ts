@@ -594,7 +594,40 @@ export function glyphBoxes(mask: Gray): Box[] {
   const tall = Math.max(0, ...runs.map((r) => r.y1 - r.y0 + 1));
   // A sliver at the edge is what is left of a ruling line, not a glyph.
   const sliver = (r: Box) => r.x1 - r.x0 < 2 && (r.x0 === 0 || r.x1 === w - 1);
-  return runs.filter((r) => r.y1 - r.y0 + 1 >= Math.max(3, tall * 0.45) && !sliver(r));
+  const kept = runs.filter((r) => r.y1 - r.y0 + 1 >= Math.max(3, tall * 0.45) && !sliver(r));
+  return kept.flatMap((r) => splitTouching(r, data, w, tall));
+}
+
+/** Wider than this many times the digits' height, a run holds two digits or more (no digit is). */
+const TOUCHING = 0.92;
+
+/**
+ * A run of ink too wide for one digit: digits that touch (a scan's blur closes the gap of "11" or
+ * "12"), split where the ink is thinnest in its middle part, and each part again if still too wide.
+ */
+function splitTouching(r: Box, data: Uint8Array, w: number, tall: number): Box[] {
+  const width = r.x1 - r.x0 + 1;
+  if (tall < 8 || width <= tall * TOUCHING) return [r];
+  let best = -1;
+  let least = Infinity;
+  for (let x = r.x0 + Math.round(width * 0.3); x <= r.x1 - Math.round(width * 0.3); x++) {
+    let n = 0;
+    for (let y = r.y0; y <= r.y1; y++) if (data[y * w + x] < DARK) n++;
+    if (n < least) [least, best] = [n, x];
+  }
+  if (best < 0) return [r];
+  const bounds = (x0: number, x1: number): Box => {
+    let y0 = r.y1;
+    let y1 = r.y0;
+    for (let x = x0; x <= x1; x++)
+      for (let y = r.y0; y <= r.y1; y++)
+        if (data[y * w + x] < DARK) {
+          y0 = Math.min(y0, y);
+          y1 = Math.max(y1, y);
+        }
+    return { x0, x1, y0: Math.min(y0, y1), y1: Math.max(y0, y1) };
+  };
+  return [...splitTouching(bounds(r.x0, best - 1), data, w, tall), ...splitTouching(bounds(best + 1, r.x1), data, w, tall)];
 }
 
 /**
