@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../lib/cli/load';
 import { checkScannedPdf, readScannedPdf } from '../lib/cli/scan';
-import { continues, findTables, garbageCount, imageCover, needsOcr, ocrPdf, PDFJS_OPS, scanInfo, type ScanDocLike, type ScanPageLike } from '../lib/read/pdf-scan';
+import { continues, findTables, rowCut, garbageCount, imageCover, needsOcr, ocrPdf, PDFJS_OPS, scanInfo, type ScanDocLike, type ScanPageLike } from '../lib/read/pdf-scan';
 import type { Recognizer } from '../lib/ocr/table';
 import { openPdfNode, pdfjsNode } from '../lib/read/pdf-render-node';
 import { readPdfDoc } from '../lib/read/pdf-doc';
@@ -93,6 +93,19 @@ describe('tables on a page', () => {
     expect(continues(foot, head)).toBe(true);
     expect(continues(foot, other)).toBe(false);
   });
+
+  it('tells a row cut through by the page break from two rows without a rule between them', () => {
+    const cols = [100, 300, 400, 500, 600];
+    // Upright rules running on past the last rule (below) and before the first (above) by `open` px.
+    const foot = (open: number) => findTables(drawn(800, 1200, [...grid(cols, [900, 940, 980, 1020, 1060, 1100]), ...cols.map((x): [number, number, number, number] => [x, 1100, 2, open])]))[0];
+    const head = (open: number) => findTables(drawn(800, 1200, [...grid(cols, [60 + open, 100 + open, 140 + open, 180 + open]), ...cols.map((x): [number, number, number, number] => [x, 60, 2, open])]))[0];
+    // A 40 px row: 16 px of it on one page, 24 on the next.
+    expect(rowCut(foot(17), head(24))).toBe(true);
+    // A whole row left open on each page: two rows.
+    expect(rowCut(foot(40), head(40))).toBe(false);
+    // A rule on one side: nothing is cut.
+    expect(rowCut(findTables(drawn(800, 1200, grid(cols, [900, 940, 980, 1020])))[0], head(28))).toBe(false);
+  });
 });
 
 describe('reading the pages', () => {
@@ -140,6 +153,9 @@ const chosen: ScanCase[] = SCAN_TEST_SEEDS.map(scanCaseOf)
   .slice(0, 3);
 const pdfs = new Map<number, Uint8Array>();
 let garbagePdf: Uint8Array;
+// A held-out seed printed without table rules.
+const unruled: ScanCase = ((c) => ({ ...c, style: { ...c.style, rules: false } }))(SCAN_TEST_SEEDS.map(scanCaseOf).find((c) => c.style.dpi >= 200 && !chosen.some((x) => x.seed === c.seed))!);
+let unruledPdf: Uint8Array;
 
 
 describe('seeded scans (held-out seeds)', () => {
@@ -147,6 +163,7 @@ describe('seeded scans (held-out seeds)', () => {
     await withBrowser(async (browser) => {
       for (const c of chosen) pdfs.set(c.seed, (await scanPdf(browser, c)).pdf);
       garbagePdf = (await scanPdf(browser, { ...scanCaseOf(SCAN_TEST_SEEDS[0]), garbageText: true })).pdf;
+      unruledPdf = (await scanPdf(browser, unruled)).pdf;
     });
   }, 120_000);
 
@@ -173,6 +190,18 @@ describe('seeded scans (held-out seeds)', () => {
       await doc.destroy();
     }
   });
+
+  it('reads a scan whose tables have no rules page by page, whole, and says the columns are a guess', async () => {
+    const c = unruled;
+    const read = await readScannedPdf(`scan-${c.seed}-unruled`, unruledPdf);
+    const s = scoreScan(read.source, c);
+    console.log(`unruled scan ${c.seed}: ${s.right}/${s.all} cells${s.misses.length ? `, misses ${s.misses.join(', ')}` : ''}`);
+    expect(read.wholePages).toEqual(read.pagesRead);
+    expect(read.notices.map((n) => n.zh).join('\n')).toMatch(/未找到表格线，已按整页文字行识别/);
+    expect(s.notFound).toEqual([]);
+    expect(s.right / s.all).toBeGreaterThanOrEqual(0.95);
+    expect(s.falseErrors).toEqual([]);
+  }, 240_000);
 
   it.each(chosen.slice(0, 2).map((c) => [c.style.name, c] as const))('%s: cells read right, broken totals named, no false error', async (_, c) => {
     const read = await readScannedPdf(`scan-${c.seed}`, pdfs.get(c.seed)!);

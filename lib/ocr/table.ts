@@ -214,6 +214,7 @@ async function readRuled(page: Page, rec: Recognizer, image: unknown): Promise<[
   const valueLeft = valueColumnsLeft(grid, (c) => textOf(c).map((w) => w.text).join(''));
   const shapes = new DigitShapes();
   const unread: { token: Token; mask: Gray }[] = [];
+  const undecided: { token: Token; mask: Gray; readings: string[] }[] = [];
   splitStackedLabels(grid, valueLeft, inCell);
   // Numbers read as printed, per row. Rows above the first row of them are headers: their
   // look-alikes ("了了" in a garbled header) are words, not values.
@@ -316,7 +317,9 @@ async function readRuled(page: Page, rec: Recognizer, image: unknown): Promise<[
       const pick = won[0] ?? votes.reduce((a, b) => (b.c > a.c ? b : a));
       const sure = won.length >= 2;
       const confidence = sure ? Math.max(...won.map((x) => x.c)) : Math.min(pick.c, CONFIDENT_OCR - 1);
-      tokens.push(numberToken(pick.d.text, confidence, won.length ? won.every((x) => x.d.changed) : pick.d.changed, anchor, true));
+      const token = numberToken(pick.d.text, confidence, won.length ? won.every((x) => x.d.changed) : pick.d.changed, anchor, true);
+      tokens.push(token);
+      if (!sure) undecided.push({ token, mask: cellMask, readings: [...new Set(votes.map((x) => x.d.text))] });
     }
     if (tokens.length) lines.push({ tokens, text: tokens.map((t) => t.raw).join(' '), prose: false, rowEnd: true, anchor: anchorOf(image, { x: row[0].x, y: row[0].y, w: img.width, h: row[0].h }) });
   }
@@ -325,6 +328,12 @@ async function readRuled(page: Page, rec: Recognizer, image: unknown): Promise<[
   for (const { token, mask: m } of unread) {
     const text = shapes.read(m);
     if (text) Object.assign(token, numberTokenOf(text, 0, true, token.anchor, true));
+  }
+  // Readings without a majority: the one the picture's own digits match, glyph by glyph (a grainy
+  // 6 Tesseract reads as 0 still looks like the surely read 6s). Still unsure.
+  for (const { token, mask: m, readings } of undecided) {
+    const text = shapes.read(m);
+    if (text && text !== token.raw && readings.includes(text) && !byHoles(text, m).changed) Object.assign(token, numberTokenOf(text, 0, true, token.anchor, true));
   }
   return [{ lines: markOcr(lines) }, clean];
 }
@@ -459,100 +468,147 @@ async function readPlain(page: Page, rec: Recognizer, image: unknown): Promise<[
     else rows.push([w]);
   }
   for (const row of rows) row.sort((a, b) => a.x0 - b.x0);
-  const columns = valueColumns(rows, lineH);
-  const inValueColumn = (w: OcrWord) => columns.some((x) => Math.abs((w.x0 + w.x1) / 2 - x) < lineH);
-  const lines: Line[] = [];
-  // Rows above the first row of values are headers: their words are words, even in value columns.
-  const cleanNumbers = (r: OcrWord[]) => r.filter((w) => w.confidence >= CONFIDENT_OCR && cleanDigits(w.text)?.changed === false).length;
-  const firstValues = rows.findIndex((r) => cleanNumbers(r) >= 3);
-  // The right end of the header's words (the values stand under them).
-  const headerRight = Math.max(0, ...rows.slice(0, Math.max(0, firstValues)).flatMap((r) => r.filter((w) => CJK.test(w.text)).map((w) => w.x1)));
-  for (const [r, found] of rows.entries()) {
-    const header = firstValues >= 0 && r < firstValues && found.filter((w) => cleanDigits(w.text)?.changed === false).length < 2;
-    const row = header ? found : withUnreadValues(found, columns, mask, lineH);
-    const tokens: Token[] = [];
-    let text: OcrWord[] = [];
-    const flush = () => {
-      if (!text.length) return;
-      const box = { x: text[0].x0, y: Math.min(...text.map((t) => t.y0)), w: text[text.length - 1].x1 - text[0].x0, h: lineH };
-      tokens.push({ kind: 'text', raw: text.map((t) => t.text).join(''), cell: false, confident: true, anchor: anchorOf(image, box) });
-      text = [];
-    };
-    let inValues = false;
-    for (let k = 0; k < row.length; k++) {
-      const w = row[k];
-      const next = row[k + 1];
-      // "1" + ".属于国家秘密": an ordinal split off its label at the start of a row.
-      const ordinal = !inValues && /^\d{1,2}[.、]?$/.test(w.text) && next && /^[.、．\u3400-\u9fff]/u.test(next.text) && next.x0 - w.x1 < lineH;
-      let digits = ordinal || (CJK.test(w.text) && w.text.length > 2) ? null : cleanDigits(w.text);
-      // A look-alike ("了") inside a label, away from the value columns, is a character of the label.
-      if (digits?.changed && !inValues && columns.length && !inValueColumn(w)) digits = null;
-      // Once a row's values have begun, or in a column of values, a short odd word is a misread
-      // value ("“" for 0 beside a wrapped label): read it again as digits.
-      if (header) digits = null;
-      if (!header && !digits && !ordinal && (inValues || inValueColumn(w)) && w.text.length <= 3 && !(CJK.test(w.text) && w.text.length > 1)) {
-        const again = await digitsOfWord(rec, img, w);
-        // A stray mark between the value columns that holds no digit is noise, not a cell.
-        if (!again && w.text && columns.length >= 2 && !inValueColumn(w)) continue;
-        const box = anchorOf(image, { x: w.x0, y: w.y0, w: w.x1 - w.x0, h: w.y1 - w.y0 });
+  // A whole page (a scan without rules) holds several tables, each with its own columns: they are
+  // read apart, cut at the format's section headings and table 二's captions, and lines of prose
+  // are text.
+  const readRows = async (rows: OcrWord[][]): Promise<Line[]> => {
+    const columns = valueColumns(rows, lineH);
+    const inValueColumn = (w: OcrWord) => columns.some((x) => Math.abs((w.x0 + w.x1) / 2 - x) < lineH);
+    const lines: Line[] = [];
+    // Rows above the first row of values are headers: their words are words, even in value columns.
+    const cleanNumbers = (r: OcrWord[]) => r.filter((w) => w.confidence >= CONFIDENT_OCR && cleanDigits(w.text)?.changed === false).length;
+    const firstValues = rows.findIndex((r) => cleanNumbers(r) >= 3);
+    // The right end of the header's words (the values stand under them).
+    const headerRight = Math.max(0, ...rows.slice(0, Math.max(0, firstValues)).flatMap((r) => r.filter((w) => CJK.test(w.text)).map((w) => w.x1)));
+    for (const [r, found] of rows.entries()) {
+      const header = firstValues >= 0 && r < firstValues && found.filter((w) => cleanDigits(w.text)?.changed === false).length < 2;
+      const row = header ? found : withUnreadValues(found, columns, mask, lineH);
+      const tokens: Token[] = [];
+      let text: OcrWord[] = [];
+      const flush = () => {
+        if (!text.length) return;
+        const box = { x: text[0].x0, y: Math.min(...text.map((t) => t.y0)), w: text[text.length - 1].x1 - text[0].x0, h: lineH };
+        tokens.push({ kind: 'text', raw: text.map((t) => t.text).join(''), cell: false, confident: true, anchor: anchorOf(image, box) });
+        text = [];
+      };
+      let inValues = false;
+      for (let k = 0; k < row.length; k++) {
+        const w = row[k];
+        const next = row[k + 1];
+        // "1" + ".属于国家秘密": an ordinal split off its label at the start of a row.
+        const ordinal = !inValues && /^\d{1,2}[.、]?$/.test(w.text) && next && /^[.、．\u3400-\u9fff]/u.test(next.text) && next.x0 - w.x1 < lineH;
+        let digits = ordinal || (CJK.test(w.text) && w.text.length > 2) ? null : cleanDigits(w.text);
+        // A look-alike ("了") inside a label, away from the value columns, is a character of the label.
+        if (digits?.changed && !inValues && columns.length && !inValueColumn(w)) digits = null;
+        // Once a row's values have begun, or in a column of values, a short odd word is a misread
+        // value ("“" for 0 beside a wrapped label): read it again as digits.
+        if (header) digits = null;
+        if (!header && !digits && !ordinal && (inValues || inValueColumn(w)) && w.text.length <= 3 && !(CJK.test(w.text) && w.text.length > 1)) {
+          const again = await digitsOfWord(rec, img, w);
+          // A stray mark between the value columns that holds no digit is noise, not a cell.
+          if (!again && w.text && columns.length >= 2 && !inValueColumn(w)) continue;
+          const box = anchorOf(image, { x: w.x0, y: w.y0, w: w.x1 - w.x0, h: w.y1 - w.y0 });
+          flush();
+          tokens.push(again ? numberTokenOf(again.text, 0, true, box, false) : { kind: w.text ? 'invalid' : 'blank', raw: w.text, cell: false, confident: false, anchor: box });
+          continue;
+        }
+        if (!digits) {
+          // Words of one label stand close together; a wide gap starts a new cell.
+          if (text.length && w.x0 - text[text.length - 1].x1 > lineH * 1.5) flush();
+          text.push(w);
+          continue;
+        }
         flush();
-        tokens.push(again ? numberTokenOf(again.text, 0, true, box, false) : { kind: w.text ? 'invalid' : 'blank', raw: w.text, cell: false, confident: false, anchor: box });
-        continue;
-      }
-      if (!digits) {
-        // Words of one label stand close together; a wide gap starts a new cell.
-        if (text.length && w.x0 - text[text.length - 1].x1 > lineH * 1.5) flush();
-        text.push(w);
-        continue;
+        inValues = true;
+        let { text: value, changed } = digits;
+        let confidence = w.confidence;
+        if (confidence < CONFIDENT_OCR || changed) {
+          const again = await digitsOfWord(rec, img, w);
+          // The margin of the re-read may take in a neighbouring value ("29" beside "70" read "2970"):
+          // a reading with more digits than the word has glyphs is not taken.
+          const glyphs = glyphBoxes(crop(mask, w.x0, w.y0, w.x1 - w.x0, w.y1 - w.y0)).length;
+          if (again && again.text === value) confidence = Math.max(confidence, CONFIDENT_OCR);
+          else if (again && (!glyphs || again.text.replace('.', '').length <= glyphs)) ({ text: value, changed } = again);
+          else if (again) confidence = Math.min(confidence, CONFIDENT_OCR - 1);
+        }
+        // A 0, 6, 8 or 9 the holes of its glyph contradict is put right, and unsure.
+        const shaped = byHoles(value, crop(mask, w.x0 - 2, w.y0 - 2, w.x1 - w.x0 + 4, w.y1 - w.y0 + 4));
+        if (shaped.changed) confidence = Math.min(confidence, CONFIDENT_OCR - 1);
+        tokens.push(numberTokenOf(shaped.text, confidence, changed, anchorOf(image, { x: w.x0, y: w.y0, w: w.x1 - w.x0, h: w.y1 - w.y0 }), false));
       }
       flush();
-      inValues = true;
-      let { text: value, changed } = digits;
-      let confidence = w.confidence;
-      if (confidence < CONFIDENT_OCR || changed) {
-        const again = await digitsOfWord(rec, img, w);
-        // The margin of the re-read may take in a neighbouring value ("29" beside "70" read "2970"):
-        // a reading with more digits than the word has glyphs is not taken.
-        const glyphs = glyphBoxes(crop(mask, w.x0, w.y0, w.x1 - w.x0, w.y1 - w.y0)).length;
-        if (again && again.text === value) confidence = Math.max(confidence, CONFIDENT_OCR);
-        else if (again && (!glyphs || again.text.replace('.', '').length <= glyphs)) ({ text: value, changed } = again);
-        else if (again) confidence = Math.min(confidence, CONFIDENT_OCR - 1);
+      // The header reaches further right than the row's last value: a last value the page pass did
+      // not see at all (nothing in a value column to place it by when a table has one row of values,
+      // as table 四). Ink there is read as digits; never surely.
+      const last = row[row.length - 1];
+      if (!header && inValues && last && headerRight - last.x1 > lineH * 1.5) {
+        const y0 = Math.min(...row.map((w) => w.y0));
+        const y1 = Math.max(...row.map((w) => w.y1));
+        const box = { x0: last.x1 + Math.round(lineH / 2), y0, x1: Math.round(headerRight), y1 };
+        if (box.x1 - box.x0 > 4 && hasInk(mask, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0)) {
+          const again = await digitsOfWord(rec, img, { text: '', confidence: 0, ...box });
+          const anchor = anchorOf(image, { x: box.x0, y: box.y0, w: box.x1 - box.x0, h: box.y1 - box.y0 });
+          tokens.push(again ? numberTokenOf(again.text, 0, true, anchor, false) : { kind: 'invalid', raw: '?', cell: false, confident: false, anchor });
+        }
       }
-      // A 0, 6, 8 or 9 the holes of its glyph contradict is put right, and unsure.
-      const shaped = byHoles(value, crop(mask, w.x0 - 2, w.y0 - 2, w.x1 - w.x0 + 4, w.y1 - w.y0 + 4));
-      if (shaped.changed) confidence = Math.min(confidence, CONFIDENT_OCR - 1);
-      tokens.push(numberTokenOf(shaped.text, confidence, changed, anchorOf(image, { x: w.x0, y: w.y0, w: w.x1 - w.x0, h: w.y1 - w.y0 }), false));
-    }
-    flush();
-    // The header reaches further right than the row's last value: a last value the page pass did
-    // not see at all (nothing in a value column to place it by when a table has one row of values,
-    // as table 四). Ink there is read as digits; never surely.
-    const last = row[row.length - 1];
-    if (!header && inValues && last && headerRight - last.x1 > lineH * 1.5) {
-      const y0 = Math.min(...row.map((w) => w.y0));
-      const y1 = Math.max(...row.map((w) => w.y1));
-      const box = { x0: last.x1 + Math.round(lineH / 2), y0, x1: Math.round(headerRight), y1 };
-      if (box.x1 - box.x0 > 4 && hasInk(mask, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0)) {
-        const again = await digitsOfWord(rec, img, { text: '', confidence: 0, ...box });
-        const anchor = anchorOf(image, { x: box.x0, y: box.y0, w: box.x1 - box.x0, h: box.y1 - box.y0 });
-        tokens.push(again ? numberTokenOf(again.text, 0, true, anchor, false) : { kind: 'invalid', raw: '?', cell: false, confident: false, anchor });
+      // Fewer values than value columns: two values read as one, or one not seen; where the row's
+      // values belong is a guess, none of them is sure.
+      const values = tokens.filter((t) => t.kind !== 'text');
+      // The row is filled up with unsure blanks: a blank the parser would add for a short row is sure.
+      if (!header && columns.length >= 2 && values.length > 0 && values.length < columns.length) {
+        for (const t of values) {
+          t.confident = false;
+          placedByGuess.add(t);
+        }
+        const at = values[values.length - 1].anchor;
+        for (let k = values.length; k < columns.length; k++) tokens.push({ kind: 'blank', raw: '', cell: false, confident: false, anchor: { ...at } });
       }
+      if (tokens.length) lines.push({ tokens, text: tokens.map((t) => t.raw).join(' '), prose: false, rowEnd: true, anchor: tokens[0].anchor });
     }
-    // Fewer values than value columns: two values read as one, or one not seen; where the row's
-    // values belong is a guess, none of them is sure.
-    const values = tokens.filter((t) => t.kind !== 'text');
-    // The row is filled up with unsure blanks: a blank the parser would add for a short row is sure.
-    if (!header && columns.length >= 2 && values.length > 0 && values.length < columns.length) {
-      for (const t of values) {
-        t.confident = false;
-        placedByGuess.add(t);
-      }
-      const at = values[values.length - 1].anchor;
-      for (let k = values.length; k < columns.length; k++) tokens.push({ kind: 'blank', raw: '', cell: false, confident: false, anchor: { ...at } });
+    return lines;
+  };
+  const lines: Line[] = [];
+  let block: OcrWord[][] = [];
+  for (const row of rows) {
+    if (!isBreakRow(row)) {
+      block.push(row);
+      continue;
     }
-    if (tokens.length) lines.push({ tokens, text: tokens.map((t) => t.raw).join(' '), prose: false, rowEnd: true, anchor: tokens[0].anchor });
+    lines.push(...(await readRows(block)));
+    block = [];
+    lines.push(textLineOf(row, image));
   }
+  lines.push(...(await readRows(block)));
   return [{ lines: markOcr(await wrappedLabels(lines, img, rec, lineH, image)) }, img];
+}
+
+const SECTION_WORDS = /^[一二三四五六七八][、.，,]?.*(总体情况|主动公开|收到和处理|行政复议|存在的主要问题|其他需要报告)/u;
+
+/**
+ * A row that is no row of a table: a section heading of the format, a caption of table 二
+ * (「第二十条第（一）项」), or a line of prose (long, with no run of values).
+ */
+function isBreakRow(row: OcrWord[]): boolean {
+  const text = norm(row.map((w) => w.text).join(''));
+  const isNumber = (w: OcrWord) => cleanDigits(w.text)?.changed === false;
+  const numbers = row.filter(isNumber).length;
+  if (SECTION_WORDS.test(text) && text.length <= 30 && numbers < 2) return true;
+  if (/^第二十条第/.test(text) && text.length <= 16) return true;
+  // Prose: words between its numbers (「自2023年1月1日至2023年12月31日」); a table's row has its
+  // label (maybe with an ordinal before it: 「1」「.申请人…」), then its values.
+  const cjkOf = (t: string) => [...t].filter((c) => CJK.test(c)).length;
+  const at = row.map((w, i) => (isNumber(w) && i > 0 ? i : -1)).filter((i) => i >= 0);
+  if (at.length < 2 || cjkOf(text) < 20) return false;
+  return cjkOf(row.slice(at[0] + 1, at[at.length - 1]).map((w) => w.text).join('')) >= 3;
+}
+
+/** A row of words as one line of text (a heading or prose). */
+function textLineOf(row: OcrWord[], image: unknown): Line {
+  const text = row.map((w) => w.text).join('');
+  const x0 = Math.min(...row.map((w) => w.x0));
+  const y0 = Math.min(...row.map((w) => w.y0));
+  const anchor = anchorOf(image, { x: x0, y: y0, w: Math.max(...row.map((w) => w.x1)) - x0, h: Math.max(...row.map((w) => w.y1)) - y0 });
+  return { tokens: [{ kind: 'text', raw: text, cell: false, confident: true, anchor }], text, prose: norm(text).length >= 24, rowEnd: true, anchor };
 }
 
 /**

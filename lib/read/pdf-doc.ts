@@ -72,6 +72,7 @@ export interface ScanReadLike {
   pagesRead: number[];
   textPages: number[];
   notices: Text[];
+  wholePages?: number[];
 }
 
 const TABLE_NAMES: Record<string, [string, string]> = {
@@ -103,8 +104,12 @@ export function checkScanRead(read: ScanReadLike): PdfChecked {
       failed: true,
       notices: [{ zh: `未在扫描版 PDF 中找到年报表格（已识别 ${read.pagesRead.length} 页）`, en: `No annual-report table was found in the scanned PDF (${read.pagesRead.length} pages read)` }, ...read.notices],
     };
+  // Pages read whole (tables without rules): their headings and text were read, but not checked.
+  const whole = read.wholePages?.length === read.pagesRead.length;
   const notices: Text[] = [
-    { zh: `扫描版 PDF：已对 ${read.pagesRead.length} 页进行文字识别，只核对表格（标题和正文未识别）`, en: `Scanned PDF: ${read.pagesRead.length} pages read by OCR; only the tables are checked (headings and text are not read)` },
+    whole
+      ? { zh: `扫描版 PDF：已对 ${read.pagesRead.length} 页进行文字识别，只核对表格（标题和正文未核对）`, en: `Scanned PDF: ${read.pagesRead.length} pages read by OCR; only the tables are checked (headings and text are not checked)` }
+      : { zh: `扫描版 PDF：已对 ${read.pagesRead.length} 页进行文字识别，只核对表格（标题和正文未识别）`, en: `Scanned PDF: ${read.pagesRead.length} pages read by OCR; only the tables are checked (headings and text are not read)` },
     ...read.notices,
   ];
   for (const [id, [zh, en]] of Object.entries(TABLE_NAMES))

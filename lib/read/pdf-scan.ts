@@ -11,6 +11,7 @@
 import type { Text } from '../findings';
 import { isProse, type Anchor, type Line, type PageScanRef, type SourceDoc, type Token } from '../model';
 import { crop, inkMask, rotate, skewAngle, type Gray } from '../ocr/image';
+import { joinCutLabels } from './cut-labels';
 import { readTableImage, type OcrWord, type Recognizer } from '../ocr/table';
 import { multiply, type Matrix } from './pdf-extract';
 
@@ -188,6 +189,8 @@ export interface OcrPdfResult {
   /** Tables found, per page read. */
   tables: { page: number; count: number }[];
   notices: Text[];
+  /** Pages without a ruled table read whole (a report whose tables have no rules). */
+  wholePages?: number[];
 }
 
 /**
@@ -221,6 +224,10 @@ interface TableBox {
   /** No rule at its top (bottom): cut there by a page break. */
   openTop: boolean;
   openBottom: boolean;
+  /** How far (pixels) its upright rules run on above its first (below its last) rule; its mean row pitch. */
+  openAbove?: number;
+  openBelow?: number;
+  pitch?: number;
 }
 
 /** A page made ready: straightened, its ink, its tables. */
@@ -321,6 +328,16 @@ export async function ocrPdf(doc: ScanDocLike, opts: OcrPdfOptions): Promise<Ocr
       notices.push({ zh: `第 ${pages} 页的表格识别出错：${(e as Error).message}`, en: `Reading the table on page ${pages} failed: ${(e as Error).message}` });
     }
   };
+  const wholePages: number[] = [];
+  const readWhole = async (at: ScanPage) => {
+    if (opts.signal?.aborted) throw aborted();
+    try {
+      lines.push(...(await readWholePage(at, opts.recognizer)));
+    } catch (e) {
+      if ((e as Error).name === 'AbortError') throw e;
+      notices.push({ zh: `第 ${at.page} 页识别出错：${(e as Error).message}`, en: `Reading page ${at.page} failed: ${(e as Error).message}` });
+    }
+  };
   for (const [k, n] of todo.entries()) {
     if (opts.signal?.aborted) throw aborted();
     let at: ScanPage;
@@ -360,6 +377,12 @@ export async function ocrPdf(doc: ScanDocLike, opts: OcrPdfOptions): Promise<Ocr
     }
     // A lone row of cells at the head of a page is read only as the end of a table begun before.
     const own = boxes.filter((b) => b.rows >= 2);
+    // No ruled table on this page nor before it: a report whose tables have no rules (or rules too
+    // faint to find). The whole page is read as a picture, by rows of words (headings included).
+    if (!own.length && !pending && !tables.some((t) => t.count > 0)) {
+      await readWhole(at);
+      wholePages.push(n);
+    }
     for (const [i, box] of own.entries()) {
       const above = stripAbove(at, box, i > 0 ? own[i - 1] : null);
       if (i === own.length - 1 && box.footOfPage && more) pending = [{ at, box, above }];
@@ -368,7 +391,14 @@ export async function ocrPdf(doc: ScanDocLike, opts: OcrPdfOptions): Promise<Ocr
     opts.onPage?.(k + 1, todo.length);
   }
   if (pending) await read(pending);
-  return { source: { lines }, pagesRead, textPages, tables, notices };
+  // Pages read whole before the first ruled table of a report that has ruled tables: their lines
+  // stay (a heading, table 二 without rules), and the table reading is what the notice says.
+  if (wholePages.length && tables.every((t) => t.count === 0))
+    notices.push({
+      zh: `第 ${wholePages.join('、')} 页未找到表格线，已按整页文字行识别；数值与列的对应可能有误，请人工核对`,
+      en: `No table rules were found on page(s) ${wholePages.join(', ')}; they were read whole, by rows of words: values may be matched to the wrong column, please check`,
+    });
+  return { source: { lines: joinCutLabels(lines) }, pagesRead, textPages, tables, notices, wholePages };
 }
 
 /** A render straightened and searched for tables. */
@@ -550,7 +580,7 @@ export function findTables(mask: Gray): TableBox[] {
     // Two rows of cells at least; one row only at the head of a page (the last row of a table begun before).
     const rows = ys.length - 1 + (above ? 1 : 0) + (below ? 1 : 0);
     if (rows < 2 && !(rows === 1 && headOfPage)) continue;
-    out.push({ x: x0, y: top, w: x1 - x0 + 1, h: bottom - top + 1, firstCols, lastCols, headOfPage, footOfPage, rows, openTop: above > 0, openBottom: below > 0 });
+    out.push({ x: x0, y: top, w: x1 - x0 + 1, h: bottom - top + 1, firstCols, lastCols, headOfPage, footOfPage, rows, openTop: above > 0, openBottom: below > 0, openAbove: above, openBelow: below, pitch: (y1 - y0) / (ys.length - 1) });
   }
   return out.sort((a, b) => a.y - b.y);
 }
@@ -586,8 +616,8 @@ async function readParts(parts: Part[], rec: Recognizer): Promise<Line[]> {
     const ruleAt = (y: number) => {
       for (let yy = Math.max(0, y); yy < Math.min(img.height, y + 2); yy++) img.data.fill(0, yy * img.width + Math.max(0, box.x - cutLeft), yy * img.width + Math.min(img.width, box.x - cutLeft + box.w));
     };
-    if (box.openTop) ruleAt(box.y - cutTop);
-    if (box.openBottom) ruleAt(box.y + box.h - cutTop - 2);
+    if (box.openTop && !(i > 0 && rowCut(parts[i - 1].box, box))) ruleAt(box.y - cutTop);
+    if (box.openBottom && !(i + 1 < parts.length && rowCut(box, parts[i + 1].box))) ruleAt(box.y + box.h - cutTop - 2);
     return { at, img, left: cutLeft, top: cutTop, dx: 0 };
   });
   // Left edges lined up (each sheet lay a little differently on the glass).
@@ -624,6 +654,26 @@ async function readParts(parts: Part[], rec: Recognizer): Promise<Line[]> {
     return { ...a, image: c.at.ref, ...unturn(c.at, x, y, a.w, a.h) };
   };
   return doc.lines.map((l) => ({ ...l, anchor: place(l.anchor), tokens: l.tokens.map((t) => ({ ...t, anchor: place(t.anchor) })) }));
+}
+
+/** A whole page read as one picture of a table without rules; its anchors put back on the page render. */
+async function readWholePage(at: ScanPage, rec: Recognizer): Promise<Line[]> {
+  const doc = await readTableImage(at.straight, rec, at.ref, { scanned: at.lowRes });
+  const place = (a: Anchor): Anchor => (a.kind === 'image' ? { ...a, image: at.ref, ...unturn(at, a.x, a.y, a.w, a.h) } : a);
+  return doc.lines.map((l) => ({ ...l, anchor: place(l.anchor), tokens: l.tokens.map((t) => ({ ...t, anchor: place(t.anchor) })) }));
+}
+
+/**
+ * One row of cells cut in two by the page break, not two rows without rules between them: the open
+ * ends of the two parts make about one row together (wkhtmltopdf cuts a row through its digits).
+ * The two are then joined without a rule, so that the halves of its digits meet again.
+ */
+export function rowCut(above: TableBox, below: TableBox): boolean {
+  if (!above.openBottom || !below.openTop || !above.pitch || !below.pitch) return false;
+  const pitch = Math.max(above.pitch, below.pitch);
+  const a = above.openBelow ?? 0;
+  const b = below.openAbove ?? 0;
+  return a + b <= pitch * 1.4 && Math.min(a, b) < pitch * 0.6;
 }
 
 /** A box on the straightened page, back on the page as rendered (its centre turned back). */
