@@ -4,7 +4,7 @@
 // generator's values, every total broken on purpose named by a finding, no error the same data as
 // text does not give. The command line on one of them gives its findings as JSON.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,8 @@ import { continues, findTables, rowCut, garbageCount, imageCover, needsOcr, ocrP
 import type { Recognizer } from '../lib/ocr/table';
 import { openPdfNode, pdfjsNode } from '../lib/read/pdf-render-node';
 import { readPdfDoc } from '../lib/read/pdf-doc';
+import { PDF_OPS } from '../lib/read/pdf-extract';
+import { pagePictures } from '../lib/read/pdf-pictures';
 import type { Gray } from '../lib/ocr/image';
 import { withBrowser } from './fixtures/images';
 import { encodeJpeg, imagePdf, SCAN_TEST_SEEDS, scanCaseOf, scanPdf, type ScanCase } from './fixtures/scan-pdf';
@@ -105,6 +107,19 @@ describe('tables on a page', () => {
     expect(rowCut(foot(40), head(40))).toBe(false);
     // A rule on one side: nothing is cut.
     expect(rowCut(findTables(drawn(800, 1200, grid(cols, [900, 940, 980, 1020])))[0], head(28))).toBe(false);
+  });
+});
+
+describe('JPEG 2000 scans', () => {
+  it('are decoded at their full size in Node, as in the viewer (pdf.js would halve one over 2048 px)', async () => {
+    const jp2 = new Uint8Array(readFileSync(fileURLToPath(new URL('./fixtures/pdf-files/tall-1200x2400.jp2', import.meta.url))));
+    const doc = await openPdfNode(imagePdf([{ jpeg: jp2, jpx: true, width: 1200, height: 2400, pageW: 432, pageH: 864 }]));
+    try {
+      const [pic] = await pagePictures((await doc.getPage(1)) as never, 1, () => true, PDF_OPS);
+      expect([pic.gray.width, pic.gray.height]).toEqual([1200, 2400]);
+    } finally {
+      await doc.destroy();
+    }
   });
 });
 

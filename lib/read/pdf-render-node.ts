@@ -23,6 +23,25 @@ const PDFJS_ROOT = dirname(require.resolve('pdfjs-dist/package.json'));
 // then silently missing: no text from non-embedded CJK fonts, no JPEG 2000).
 const dirUrl = (d: string) => join(PDFJS_ROOT, d) + sep;
 
+/**
+ * The largest canvas area pdf.js may assume, here and in the viewer (lib/viewer/pdfjs.ts): it sizes
+ * its decoding of JPEG 2000 pictures by it. Set, not guessed, so both decode the same pixels.
+ */
+export const PDF_CANVAS_MAX_BYTES = 2 ** 28;
+
+/**
+ * pdf.js probes the largest canvas side with OffscreenCanvas, which Node lacks: it then takes
+ * 2048 px and decodes a larger JPEG 2000 scan at half resolution (the viewer, in a browser, at full).
+ * A probe canvas for Node (a 1 px high strip at most; the area is set, never probed).
+ */
+function probeCanvasForNode(): void {
+  const g = globalThis as { OffscreenCanvas?: unknown };
+  if (g.OffscreenCanvas) return;
+  g.OffscreenCanvas = function OffscreenCanvas(width: number, height: number) {
+    return createCanvas(width, height);
+  };
+}
+
 /** pdf.js's module (legacy build: Node 20) and its operator numbers. */
 export const pdfjsNode = () => import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -32,8 +51,13 @@ export const pdfjsNode = () => import('pdfjs-dist/legacy/build/pdf.mjs');
  */
 export async function openPdfNode(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   const pdfjs = await pdfjsNode();
+  probeCanvasForNode();
   return pdfjs.getDocument({
     data: bytes.slice(),
+    canvasMaxAreaInBytes: PDF_CANVAS_MAX_BYTES,
+    // Pictures converted by pdf.js's own code (the probe canvas is no full OffscreenCanvas).
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
     cMapUrl: dirUrl('cmaps'),
     cMapPacked: true,
     standardFontDataUrl: dirUrl('standard_fonts'),

@@ -51,6 +51,8 @@ export async function openPdf(bytes: Uint8Array, password?: string) {
       // scan are then the command line's (the browser's decoders can differ by a grey level).
       isImageDecoderSupported: false,
       isOffscreenCanvasSupported: false,
+      // As in Node (lib/read/pdf-render-node.ts PDF_CANVAS_MAX_BYTES): JPEG 2000 decoded at the same size.
+      canvasMaxAreaInBytes: 2 ** 28,
     }).promise;
   } catch (e) {
     const err = e as Error & { code?: number };
