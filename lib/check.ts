@@ -1,5 +1,6 @@
 // The engine: document -> detection -> report -> findings. Pure, DOM-free, the same in Node and the browser.
-import { severityRank, type Finding, type Text } from './findings';
+import { severityRank, type Finding, type Rule, type Text } from './findings';
+import type { HistoryRecord } from './history/record';
 import type { SourceDoc } from './model';
 import { detect, type Detection } from './parse/detect';
 import { docText, parseReport, parseSteps } from './parse/report';
@@ -19,6 +20,8 @@ export interface CheckOptions {
   force?: boolean;
   /** 'tables': a table read on its own (a picture): only the rules about tables apply. */
   scope?: 'report' | 'tables';
+  /** The same body's report of the year before (lib/history): the cross-year rules compare with it. */
+  previous?: HistoryRecord;
 }
 
 export function checkDoc(doc: SourceDoc, options: CheckOptions = {}): CheckResult {
@@ -55,18 +58,34 @@ export async function parseStepAsync(doc: SourceDoc, options: CheckOptions, paus
 
 /** Second half: every rule on the parsed report; a failing rule becomes a notice, the others still run. */
 export function rulesStep(parsed: CheckResult, options: CheckOptions = {}): CheckResult {
-  const report = parsed.report!;
-  const notices: Text[] = [...parsed.notices];
+  const { findings, notices } = runRules(parsed.report!, rules, options);
+  return { ...parsed, findings: sortFindings(findings), notices: [...parsed.notices, ...notices] };
+}
+
+/**
+ * The cross-year rules on a result already checked without last year's report (the command line
+ * first reads every input, then compares them): their findings are added to the others.
+ */
+export function historyStep(checked: CheckResult, previous: HistoryRecord, options: CheckOptions = {}): CheckResult {
+  if (!checked.report) return checked;
+  const { findings, notices } = runRules(checked.report, rules.filter((r) => r.needs === 'previous'), { ...options, previous });
+  if (!findings.length && !notices.length) return checked;
+  return { ...checked, findings: sortFindings([...checked.findings, ...findings]), notices: [...checked.notices, ...notices] };
+}
+
+function runRules(report: Report, list: Rule[], options: CheckOptions): { findings: Finding[]; notices: Text[] } {
+  const notices: Text[] = [];
   const findings: Finding[] = [];
-  for (const rule of rules) {
+  const context = { previous: options.previous };
+  for (const rule of list) {
     if (options.scope === 'tables' && rule.scope === 'report') continue;
     try {
-      findings.push(...rule.run(report));
+      findings.push(...rule.run(report, context));
     } catch (e) {
       notices.push(failure(`检查规则 ${rule.id}`, `rule ${rule.id}`, e));
     }
   }
-  return { ...parsed, findings: sortFindings(findings), notices };
+  return { findings, notices };
 }
 
 /** A second report on the page is said, never mixed into the first. */

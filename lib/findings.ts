@@ -1,4 +1,5 @@
 // Findings: what the rules report. The JSON shape is a public contract (see README).
+import type { HistoryRecord } from './history/record';
 import type { Anchor } from './model';
 import type { CellRead, Report, TableId } from './parse/types';
 
@@ -19,6 +20,8 @@ export const RULE_IDS = [
   'format-mismatch',
   'stat-period',
   'text-table',
+  'cross-year-carryover',
+  'cross-year-in-force',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 export type Severity = 'error' | 'warning' | 'info';
@@ -53,11 +56,19 @@ export interface Finding {
   where?: 'before' | 'after';
 }
 
+/** What a rule may know besides the report. */
+export interface RuleContext {
+  /** The same body's report of the year before, from the history (lib/history). */
+  previous?: HistoryRecord;
+}
+
 export interface Rule {
   id: RuleId;
   /** Report-level rules (sections, template) do not apply to a table read on its own (a picture). */
   scope?: 'report';
-  run(report: Report): Finding[];
+  /** Compares with last year's report: runs (again) when one is given (check.ts historyStep). */
+  needs?: 'previous';
+  run(report: Report, context?: RuleContext): Finding[];
 }
 
 export const toFindingCell = (c: CellRead): FindingCell => ({ table: c.ref.table, row: c.ref.row, col: c.ref.col, value: c.value, anchor: c.anchor });

@@ -1,6 +1,8 @@
-// nianbao-check FILE_OR_URL... [--json] [--lang zh|en] [--force]
+// nianbao-check FILE_OR_URL... [--json] [--lang zh|en] [--force] [--history DIR]
 // Exit code: 0 no error found, 1 errors found, 2 an input could not be read (the others are still checked).
 import { checkDoc, type CheckResult } from '../check';
+import type { Text } from '../findings';
+import { crossYear, openHistory, saveHistory, type CrossYear } from './history';
 import { toJson, type Lang } from '../json';
 import { readText } from '../read/text';
 import { findReportRoot, readDocumentAt } from '../source';
@@ -14,10 +16,15 @@ import type { NodeRecognizer } from '../ocr/node';
 
 const HELP = `年报核查 nianbao-check — 检查政府信息公开工作年度报告
 
-用法 / usage: nianbao-check [--json] [--lang zh|en] [--force] 文件或网址 FILE_OR_URL...
+用法 / usage: nianbao-check [--json] [--lang zh|en] [--force] [--history DIR] 文件或网址 FILE_OR_URL...
   --json    每个输入输出一行 JSON / one JSON object per input, one per line
   --lang    说明文字的语言（默认 zh）/ language of the messages (default zh)
   --force   即使未检测到年报也进行检查 / check even when no report is detected
+  --history 目录 DIR  在该目录保存已检查报告的记录，并与同一机关上一年度的报告做跨年度核对
+            keeps a record of each report checked in DIR and compares it with the same body's
+            report of the year before
+同时给出的同一机关各年度报告（任意顺序）会相互做跨年度核对 / reports of one body given together
+  (in any order) are compared year with year before
 网页中作为图片发布的表二、三、四会在本机识别（仅取自网页所在之处）/ tables 二/三/四 published as pictures
   beside a page are read by local OCR (only from where the page came from)
 退出码 / exit code: 0 无错误 no error, 1 发现错误 errors found, 2 有输入无法读取 an input could not be read`;
@@ -89,9 +96,15 @@ export async function main(argv: string[]): Promise<number> {
   let json = false;
   let force = false;
   let lang: Lang = 'zh';
+  let historyDir: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') json = true;
+    else if (a === '--history' || a.startsWith('--history=')) {
+      const v = a === '--history' ? argv[++i] : a.slice('--history='.length);
+      if (!v || v.startsWith('--')) return usage('--history 需要一个目录', '--history takes a directory');
+      historyDir = v;
+    }
     else if (a === '--force') force = true;
     else if (a === '--lang') {
       const v = argv[++i];
@@ -109,20 +122,43 @@ export async function main(argv: string[]): Promise<number> {
     console.error(HELP);
     return 2;
   }
-  let unreadable = false;
-  let errors = false;
+  const history = historyDir != null ? await openHistory(historyDir) : null;
+  if (history && 'error' in history) return usage(history.error.zh, history.error.en);
+  if (history) for (const n of history.notices) console.error(`${n.zh}\n${n.en}`);
+  // Every input is read first: the cross-year rules then compare each with the year before, found
+  // among the inputs given together (in any order) or in the history.
+  const outcomes: ({ input: string; result: CheckResult } | { input: string; error: Text })[] = [];
   for (const input of inputs) {
     try {
-      const result = await checkInput(input, force);
-      errors ||= result.findings.some((f) => f.severity === 'error');
-      if (json) console.log(JSON.stringify({ ...toJson(input, result, lang), notices: result.notices.map((n) => n[lang]) }));
-      else console.log(`${summary(input, result, lang)}\n`);
+      outcomes.push({ input, result: await checkInput(input, force) });
     } catch (e) {
-      unreadable = true;
       const msg = e instanceof InputError ? { zh: e.zh, en: e.en } : { zh: `读取 ${input} 时出错：${(e as Error).message}`, en: `Failed on ${input}: ${(e as Error).message}` };
+      outcomes.push({ input, error: msg });
+    }
+  }
+  const checked = outcomes.flatMap((o) => ('result' in o ? [o] : []));
+  const compared: CrossYear[] = crossYear(checked, history?.records ?? [], !!history);
+  let unreadable = false;
+  let errors = false;
+  let k = 0;
+  for (const o of outcomes) {
+    const input = o.input;
+    if ('error' in o) {
+      unreadable = true;
+      const msg = o.error;
       if (json) console.log(JSON.stringify({ input, detected: false, report: null, findings: [], notices: [], error: msg[lang] }));
       else console.error(`━━ ${input}\n${msg.zh}\n${msg.en}\n`);
+      continue;
     }
+    const c = compared[k++];
+    const result = c.result;
+    errors ||= result.findings.some((f) => f.severity === 'error');
+    if (json) console.log(JSON.stringify({ ...toJson(input, result, lang), notices: result.notices.map((n) => n[lang]) }));
+    else console.log(`${summary(input, result, lang, c.note)}\n`);
+  }
+  if (history) {
+    const failed = await saveHistory(history.store, compared);
+    if (failed) console.error(`${failed.zh}\n${failed.en}`);
   }
   // An OCR engine that never started has already been reported for the inputs that needed it.
   if (recognizer) await recognizer.then((r) => r.close()).catch(() => {});

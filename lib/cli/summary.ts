@@ -1,6 +1,6 @@
 // The readable summary: one block per input, findings grouped by section and table, each with its equation.
 import { countBySeverity, type CheckResult } from '../check';
-import type { Finding, Severity } from '../findings';
+import type { Finding, Severity, Text } from '../findings';
 import { formats } from '../spec';
 import type { Lang } from '../json';
 
@@ -16,7 +16,8 @@ const TABLE_SECTION: Record<string, number> = { t2: 2, t3: 3, t4: 4 };
 
 const placeOf = (f: Finding) => f.section ?? (f.cells[0] ? TABLE_SECTION[f.cells[0].table] : 0);
 
-export function summary(input: string, result: CheckResult, lang: Lang = 'zh'): string {
+/** `crossYear`: what the cross-year rules compared this report with (lib/cli/history.ts). */
+export function summary(input: string, result: CheckResult, lang: Lang = 'zh', crossYear?: Text): string {
   const zh = lang === 'zh';
   const lines: string[] = [`━━ ${input}`];
   if (!result.report) {
@@ -33,6 +34,7 @@ export function summary(input: string, result: CheckResult, lang: Lang = 'zh'): 
   }
   const c = countBySeverity(result.findings);
   lines.push(zh ? `结论：${c.errors} 个错误，${c.warnings} 个警告，${c.infos} 个提示` : `Result: ${c.errors} error(s), ${c.warnings} warning(s), ${c.infos} note(s)`);
+  if (crossYear) lines.push(crossYear[lang]);
   for (const n of result.notices) lines.push(`  ⚠ ${n[lang]}`);
   let place = -1;
   for (const f of result.findings) {

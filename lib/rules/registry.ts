@@ -2,6 +2,8 @@
 import type { Rule } from '../findings';
 import { cellBlank } from './cell-blank';
 import { cellInvalid } from './cell-invalid';
+import { crossYearCarryover } from './cross-year-carryover';
+import { crossYearInForce } from './cross-year-in-force';
 import { formatMismatch } from './format-mismatch';
 import { labelVariant } from './label-variant';
 import { rowLength } from './row-length';
@@ -30,6 +32,8 @@ export const rules: Rule[] = [
   t3Balance,
   t4BlockTotal,
   textTable,
+  crossYearCarryover,
+  crossYearInForce,
   totalBlank,
   cellInvalid,
   cellBlank,

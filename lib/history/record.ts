@@ -1,0 +1,112 @@
+// What is kept of a checked report for next year's check: its body, year, format and the figures
+// the cross-year rules compare, each with how surely it was read; where it came from and when.
+// Pure. The schema (zod/mini, built on first use) validates a record read back from a store or an import.
+import * as z from 'zod/mini';
+import type { CellRead, Report } from '../parse/types';
+import { agencyFromTitle, type Agency } from './agency';
+
+export const T3_COLS = ['natural', 'commercial', 'research', 'social', 'legal', 'other', 'total'] as const;
+/** Table 三 rows kept: 二、上年结转 and 四、结转下年度继续办理. */
+export const T3_ROWS = ['b', 'w'] as const;
+/** Table 二 rows kept, with their three columns (2021: issued/repealed/in-force; 2019: made/published/total-public). */
+export const T2_ROWS = ['regulations', 'normative'] as const;
+
+const makeSchema = () => {
+  const Figure = z.object({
+    /** Null when blank or not read. */
+    value: z.nullable(z.number()),
+    state: z.enum(['number', 'blank', 'invalid', 'missing']),
+    confident: z.boolean(),
+  });
+  const Row = z.record(z.string(), Figure);
+  return z.object({
+    version: z.literal(1),
+    id: z.string(),
+    agency: z.nullable(z.object({ key: z.string(), name: z.string() })),
+    year: z.nullable(z.int()),
+    format: z.enum(['2021', '2019', 'pre-2019', 'unknown']),
+    /** The template table 二 follows: its columns differ between 2019 and 2021. */
+    t2Format: z.nullable(z.enum(['2021', '2019'])),
+    figures: z.object({
+      t3: z.object({ b: z.optional(Row), w: z.optional(Row) }),
+      t2: z.object({ regulations: z.optional(Row), normative: z.optional(Row) }),
+    }),
+    source: z.object({ kind: z.enum(['url', 'file']), ref: z.string() }),
+    title: z.nullable(z.string()),
+    /** ISO 8601. */
+    checkedAt: z.string(),
+  });
+};
+
+let schema: ReturnType<typeof makeSchema> | null = null;
+const recordSchema = () => (schema ??= makeSchema());
+
+export type HistoryRecord = z.infer<ReturnType<typeof makeSchema>>;
+export type Figure = NonNullable<HistoryRecord['figures']['t3']['b']>[string];
+
+/** A stored or imported record, validated; null with the reason when it is not one. */
+export function parseRecord(raw: unknown): { record: HistoryRecord } | { error: string } {
+  const r = recordSchema().safeParse(raw);
+  return r.success ? { record: r.data } : { error: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+}
+
+const figure = (c: CellRead): Figure => ({ value: c.state === 'number' ? c.value : null, state: c.state, confident: c.confident });
+
+function rowFigures(cells: CellRead[] | undefined): Record<string, Figure> | undefined {
+  if (!cells) return undefined;
+  return Object.fromEntries(cells.filter((c) => c.ref.col).map((c) => [c.ref.col!, figure(c)]));
+}
+
+/** 32-bit FNV-1a, hex: a short stable id part (not a security hash). */
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+export const sourceOf = (ref: string): HistoryRecord['source'] => ({ kind: /^https?:\/\//i.test(ref) ? 'url' : 'file', ref });
+
+/**
+ * One record per report and source: checking the same report again replaces its record, while the
+ * same year's report from another source (its PDF beside its page) is a record of its own.
+ */
+export const recordId = (agency: Agency | null, year: number | null, source: string) => `${year ?? 'x'}-${hash(agency?.key ?? '')}-${hash(source)}`;
+
+export interface RecordOptions {
+  /** The URL or file the report was read from. */
+  source: string;
+  /** ISO time of the check (default: now). */
+  checkedAt?: string;
+}
+
+export function recordOf(report: Report, options: RecordOptions): HistoryRecord {
+  const agency = agencyFromTitle(report.title);
+  const { t2, t3 } = report.tables;
+  const t3Row = (k: string) => (t3.found ? rowFigures(t3.rows[k]?.cells) : undefined);
+  const t2Row = (k: string) => (t2.found ? rowFigures(t2.rows[k]?.cells) : undefined);
+  return {
+    version: 1,
+    id: recordId(agency, report.year, options.source),
+    agency,
+    year: report.year,
+    format: report.format,
+    t2Format: t2.found ? t2.layout : null,
+    figures: {
+      t3: dropUndefined({ b: t3Row('b'), w: t3Row('w') }),
+      t2: dropUndefined({ regulations: t2Row('regulations'), normative: t2Row('normative') }),
+    },
+    source: sourceOf(options.source),
+    title: report.title,
+    checkedAt: options.checkedAt ?? new Date().toISOString(),
+  };
+}
+
+function dropUndefined<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}
+
+/** How a finding names the report a figure came from: its title and where it was read. */
+export function recordSource(r: HistoryRecord): { zh: string; en: string } {
+  const title = r.title ?? `${r.agency?.name ?? ''}${r.year ?? ''}年度报告`;
+  return { zh: `《${title}》（${r.source.ref}）`, en: `"${title}" (${r.source.ref})` };
+}

@@ -1,0 +1,84 @@
+// Where records are kept. The interface is async so that the extension's storage.local (or IndexedDB)
+// store and the command line's folder store (folder-store.ts, Node only) are used alike. Pure here.
+import { sameAgency } from './agency';
+import { parseRecord, type HistoryRecord } from './record';
+
+export interface HistoryStore {
+  /** Adds a record; one with the same id (the same report from the same source) is replaced. */
+  add(record: HistoryRecord): Promise<void>;
+  list(): Promise<HistoryRecord[]>;
+  /** The record of the same body's report for the year before `year`, or null. */
+  findPrevious(agencyKey: string, year: number): Promise<HistoryRecord | null>;
+  clear(): Promise<void>;
+  /** Every record as one JSON document (see parseExport). */
+  exportJson(): Promise<string>;
+}
+
+/**
+ * The same body's report of the year before, among records. Several (the page and its PDF, or a
+ * report checked again after a fix): the one checked last.
+ */
+export function previousOf(records: readonly HistoryRecord[], agencyKey: string, year: number): HistoryRecord | null {
+  let best: HistoryRecord | null = null;
+  for (const r of records) {
+    if (r.year !== year - 1 || !r.agency || !sameAgency(r.agency.key, agencyKey)) continue;
+    if (!best || r.checkedAt > best.checkedAt) best = r;
+  }
+  return best;
+}
+
+const EXPORT_FORMAT = 'nianbao-check-history';
+
+export function exportDocument(records: readonly HistoryRecord[], exportedAt = new Date().toISOString()): string {
+  const sorted = [...records].sort((a, b) => (a.agency?.key ?? '').localeCompare(b.agency?.key ?? '') || (a.year ?? 0) - (b.year ?? 0) || a.id.localeCompare(b.id));
+  return JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt, records: sorted }, null, 2);
+}
+
+/** An exported document read back: the valid records, and why the others were left out. */
+export function parseExport(json: string): { records: HistoryRecord[]; rejected: string[] } {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(json);
+  } catch (e) {
+    return { records: [], rejected: [`not JSON: ${(e as Error).message}`] };
+  }
+  const list = Array.isArray(doc) ? doc : (doc as { format?: unknown; records?: unknown })?.format === EXPORT_FORMAT ? (doc as { records: unknown }).records : null;
+  if (!Array.isArray(list)) return { records: [], rejected: ['not a history export'] };
+  const records: HistoryRecord[] = [];
+  const rejected: string[] = [];
+  list.forEach((raw, i) => {
+    const r = parseRecord(raw);
+    if ('record' in r) records.push(r.record);
+    else rejected.push(`#${i}: ${r.error}`);
+  });
+  return { records, rejected };
+}
+
+/** Records in memory: the command line's inputs of one run, tests, and a base for other stores. */
+export class MemoryStore implements HistoryStore {
+  private readonly byId = new Map<string, HistoryRecord>();
+
+  constructor(records: readonly HistoryRecord[] = []) {
+    for (const r of records) this.byId.set(r.id, r);
+  }
+
+  async add(record: HistoryRecord): Promise<void> {
+    this.byId.set(record.id, record);
+  }
+
+  async list(): Promise<HistoryRecord[]> {
+    return [...this.byId.values()];
+  }
+
+  async findPrevious(agencyKey: string, year: number): Promise<HistoryRecord | null> {
+    return previousOf([...this.byId.values()], agencyKey, year);
+  }
+
+  async clear(): Promise<void> {
+    this.byId.clear();
+  }
+
+  async exportJson(): Promise<string> {
+    return exportDocument([...this.byId.values()]);
+  }
+}
