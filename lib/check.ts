@@ -1,6 +1,6 @@
 // The engine: document -> detection -> report -> findings. Pure, DOM-free, the same in Node and the browser.
 import { severityRank, type Finding, type Rule, type Text } from './findings';
-import type { HistoryRecord } from './history/record';
+import type { HistoryRecord } from './history/model';
 import type { SourceDoc } from './model';
 import { detect, type Detection } from './parse/detect';
 import { docText, parseReport, parseSteps } from './parse/report';

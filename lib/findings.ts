@@ -1,5 +1,5 @@
 // Findings: what the rules report. The JSON shape is a public contract (see README).
-import type { HistoryRecord } from './history/record';
+import type { HistoryRecord } from './history/model';
 import type { Anchor } from './model';
 import type { CellRead, Report, TableId } from './parse/types';
 

@@ -53,6 +53,7 @@ describe('history record', () => {
     expect(bad((x) => (x.figures.t3.w.total.state = 'guessed'))).toHaveProperty('error');
     expect(bad((x) => (x.year = 2023.5))).toHaveProperty('error');
     expect(bad((x) => (x.source = 'https://x'))).toHaveProperty('error');
+    expect(bad((x) => (x.checkedAt = 'yesterday'))).toHaveProperty('error');
     expect(parseRecord(null)).toHaveProperty('error');
   });
 });

@@ -1,7 +1,7 @@
 // Last year's figures beside this year's cells: which can be compared, and how a gap is said. Pure.
 import type { Text } from '../findings';
 import type { CellRead, Report } from '../parse/types';
-import { T2_ROWS, T3_COLS, type Figure, type HistoryRecord } from './record';
+import { T2_ROWS, T3_COLS, type Figure, type HistoryRecord } from './model';
 
 /** A cell or figure that can take part in a comparison: a number, or a blank (0, as the format's 「无则填 0」). */
 export const usableCell = (c: CellRead | undefined): c is CellRead => !!c && (c.state === 'number' || c.state === 'blank');

@@ -4,12 +4,10 @@
 import * as z from 'zod/mini';
 import type { CellRead, Report } from '../parse/types';
 import { agencyFromTitle, type Agency } from './agency';
+import type { Figure, HistoryRecord } from './model';
 
-export const T3_COLS = ['natural', 'commercial', 'research', 'social', 'legal', 'other', 'total'] as const;
-/** Table 三 rows kept: 二、上年结转 and 四、结转下年度继续办理. */
-export const T3_ROWS = ['b', 'w'] as const;
-/** Table 二 rows kept, with their three columns (2021: issued/repealed/in-force; 2019: made/published/total-public). */
-export const T2_ROWS = ['regulations', 'normative'] as const;
+export type { Figure, HistoryRecord } from './model';
+export { recordSource, T2_ROWS, T3_COLS } from './model';
 
 const makeSchema = () => {
   const Figure = z.object({
@@ -34,20 +32,22 @@ const makeSchema = () => {
     source: z.object({ kind: z.enum(['url', 'file']), ref: z.string() }),
     title: z.nullable(z.string()),
     /** ISO 8601. */
-    checkedAt: z.string(),
+    checkedAt: z.iso.datetime(),
   });
 };
 
 let schema: ReturnType<typeof makeSchema> | null = null;
 const recordSchema = () => (schema ??= makeSchema());
 
-export type HistoryRecord = z.infer<ReturnType<typeof makeSchema>>;
-export type Figure = NonNullable<HistoryRecord['figures']['t3']['b']>[string];
+// The schema and the plain type (model.ts) are one shape: a change to one without the other fails here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameShape: Same<z.infer<ReturnType<typeof makeSchema>>, HistoryRecord> = true;
+void sameShape;
 
 /** A stored or imported record, validated; null with the reason when it is not one. */
 export function parseRecord(raw: unknown): { record: HistoryRecord } | { error: string } {
   const r = recordSchema().safeParse(raw);
-  return r.success ? { record: r.data } : { error: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  return r.success ? { record: r.data as HistoryRecord } : { error: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
 }
 
 const figure = (c: CellRead): Figure => ({ value: c.state === 'number' ? c.value : null, state: c.state, confident: c.confident });
@@ -103,10 +103,4 @@ export function recordOf(report: Report, options: RecordOptions): HistoryRecord 
 
 function dropUndefined<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
-}
-
-/** How a finding names the report a figure came from: its title and where it was read. */
-export function recordSource(r: HistoryRecord): { zh: string; en: string } {
-  const title = r.title ?? `${r.agency?.name ?? ''}${r.year ?? ''}年度报告`;
-  return { zh: `《${title}》（${r.source.ref}）`, en: `"${title}" (${r.source.ref})` };
 }

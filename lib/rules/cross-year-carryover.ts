@@ -3,7 +3,7 @@
 // may differ in scope (a body merged, the district's total against the office's own).
 import { finding, toFindingCell, type Finding, type Rule } from '../findings';
 import { cellValue, figureValue, isYearBefore, UNSURE, usableCell, usableFigure } from '../history/figures';
-import { recordSource, T3_COLS } from '../history/record';
+import { recordSource, T3_COLS } from '../history/model';
 import { cellName, colName, rowName } from './names';
 
 export const crossYearCarryover: Rule = {

@@ -4,7 +4,7 @@
 // repealed (有效期届满), and the two reports may differ in scope.
 import { finding, toFindingCell, type Finding, type Rule } from '../findings';
 import { cellValue, figureValue, isYearBefore, UNSURE, usableCell, usableFigure } from '../history/figures';
-import { recordSource, T2_ROWS } from '../history/record';
+import { recordSource, T2_ROWS } from '../history/model';
 import { colName, rowName, tableEn, tableZh } from './names';
 
 export const crossYearInForce: Rule = {
