@@ -480,7 +480,20 @@ export interface TableRow {
 export const paraHtml = (t: string) => `<p>${t.split('\n').map(esc).join('<br>')}</p>`;
 
 /** One table's rows as HTML: a grid of the cell edges of all rows, colspan from it, rowspan from vertical merges. */
+/**
+ * A row with more cells than its definition, the surplus empty and first: AbiWord writes an empty
+ * \\cell for each place a merged cell of the rows above covers, before the row's own cells.
+ * Those are not cells of the row. (Any other surplus stays: the grid is then lost.)
+ */
+function withoutLeadingSurplus(r: TableRow): TableRow {
+  if (!r.def) return r;
+  const surplus = r.cells.length - (r.def.edges.length - 1);
+  if (surplus <= 0 || !r.cells.slice(0, surplus).every((c) => c.every((t) => !t.trim()))) return r;
+  return { ...r, cells: r.cells.slice(surplus) };
+}
+
 export function tableHtml(rows: TableRow[]): string | null {
+  rows = rows.map(withoutLeadingSurplus);
   if (rows.some((r) => !r.def || r.def.edges.length - 1 !== r.cells.length)) return null;
   const edges = [...new Set(rows.flatMap((r) => r.def!.edges))].sort((a, b) => a - b);
   // Edges closer than a few twips are one (rounding by the writing program).

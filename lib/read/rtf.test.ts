@@ -23,6 +23,16 @@ describe('RTF', () => {
     expect(r.html).toContain('<pre>a\tb</pre>');
   });
 
+  it('AbiWord: the empty cells it writes first for places merged cells above cover are no cells of the row', () => {
+    const row1 = '\\trowd\\clvmgf\\cellx1000\\cellx2000\\cellx3000\\pard\\intbl A\\cell B\\cell C\\cell\\row';
+    const row2 = '\\trowd\\clvmrg\\cellx1000\\cellx2000\\cellx3000\\cell\\pard\\intbl\\cell 1\\cell 2\\cell\\row';
+    const r = readRtf(rtf(`${row1}${row2}`));
+    expect(r.gridLost).toBe(false);
+    expect(r.html).toContain('<tr><td><p>1</p></td><td><p>2</p></td></tr>');
+    // A surplus that holds text is not AbiWord's: the grid stays lost.
+    expect(readRtf(rtf('\\trowd\\cellx1000\\pard\\intbl a\\cell\\cell\\row')).gridLost).toBe(true);
+  });
+
   it('not RTF: an RtfError', () => {
     expect(() => readRtf(new TextEncoder().encode('hello'))).toThrow(RtfError);
   });
