@@ -21,6 +21,8 @@ describe('agency of a report: real titles', () => {
     expect(agencyFromTitle('2023年度政府信息公开工作年度报告_政府信息公开年报_清河县人民政府')?.key).toBe('清河县|');
     expect(agencyFromTitle('关于公布洪泽区2023年政府信息公开工作年度报告的通知')?.key).toBe('洪泽区|');
     expect(agencyFromTitle('洪泽区人民政府关于2023年度政府信息公开工作年度报告')?.key).toBe('洪泽区|');
+    expect(agencyFromTitle('清河县人民政府办公室关于印发清河县2023年政府信息公开工作年度报告的通知')?.key).toBe('清河县|');
+    expect(agencyFromTitle('清河县教育局关于2023年度政府信息公开工作年度报告的公告')?.key).toBe('清河县|教育局');
   });
 
   it('names no agency when the title names none', () => {
@@ -130,7 +132,7 @@ const writingArb: fc.Arbitrary<Writing> = fc.record({
   keepProvince: fc.boolean(),
   keepCity: fc.boolean(),
   bodyName: fc.nat(),
-  form: fc.integer({ min: 0, max: 7 }),
+  form: fc.integer({ min: 0, max: 8 }),
   year: fc.integer({ min: 2019, max: 2026 }),
 });
 
@@ -149,6 +151,7 @@ function title(a: Agency, w: Writing): string {
     `${name}（全区汇总）${y}年政府信息公开工作年度报告`,
     `${y}年度政府信息公开工作年度报告_政府信息公开年报_${name}`,
     `${name}${full}年政府信息公开工作年度报告`,
+    `宝山市人民政府办公室关于印发${name}${y}年政府信息公开工作年度报告的通知`,
   ][w.form];
 }
 

@@ -64,14 +64,29 @@ describe('history stores', () => {
   const r2023 = rec(2023, 'https://www.example.gov.cn/2023.html', '2024-02-01T00:00:00.000Z');
   const other = rec(2022, 'https://www.example.gov.cn/o.html', '2023-02-01T00:00:00.000Z', '某某市另一局2022年政府信息公开工作年度报告');
 
+  const at = (key: string, year: number, ref = 'https://www.example.gov.cn/2023.html') => ({ agency: { key, name: key }, year, source: { kind: 'url' as const, ref } });
+
   it('finds the same body\'s record of the year before, the one checked last', () => {
-    expect(previousOf([r2022, r2023, other], '某某市|某某局', 2023)).toBe(r2022);
-    expect(previousOf([r2022, r2022b, r2023], '某某市|某某局', 2023)).toBe(r2022b);
-    // The same body written without its city.
-    expect(previousOf([r2022], '|某某局', 2023)).toBeNull();
-    expect(previousOf([r2022, r2023], '某某市|某某局', 2024)).toBe(r2023);
-    expect(previousOf([r2022, r2023], '某某市|某某局', 2022)).toBeNull();
-    expect(previousOf([other], '某某市|某某局', 2023)).toBeNull();
+    expect(previousOf([r2022, r2023, other], at('某某市|某某局', 2023))).toBe(r2022);
+    expect(previousOf([r2022, r2022b, r2023], at('某某市|某某局', 2023))).toBe(r2022b);
+    // A body without its place is no match for one with it.
+    expect(previousOf([r2022], at('|某某局', 2023))).toBeNull();
+    expect(previousOf([r2022, r2023], at('某某市|某某局', 2024))).toBe(r2023);
+    expect(previousOf([r2022, r2023], at('某某市|某某局', 2022))).toBeNull();
+    expect(previousOf([other], at('某某市|某某局', 2023))).toBeNull();
+    expect(previousOf([r2022], { ...at('某某市|某某局', 2023), agency: null })).toBeNull();
+  });
+
+  it('matches a name without a place (「区统计局」) only on the same site or in the same folder', () => {
+    const placeless = (year: number, source: string) => rec(year, source, '2024-01-01T00:00:00.000Z', `区统计局${year}年政府信息公开工作年度报告`);
+    const a2022 = placeless(2022, 'https://tjj.a.gov.cn/2022.html');
+    const b2022 = placeless(2022, 'https://www.b.gov.cn/tjj/2022.html');
+    expect(a2022.agency!.key).toBe('|区统计局');
+    expect(previousOf([a2022, b2022], placeless(2023, 'https://tjj.a.gov.cn/nb/2023.html'))).toBe(a2022);
+    expect(previousOf([b2022], placeless(2023, 'https://tjj.a.gov.cn/nb/2023.html'))).toBeNull();
+    const f2022 = placeless(2022, '/home/me/区统计局/2022.pdf');
+    expect(previousOf([f2022], placeless(2023, '/home/me/区统计局/2023.pdf'))).toBe(f2022);
+    expect(previousOf([f2022], placeless(2023, '/home/me/别处/2023.pdf'))).toBeNull();
   });
 
   it('memory: add replaces the same id, list, find, export and import, clear', async () => {
@@ -80,7 +95,7 @@ describe('history stores', () => {
     await s.add({ ...r2022, checkedAt: '2023-03-01T00:00:00.000Z' });
     await s.add(r2023);
     expect((await s.list()).length).toBe(2);
-    expect((await s.findPrevious('某某市|某某局', 2023))?.checkedAt).toBe('2023-03-01T00:00:00.000Z');
+    expect((await s.findPrevious(r2023))?.checkedAt).toBe('2023-03-01T00:00:00.000Z');
     const back = parseExport(await s.exportJson());
     expect(back.rejected).toEqual([]);
     expect(back.records.map((r) => r.year)).toEqual([2022, 2023]);
@@ -107,7 +122,7 @@ describe('history stores', () => {
     await s.add(r2022);
     expect(readdirSync(dir).sort()).toEqual([`${r2022.id}.json`, `${r2023.id}.json`].sort());
     expect(JSON.parse(readFileSync(join(dir, `${r2023.id}.json`), 'utf8'))).toEqual(r2023);
-    expect(await new FolderStore(dir).findPrevious('某某市|某某局', 2023)).toEqual(r2022);
+    expect(await new FolderStore(dir).findPrevious(r2023)).toEqual(r2022);
     writeFileSync(join(dir, 'broken.json'), '{"version":1');
     writeFileSync(join(dir, 'notes.txt'), 'mine');
     const again = new FolderStore(dir);

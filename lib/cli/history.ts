@@ -52,7 +52,7 @@ export function crossYear(checked: { input: string; result: CheckResult }[], sto
       return { input, result: { ...result, notices: [...result.notices, why] }, record: null, previous: null };
     }
     // An input of this run is newer than what the folder holds for the same report.
-    const previous = previousOf(session, record.agency.key, record.year) ?? previousOf(stored, record.agency.key, record.year);
+    const previous = previousOf(session, record) ?? previousOf(stored, record);
     if (!previous) {
       const note = historyOn
         ? {

@@ -90,15 +90,19 @@ function clean(s: string): string {
 function agencyPart(segment: string): string {
   const s = clean(segment);
   const m = REPORT_WORDS.exec(s);
-  let head = m ? s.slice(0, m.index) : s;
-  head = head
-    .replace(/(?:19|20)\d{2}年?度?(?:—|-|至)?(?:(?:19|20)\d{2}年?度?)?/gu, '')
-    .replace(/^(?:关于)?(?:印发|公布|发布)?/u, '')
-    .replace(/(?:关于)?(?:印发|公布|发布)?(?:的)?$/u, '')
-    .replace(/(?:关于)$/u, '')
-    .replace(/年度$/u, '');
-  return head;
+  const head = (m ? s.slice(0, m.index) : s).replace(/(?:19|20)\d{2}年?度?(?:—|-|至)?(?:(?:19|20)\d{2}年?度?)?/gu, '');
+  // 「某县人民政府办公室关于印发某县2023年…的通知」: the report is the one named after 关于 (the office
+  // publishes the county's report); 「洪泽区人民政府关于2023年度…」 names none there, the publisher is it.
+  const about = head.indexOf('关于');
+  if (about >= 0) {
+    const after = trimWords(head.slice(about + 2));
+    if (after && leadingUnit(after)) return after;
+    return trimWords(head.slice(0, about));
+  }
+  return trimWords(head);
 }
+
+const trimWords = (s: string) => s.replace(/^(?:印发|公布|发布|转发)/u, '').replace(/(?:的)$/u, '').replace(/年度$/u, '');
 
 /** Reads units from the front of a name; the rest is the body. */
 function parseName(name: string): Parsed {
@@ -175,7 +179,7 @@ export function sameAgency(a: string | Agency, b: string | Agency): boolean {
   const pa = deserialise(ka);
   const pb = deserialise(kb);
   if (pa.body !== pb.body) return false;
-  // Without any unit, only the very same name is the same body.
+  // Without any unit, only the very same name may be the same body (and only on one site: store.ts).
   if (pa.units.length === 0 || pb.units.length === 0) return false;
   if (pa.units.at(-1) !== pb.units.at(-1)) return false;
   const parentsOf = (p: Parsed) => {
@@ -198,6 +202,12 @@ export function sameAgency(a: string | Agency, b: string | Agency): boolean {
   }
   return true;
 }
+
+/**
+ * A name without any unit (「区统计局」「市临空经济区」: real titles that leave the place out) says
+ * which body only on its own site: it is matched only there (store.ts).
+ */
+export const placeless = (key: string) => key.slice(0, key.lastIndexOf('|')) === '';
 
 function unitType(unit: string): string {
   for (const [suffix] of SUFFIXES) if (unit.endsWith(suffix)) return suffix;

@@ -3,7 +3,7 @@
 import { mkdir, readdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseRecord, type HistoryRecord } from './record';
-import { exportDocument, previousOf, type HistoryStore } from './store';
+import { exportDocument, previousOf, type HistoryStore, type Lookup } from './store';
 
 const SUFFIX = '.json';
 
@@ -56,8 +56,8 @@ export class FolderStore implements HistoryStore {
     return out;
   }
 
-  async findPrevious(agencyKey: string, year: number): Promise<HistoryRecord | null> {
-    return previousOf(await this.list(), agencyKey, year);
+  async findPrevious(current: Lookup): Promise<HistoryRecord | null> {
+    return previousOf(await this.list(), current);
   }
 
   /** Removes our record files only; anything else in the folder stays. */

@@ -1,14 +1,17 @@
 // Where records are kept. The interface is async so that the extension's storage.local (or IndexedDB)
 // store and the command line's folder store (folder-store.ts, Node only) are used alike. Pure here.
-import { sameAgency } from './agency';
+import { placeless, sameAgency } from './agency';
 import { parseRecord, type HistoryRecord } from './record';
+
+/** What is looked up: a report's body, year and source (a record, or one being made). */
+export type Lookup = Pick<HistoryRecord, 'agency' | 'year' | 'source'>;
 
 export interface HistoryStore {
   /** Adds a record; one with the same id (the same report from the same source) is replaced. */
   add(record: HistoryRecord): Promise<void>;
   list(): Promise<HistoryRecord[]>;
-  /** The record of the same body's report for the year before `year`, or null. */
-  findPrevious(agencyKey: string, year: number): Promise<HistoryRecord | null>;
+  /** The record of the same body's report of the year before, or null. */
+  findPrevious(current: Lookup): Promise<HistoryRecord | null>;
   clear(): Promise<void>;
   /** Every record as one JSON document (see parseExport). */
   exportJson(): Promise<string>;
@@ -18,13 +21,32 @@ export interface HistoryStore {
  * The same body's report of the year before, among records. Several (the page and its PDF, or a
  * report checked again after a fix): the one checked last.
  */
-export function previousOf(records: readonly HistoryRecord[], agencyKey: string, year: number): HistoryRecord | null {
+export function previousOf(records: readonly HistoryRecord[], current: Lookup): HistoryRecord | null {
+  if (!current.agency || current.year == null) return null;
   let best: HistoryRecord | null = null;
   for (const r of records) {
-    if (r.year !== year - 1 || !r.agency || !sameAgency(r.agency.key, agencyKey)) continue;
+    if (r.year !== current.year - 1 || !sameBody(r, current)) continue;
     if (!best || r.checkedAt > best.checkedAt) best = r;
   }
   return best;
+}
+
+/** One body: the same agency; a name without a place (「区统计局」) only from the same site or folder. */
+export function sameBody(a: Lookup, b: Lookup): boolean {
+  if (!a.agency || !b.agency || !sameAgency(a.agency.key, b.agency.key)) return false;
+  return !placeless(a.agency.key) || siteOf(a.source) === siteOf(b.source);
+}
+
+/** A URL's host; a file's folder. */
+function siteOf(source: HistoryRecord['source']): string {
+  if (source.kind === 'url') {
+    try {
+      return `url:${new URL(source.ref).hostname}`;
+    } catch {
+      return `url:${source.ref}`;
+    }
+  }
+  return `file:${source.ref.replace(/[\\/][^\\/]*$/, '')}`;
 }
 
 const EXPORT_FORMAT = 'nianbao-check-history';
@@ -70,8 +92,8 @@ export class MemoryStore implements HistoryStore {
     return [...this.byId.values()];
   }
 
-  async findPrevious(agencyKey: string, year: number): Promise<HistoryRecord | null> {
-    return previousOf([...this.byId.values()], agencyKey, year);
+  async findPrevious(current: Lookup): Promise<HistoryRecord | null> {
+    return previousOf([...this.byId.values()], current);
   }
 
   async clear(): Promise<void> {
