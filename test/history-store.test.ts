@@ -32,6 +32,33 @@ describe('history record', () => {
     expect(rec(2023, '/tmp/a.pdf', 'x').source).toEqual({ kind: 'file', ref: '/tmp/a.pdf' });
   });
 
+  it('takes the figure the text states where the table could not be read, as unsure (shared 009: 「8855698」)', () => {
+    const unreadable = () =>
+      checkChanged((d) => {
+        d.title = '某某市某某局2022年政府信息公开工作年度报告';
+        d.t2.subtables[0].rows[1].splice(1, 3, '8855698');
+      }).report!;
+    const report = unreadable();
+    expect(report.tables.t2.rows.normative.cells.map((c) => c.state)).toEqual(['missing', 'missing', 'missing']);
+    // The claims as lib/parse/claims states them (only the fields the record reads).
+    const claim = (value: number, extra: Record<string, unknown> = {}) => ({ kind: 't2', doc: 'normative', action: 'in-force', value, text: `现行有效行政规范性文件${value}件`, ...extra });
+    const withClaims = (...claims: object[]) => {
+      const r = unreadable();
+      (r.claims as unknown[]).push(...claims);
+      return recordOf(r, { source: '/x/2022.html', checkedAt: '2023-01-01T00:00:00.000Z' }).figures.t2.normative!['in-force'];
+    };
+    expect(withClaims(claim(698))).toEqual({ value: 698, state: 'number', confident: false, stated: '现行有效行政规范性文件698件' });
+    expect(withClaims(claim(698), claim(698))).toMatchObject({ value: 698 });
+    // Two numbers for one figure, another year's number, a narrower scope: nothing taken.
+    expect(withClaims(claim(698), claim(393)).state).toBe('missing');
+    expect(withClaims(claim(698, { year: 2021 })).state).toBe('missing');
+    expect(withClaims(claim(698, { scope: { text: '区政府办', narrow: true } })).state).toBe('missing');
+    // A table read is never replaced by the text.
+    const read = checkChanged((d) => d.t2.subtables[0].rows[1].splice(1, 3, '7', '2', '35')).report!;
+    (read.claims as unknown[]).push(claim(40));
+    expect(recordOf(read, { source: '/x', checkedAt: '2023-01-01T00:00:00.000Z' }).figures.t2.normative!['in-force']).toEqual({ value: 35, state: 'number', confident: true });
+  });
+
   it('gives the same report from the same source the same id, another source another', () => {
     const a = rec(2023, 'https://www.example.gov.cn/a.html', '2024-03-01T00:00:00.000Z');
     expect(rec(2023, 'https://www.example.gov.cn/a.html', '2025-01-01T00:00:00.000Z').id).toBe(a.id);

@@ -38,9 +38,15 @@ export function notCompared(report: Report, previous: HistoryRecord): Text[] {
   for (const key of T2_ROWS) {
     const row = t2.rows[key];
     const thisOk = !!row && ['issued', 'repealed', 'in-force'].every((col) => usableCell(row.cells.find((c) => c.ref.col === col)));
-    const lastOk = usableFigure(previous.figures.t2[key]?.['in-force']);
-    if (thisOk && lastOk) continue;
+    const last = previous.figures.t2[key]?.['in-force'];
+    const lastOk = usableFigure(last);
     const name = key === 'regulations' ? { zh: '规章', en: 'regulations' } : { zh: '行政规范性文件', en: 'normative documents' };
+    if (thisOk && lastOk && last.stated)
+      out.push({
+        zh: `上一年度报告表二「${name.zh}」未能读取，上年现行有效件数取自其正文「${last.stated}」`,
+        en: `last year's table 二 row ${name.en} was not read: its documents in force are taken from its text ("${last.stated}")`,
+      });
+    if (thisOk && lastOk) continue;
     out.push({
       zh: `${lastOk ? '本报告' : '上一年度报告'}表二「${name.zh}」未能读取，现行有效件数未做跨年度核对`,
       en: `${lastOk ? "this report's" : "last year's"} table 二 row ${name.en} was not read: documents in force not compared across the years`,

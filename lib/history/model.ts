@@ -6,6 +6,8 @@ export interface Figure {
   value: number | null;
   state: 'number' | 'blank' | 'invalid' | 'missing';
   confident: boolean;
+  /** Not read from the table (not readable there) but from the text: the statement, as printed. Never confident. */
+  stated?: string;
 }
 
 export type FigureRow = Record<string, Figure>;

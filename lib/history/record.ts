@@ -15,6 +15,7 @@ const makeSchema = () => {
     value: z.nullable(z.number()),
     state: z.enum(['number', 'blank', 'invalid', 'missing']),
     confident: z.boolean(),
+    stated: z.optional(z.string()),
   });
   const Row = z.record(z.string(), Figure);
   return z.object({
@@ -57,6 +58,45 @@ function rowFigures(cells: CellRead[] | undefined): Record<string, Figure> | und
   return Object.fromEntries(cells.filter((c) => c.ref.col).map((c) => [c.ref.col!, figure(c)]));
 }
 
+/**
+ * A number the text states (lib/parse/claims), read by the fields used here only: the claims'
+ * vocabulary grows (table 二's documents and their columns) without this file following each change.
+ */
+interface Stated {
+  kind: string;
+  value: number;
+  text: string;
+  doc?: string;
+  action?: string;
+  year?: number;
+  scope?: { narrow: boolean };
+}
+
+/** The one value the text states for a figure (of this year, of the whole body), or null. */
+function statedFigure(report: Report, match: (c: Stated) => boolean): Figure | null {
+  const claims = (report.claims as unknown as Stated[]).filter((c) => match(c) && (c.year == null || c.year === report.year) && !c.scope?.narrow);
+  if (claims.length === 0 || new Set(claims.map((c) => c.value)).size !== 1) return null;
+  return { value: claims[0].value, state: 'number', confident: false, stated: claims[0].text };
+}
+
+const readable = (f: Figure | undefined) => !!f && (f.state === 'number' || f.state === 'blank');
+
+/**
+ * Where a table could not be read (digits run together, a row lost), the figure the text states in
+ * its place: next year's check can still compare with it, as an unsure figure (shared 009: table 二
+ * 「行政规范性文件8855698」, text 「现行有效行政规范性文件698件」).
+ */
+function withStated(row: Record<string, Figure> | undefined, cols: string[], find: (col: string) => Figure | null): Record<string, Figure> | undefined {
+  const out: Record<string, Figure> = { ...row };
+  let added = false;
+  for (const col of cols) {
+    if (readable(out[col])) continue;
+    const s = find(col);
+    if (s) (out[col] = s), (added = true);
+  }
+  return row || added ? out : undefined;
+}
+
 /** 32-bit FNV-1a, hex: a short stable id part (not a security hash). */
 function hash(s: string): string {
   let h = 0x811c9dc5;
@@ -82,8 +122,12 @@ export interface RecordOptions {
 export function recordOf(report: Report, options: RecordOptions): HistoryRecord {
   const agency = agencyFromTitle(report.title);
   const { t2, t3 } = report.tables;
-  const t3Row = (k: string) => (t3.found ? rowFigures(t3.rows[k]?.cells) : undefined);
-  const t2Row = (k: string) => (t2.found ? rowFigures(t2.rows[k]?.cells) : undefined);
+  const t3Row = (k: 'b' | 'w') =>
+    withStated(t3.found ? rowFigures(t3.rows[k]?.cells) : undefined, ['total'], () => statedFigure(report, (c) => c.kind === (k === 'w' ? 'carried' : 'carried-in')));
+  // The text's 制发/废止/现行有效 mean the 2021 columns; a 2019 table's columns are other counts.
+  const t2Cols = t2.found && t2.layout === '2019' ? [] : ['issued', 'repealed', 'in-force'];
+  const t2Row = (k: 'regulations' | 'normative') =>
+    withStated(t2.found ? rowFigures(t2.rows[k]?.cells) : undefined, t2Cols, (col) => statedFigure(report, (c) => c.kind === 't2' && c.doc === k && c.action === col));
   return {
     version: 1,
     id: recordId(agency, report.year, options.source),

@@ -32,8 +32,8 @@ export const crossYearCarryover: Rule = {
           'cross-year-carryover',
           'warning',
           {
-            zh: `${cellName(cell.ref, 'zh')}为 ${now}，但上一年度（${previous.year}年）报告${from.zh}${rowName(wRef, 'zh')}${colName(wRef, 'zh')}为 ${before}：本年的上年结转应等于上年的结转下年度，相差 ${Math.abs(now - before)}；两份报告的统计范围可能不同，请核对${doubt ? UNSURE.zh : ''}`,
-            en: `${cellName(cell.ref, 'en')} is ${now}, but last year's (${previous.year}) report ${from.en} gives ${before} in ${rowName(wRef, 'en')}, ${colName(wRef, 'en')}: this year's carried-over requests must be those last year carried into the next, a gap of ${Math.abs(now - before)}; the two reports may differ in scope, please check${doubt ? UNSURE.en : ''}`,
+            zh: `${cellName(cell.ref, 'zh')}为 ${now}，但上一年度（${previous.year}年）报告${from.zh}${rowName(wRef, 'zh')}${colName(wRef, 'zh')}为 ${before}${last.stated ? `（其表三未能读取，取自正文「${last.stated}」）` : ''}：本年的上年结转应等于上年的结转下年度，相差 ${Math.abs(now - before)}；两份报告的统计范围可能不同，请核对${doubt ? UNSURE.zh : ''}`,
+            en: `${cellName(cell.ref, 'en')} is ${now}, but last year's (${previous.year}) report ${from.en} gives ${before} in ${rowName(wRef, 'en')}, ${colName(wRef, 'en')}${last.stated ? ` (its table 3 could not be read; its text says "${last.stated}")` : ''}: this year's carried-over requests must be those last year carried into the next, a gap of ${Math.abs(now - before)}; the two reports may differ in scope, please check${doubt ? UNSURE.en : ''}`,
           },
           { cells: [toFindingCell(cell)], expected: before, actual: now },
         ),

@@ -94,6 +94,16 @@ describe('cross-year-in-force', () => {
     expect(inForce(check(yearReport(2023, (d) => setT2(d, '行政规范性文件', [62, 33, 440])), previous))).toEqual([]);
   });
 
+  it('says where last year\'s figure came from when its table was not read and its text stated it', () => {
+    const previous = lastYear((d) => d.t2.subtables[0].rows[1].splice(1, 3, '8855698'));
+    expect(previous.figures.t2.normative!['in-force'].state).toBe('missing');
+    previous.figures.t2.normative!['in-force'] = { value: 698, state: 'number', confident: false, stated: '集中公开现行有效行政规范性文件698件' };
+    const f = inForce(check(yearReport(2023, (d) => setT2(d, '行政规范性文件', [77, 132, 470])), previous));
+    expect(f.map((x) => [x.expected, x.actual, x.severity])).toEqual([[643, 470, 'warning']]);
+    expect(f[0].message.zh).toContain(`现行有效件数 698（《某某市某某局2022年政府信息公开工作年度报告》（${PREV_FILE}）的表二未能读取，取自其正文「集中公开现行有效行政规范性文件698件」）`);
+    expect(f[0].message.zh).toMatch(/请人工核对）$/);
+  });
+
   it('needs the year just before', () => {
     const previous = lastYear((d) => setT2(d, '行政规范性文件', [77, 132, 470]));
     expect(inForce(check(yearReport(2024, (d) => setT2(d, '行政规范性文件', [62, 33, 440])), previous))).toEqual([]);

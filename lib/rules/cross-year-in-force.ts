@@ -39,8 +39,8 @@ export const crossYearInForce: Rule = {
           'cross-year-in-force',
           'warning',
           {
-            zh: `${tableZh('t2')}${rowZh}：上一年度（${previous.year}年）现行有效件数 ${figureValue(last)}（见${from.zh}）+ ${zhName(issued)} ${cellValue(issued)} − ${zhName(repealed)} ${cellValue(repealed)} = ${expected}，但${zhName(inForce)}填报为 ${actual}，相差 ${Math.abs(expected - actual)}；文件也可能因有效期届满而失效，或两年统计范围不同，请核对${doubt ? UNSURE.zh : ''}`,
-            en: `${tableEn('t2')}, ${rowEn}: last year's (${previous.year}) documents in force ${figureValue(last)} (from ${from.en}) + this year's ${enName(issued)} ${cellValue(issued)} − ${enName(repealed)} ${cellValue(repealed)} = ${expected}, but this year's ${enName(inForce)} is ${actual}, a gap of ${Math.abs(expected - actual)}; documents may also have lapsed, or the two years differ in scope, please check${doubt ? UNSURE.en : ''}`,
+            zh: `${tableZh('t2')}${rowZh}：上一年度（${previous.year}年）现行有效件数 ${figureValue(last)}（${last.stated ? `${from.zh}的表二未能读取，取自其正文「${last.stated}」` : `见${from.zh}`}）+ ${zhName(issued)} ${cellValue(issued)} − ${zhName(repealed)} ${cellValue(repealed)} = ${expected}，但${zhName(inForce)}填报为 ${actual}，相差 ${Math.abs(expected - actual)}；文件也可能因有效期届满而失效，或两年统计范围不同，请核对${doubt ? UNSURE.zh : ''}`,
+            en: `${tableEn('t2')}, ${rowEn}: last year's (${previous.year}) documents in force ${figureValue(last)} (${last.stated ? `table 2 of ${from.en} could not be read; its text says "${last.stated}"` : `from ${from.en}`}) + this year's ${enName(issued)} ${cellValue(issued)} − ${enName(repealed)} ${cellValue(repealed)} = ${expected}, but this year's ${enName(inForce)} is ${actual}, a gap of ${Math.abs(expected - actual)}; documents may also have lapsed, or the two years differ in scope, please check${doubt ? UNSURE.en : ''}`,
           },
           { cells: [issued, repealed, inForce].map(toFindingCell), expected, actual },
         ),
