@@ -17,6 +17,8 @@ describe('agency of a report: real titles', () => {
     expect(agencyFromTitle('淮安市洪泽区人民政府 2024 年政府信息公开工作年度报告')).toEqual({ key: '淮安市/洪泽区|', name: '淮安市洪泽区人民政府' });
     expect(agencyFromTitle('沭阳县发展和改革局2023年政府信息公开工作年度报告')?.key).toBe('沭阳县|发展和改革局');
     expect(agencyFromTitle('上海市科学技术委员会2024年政府信息公开工作年度报告')?.key).toBe('上海市|科学技术委员会');
+    // shared 005 names itself by its short name.
+    expect(agencyFromTitle('2024 年上海市科委政府信息公开工作 年度报告')?.key).toBe('上海市|科学技术委员会');
     // A page title with the site after it; a notice publishing the report.
     expect(agencyFromTitle('2023年度政府信息公开工作年度报告_政府信息公开年报_清河县人民政府')?.key).toBe('清河县|');
     expect(agencyFromTitle('关于公布洪泽区2023年政府信息公开工作年度报告的通知')?.key).toBe('洪泽区|');

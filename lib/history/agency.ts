@@ -63,6 +63,10 @@ const UNIT_ALIASES: Record<string, string> = { 平潭县: '平潭综合实验区
 /** Abbreviations of departments, written out. */
 const BODY_ALIASES: [RegExp, string][] = [
   [/^发改委$/u, '发展和改革委员会'],
+  [/^科委$/u, '科学技术委员会'],
+  [/^经信委$/u, '经济和信息化委员会'],
+  [/^教委$/u, '教育委员会'],
+  [/^住建委$/u, '住房和城乡建设委员会'],
   [/^发改局$/u, '发展和改革局'],
   [/^卫健委$/u, '卫生健康委员会'],
   [/^卫健局$/u, '卫生健康局'],
