@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { FolderStore } from '../lib/history/folder-store';
 import { parseRecord, recordOf, type HistoryRecord } from '../lib/history/record';
 import { MemoryStore, parseExport, previousOf } from '../lib/history/store';
+import { compareWithHistory } from '../lib/history/compare';
 import { checkChanged, COL, t3row } from './fixtures/base';
 
 const base = (year: number, title = `某某市某某局${year}年政府信息公开工作年度报告`) =>
@@ -158,5 +159,25 @@ describe('history stores', () => {
     expect(parseExport(await again.exportJson()).records.length).toBe(2);
     await again.clear();
     expect(readdirSync(dir).sort()).toEqual(['broken.json', 'notes.txt']);
+  });
+
+  it('compares a report with the store and keeps it, as the extension will (compareWithHistory)', async () => {
+    const store = new MemoryStore();
+    const year = (y: number, w: string) =>
+      checkChanged((d) => {
+        d.title = `某某市某某局${y}年政府信息公开工作年度报告`;
+        d.preamble = [`本报告统计期限自${y}年1月1日至${y}年12月31日。`];
+        t3row(d, 'w').values[COL.natural] = w;
+      });
+    const first = await compareWithHistory(year(2022, '9'), 'https://www.example.gov.cn/2022.html', store, { checkedAt: '2023-01-01T00:00:00.000Z' });
+    expect([first.previous, (await store.list()).length]).toEqual([null, 1]);
+    const second = await compareWithHistory(year(2023, '0'), 'https://www.example.gov.cn/2023.html', store, { keep: false });
+    expect(second.previous?.year).toBe(2022);
+    const carry = second.result.findings.filter((f) => f.rule === 'cross-year-carryover');
+    expect(carry.find((f) => f.cells[0].col === 'natural')).toMatchObject({ expected: 9, severity: 'warning' });
+    expect(carry.every((f) => f.message.zh.includes('https://www.example.gov.cn/2022.html'))).toBe(true);
+    expect((await store.list()).length).toBe(1);
+    const untitled = checkChanged((d) => (d.title = '2023年政府信息公开工作年度报告'));
+    expect((await compareWithHistory(untitled, 'https://www.example.gov.cn/x.html', store)).record).toBeNull();
   });
 });
