@@ -27,7 +27,8 @@ describe('every real report', () => {
 });
 
 describe('clean reports: no error, no warning', () => {
-  it.each(['001', '008', '010', '012', '013', '014'])('%s', async (id) => {
+  // 013's tables add up, but its text gives another 现行有效 count than table 二: see test/text-table.real.test.ts.
+  it.each(['001', '008', '010', '012', '014'])('%s', async (id) => {
     const r = await check(id);
     expect(briefs(r).filter((b) => !b.includes(':info:'))).toEqual([]);
   });
