@@ -45,6 +45,7 @@ describe('agency of a report: real titles', () => {
     expect(key('杭州市西湖区人民政府2023年度政府信息公开工作年度报告')).toBe('杭州市/西湖区|');
     expect(key('深圳市南山区发展和改革局2023年政府信息公开工作年度报告')).toBe('深圳市/南山区|发展和改革局');
     expect(key('江苏省人民政府2023年政府信息公开年度报告')).toBe('江苏省|');
+    expect(key('二〇二三年度郑州市二七区人民政府政府信息公开工作年度报告')).toBe('郑州市/二七区|');
   });
 
   it('takes the series of shared/reports for one body each (平潭 2020–2025, 洪泽区 2023–2024)', () => {
@@ -108,6 +109,7 @@ const DEPARTMENTS: Body[] = [
   { names: ['住房和城乡建设局', '住建局'] },
   { names: ['人民政府办公室', '政府办公室', '人民政府办公厅'] },
   { names: ['农业农村局'] },
+  { names: ['科学技术委员会', '科委'] },
 ];
 
 interface Agency {

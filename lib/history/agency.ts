@@ -95,7 +95,10 @@ function clean(s: string): string {
 function agencyPart(segment: string): string {
   const s = clean(segment);
   const m = REPORT_WORDS.exec(s);
-  const head = (m ? s.slice(0, m.index) : s).replace(/(?:19|20)\d{2}年?度?(?:—|-|至)?(?:(?:19|20)\d{2}年?度?)?/gu, '');
+  const head = (m ? s.slice(0, m.index) : s)
+    .replace(/(?:19|20)\d{2}年?度?(?:—|-|至)?(?:(?:19|20)\d{2}年?度?)?/gu, '')
+    // 「二〇二三年度」: four numerals and 年 (a name such as 二七区 or 三门峡市 has no 年 after them).
+    .replace(/[〇零一二三四五六七八九]{4}年度?/gu, '');
   // 「某县人民政府办公室关于印发某县2023年…的通知」: the report is the one named after 关于 (the office
   // publishes the county's report); 「洪泽区人民政府关于2023年度…」 names none there, the publisher is it.
   const about = head.indexOf('关于');
