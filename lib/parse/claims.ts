@@ -17,6 +17,7 @@ import {
   NONE_T4,
   NONE_T4_STOP,
   NOT_REQUESTS,
+  OTHER_BODY,
   OTHER_YEAR,
   PROCESSING_FEE,
   RECEIVED_VERB,
@@ -160,7 +161,10 @@ function read(lead: string, tail: string, prefix: string, unit: string): Reading
       ['handled', HANDLED_VERB],
     ] as [T3Kind, RegExp][]);
     const channel = CHANNEL_WORD.test(lead) && !TOTAL_WORD.test(lead);
-    if (verb && !channel) {
+    // 「其中区公安局受理…」: a part of the total before, or another body's share.
+    const before = verb ? lead.slice(0, verb.at.end - verb.at.length).replace(SCOPE_NARROW, '').replace(SCOPE_WIDE, '') : '';
+    const part = /^其中./u.test(lead.replace(/^其中[，,：:]/u, '其中')) && !/^其中(?:共|共计)?$/u.test(before) ? true : OTHER_BODY.test(before);
+    if (verb && !channel && !part) {
       const after = lead.slice(verb.at.end);
       if (verb.key === 'received' && (REQUEST_WORD.test(after) || /^申请/u.test(tail) || /依申请/u.test(lead)))
         return { kind: 'received', exact: EXACT.received?.test(lead), ...(/^申请/u.test(tail) ? { more: 2 } : {}) };

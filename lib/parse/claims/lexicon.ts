@@ -89,6 +89,13 @@ export const APPLICANT_WORD = /自然人|法人|商业企业|商业机构|科研
 export const CHANNEL_WORD = /网上|网络|在线|信函|当面|现场|传真|电子邮件|邮件|邮寄|来访|快递|窗口|平台/u;
 export const TOTAL_WORD = /共|合计|总|各类|全部|累计/u;
 
+/**
+ * Another body named before the verb (「区公安局受理政府信息公开申请 N 件」 in a district's report):
+ * one department's share, not the report's figure. The body's own words (我局, X政府办代表X政府)
+ * are scopes, taken out before this is looked for.
+ */
+export const OTHER_BODY = /[\u4e00-\u9fa5]{1,12}?(?:分局|局|委员会|委|办公室|办|厅|院|中心|街道|镇|乡|管委会|公司)/u;
+
 /** Last year's number, or a change ("较上年增加 N 件", "同比增长"): not this year's figure. */
 export const OTHER_YEAR = /去年|上一?年(?!度?结转)|前年|同比|同期|较|比上|增加|减少|增长|下降|回落|增幅|降幅/u;
 
