@@ -58,6 +58,8 @@ describe('agency of a report: real titles', () => {
     // shared 002 and 003: the 2024 title adds the city.
     expect(same('洪泽区人民政府 2023 年政府信息公开工作年度报告', '淮安市洪泽区人民政府 2024 年政府信息公开工作年度报告')).toBe(true);
     expect(same('洪泽区政府2023年政府信息公开工作年度报告', '江苏省淮安市洪泽区2024年政府信息公开工作年度报告')).toBe(true);
+    expect(same('淮安市人民政府（全市汇总）2023年政府信息公开工作年度报告', '淮安市人民政府2024年政府信息公开工作年度报告')).toBe(true);
+    expect(same('淮安市本级2023年政府信息公开工作年度报告', '淮安市人民政府（本级）2024年政府信息公开工作年度报告')).toBe(true);
   });
 
   it('never merges different bodies with similar names', () => {
@@ -73,6 +75,8 @@ describe('agency of a report: real titles', () => {
       ['沭阳县人民政府2023年政府信息公开工作年度报告', '沭阳县发展和改革局2024年政府信息公开工作年度报告'],
       ['平潭综合实验区2023年度政府信息公开工作年度报告', '平潭综合实验区教育局2024年政府信息公开工作年度报告'],
       ['教育局2023年政府信息公开工作年度报告', '洪泽区教育局2024年政府信息公开工作年度报告'],
+      // The government's own figures (本级) beside its area's summary.
+      ['淮安市人民政府（本级）2023年政府信息公开工作年度报告', '淮安市人民政府2024年政府信息公开工作年度报告'],
     ];
     for (const [a, b] of pairs) expect([a, b, same(a, b)]).toEqual([a, b, false]);
   });

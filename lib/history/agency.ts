@@ -80,14 +80,17 @@ const BODY_ALIASES: [RegExp, string][] = [
 ];
 
 /** The unit's own government under its names; a 街道's is its 办事处. */
-const GOVERNMENT = /^(?:人民政府|政府|管理委员会|管委会|党工委管委会|人民政府本级|本级|办事处)?$/u;
+const GOVERNMENT = /^(?:人民政府|政府|管理委员会|管委会|党工委管委会|办事处)?$/u;
+/** 「某区本级」「某区人民政府（本级）」: the government's own report, beside the area's summary. */
+const OWN_LEVEL = /^(?:人民政府|政府|管理委员会|管委会)?本级$/u;
 
 const REPORT_WORDS = /(?:政府)?(?:信息公开|政务公开)/u;
 
 function clean(s: string): string {
   return s
     .normalize('NFKC')
-    .replace(/[（(【\[〔][^）)】\]〕]*[）)】\]〕]/gu, '') // notes: 「（全区汇总）」「（本级）」
+    // Notes: 「（全区汇总）」 goes; 「（本级）」 stays as 本级: the government's own figures, not its area's.
+    .replace(/[（(【\[〔][^）)】\]〕]*[）)】\]〕]/gu, (note) => (note.includes('本级') ? '本级' : ''))
     .replace(/[\s\u00a0\u3000"“”'‘’《》〈〉「」『』·•]/gu, '');
 }
 
@@ -132,6 +135,7 @@ function parseName(name: string): Parsed {
   }
   let body = rest;
   if (GOVERNMENT.test(body)) body = '';
+  else if (OWN_LEVEL.test(body)) body = '本级';
   for (const [re, to] of BODY_ALIASES) if (re.test(body)) body = to;
   return { units, body };
 }
