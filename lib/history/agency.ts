@@ -74,7 +74,6 @@ const BODY_ALIASES: [RegExp, string][] = [
   [/^住建局$/u, '住房和城乡建设局'],
   [/^人社局$/u, '人力资源和社会保障局'],
   [/^市监局$/u, '市场监督管理局'],
-  [/^生态环境分局$/u, '生态环境局'],
   // The government's office: 办公室 below province level, 办公厅 at it; one body has one of them.
   [/^(?:人民)?政府办(?:公室|公厅)?$/u, '人民政府办公室'],
 ];
