@@ -17,7 +17,7 @@ describe('findClaims: the wordings of the real reports', () => {
     ],
     ['2024 年市科委有 1 件涉及政府信息公开工作的行政复议，该行政复议件未被复议审查机关纠错。涉及的行政诉讼数为 0 件。', ['t4:review:total:1', 't4:review:corrected:0', 't4:suit:total:0']],
     // 006 上海市政府办公厅 2025
-    ['其中，予以公开及部分公开 208 件（17.46%），不予公开 20 件（1.68%），因本机关不掌握等原因无法提供 564 件（47.36%），属信访、重复申请等不予处理 80 件，其他处理 319 件（26.78%，含申请人主动撤回 157 件）。', ['open-partial:::208', 'refused:::20', 'unavailable:::564', 'unprocessed:::80', 'other-outcome:::319']],
+    ['市政府共受理政府信息公开申请 1295 件。其中，予以公开及部分公开 208 件（17.46%），不予公开 20 件（1.68%），因本机关不掌握等原因无法提供 564 件（47.36%），属信访、重复申请等不予处理 80 件，其他处理 319 件（26.78%，含申请人主动撤回 157 件）。', ['received:::1295', 'open-partial:::208', 'refused:::20', 'unavailable:::564', 'unprocessed:::80', 'other-outcome:::319']],
     // 012, 013, 014 平潭
     ['2025年，全区共收到政府信息公开申请154件，共办结148件，结转至2026年6件。全年办理因政府信息公开申请引发的行政复议36起，行政诉讼9起。', ['received:::154', 'handled:::148', 'carried:::6', 't4:review:total:36', 't4:suit:total:9']],
     ['清理并集中发布现行有效行政规范性文件393件，动态更新本年度制发的规范性文件77件。', ['t2:normative:in-force:393', 't2:normative:issued:77']],
@@ -44,6 +44,10 @@ describe('findClaims: numbers of other things near the same words are no claim',
     '着力减少行政复议、行政诉讼案件数量。全年未收到市长信箱信件。',
     '累计开展办前主动沟通 49 次，成功推动化解各类争议纠纷 33 件。',
     '近 300 件政策文件实现“阅办联动”，发布信息 5500 余件。',
+    // Requests of other kinds, review work at large (a 司法局), outcomes with no request in sight.
+    '受理法律援助申请 30 件，办理行政许可申请 12 件。我局未收到法律援助申请。',
+    '全年办理行政复议案件 120 件，行政诉讼 9 件。',
+    '财政预决算全部公开 12 件。',
   ])('%s', (text) => expect(read(text)).toEqual([]));
 
   it('a table row flattened into text is the table (laid-out row, pipe cells)', () => {
@@ -61,7 +65,7 @@ describe('findClaims: numbers of other things near the same words are no claim',
     const [d] = findClaims(readText('2023年全区受理政府信息公开申请 21 件。'));
     expect(d).toMatchObject({ year: 2023, scope: { text: '全区', narrow: false } });
     // 「本机关不掌握」 is the label of （四）1, not a scope.
-    expect(findClaims(readText('因本机关不掌握等原因无法提供 5 件。'))[0].scope).toBeUndefined();
+    expect(findClaims(readText('政府信息公开申请中，因本机关不掌握等原因无法提供 5 件。'))[0].scope).toBeUndefined();
   });
 
   it('the table\'s own wording is marked as such', () => {

@@ -31,6 +31,8 @@ import {
   T4_BLOCKS,
   T4_COLS,
   TOTAL_WORD,
+  T3_CONTEXT,
+  T4_CONTEXT,
   type T2Action,
   type T2Doc,
   type T3Kind,
@@ -223,6 +225,13 @@ function readT2(lead: string, doc: T2Doc, at: Match): Reading | null {
   return { kind: 't2', doc, action: action.key };
 }
 
+/** The sentence, or the one before, speaks of requests (table 三) or of disclosure (table 四). */
+function inContext(kind: ClaimKind, context: string): boolean {
+  if (kind === 't4') return T4_CONTEXT.test(context);
+  if (kind === 't2' || kind === 'fees') return true;
+  return T3_CONTEXT.test(context);
+}
+
 /** Claims in the order the text makes them; lines are joined, since statements wrap anywhere. */
 export function findClaims(doc: SourceDoc): ClaimRead[] {
   const { joined, text } = claimText(doc);
@@ -250,7 +259,7 @@ export function findClaims(doc: SourceDoc): ClaimRead[] {
     const tail = text.slice(unitEnd, Math.min(clauseEnd(text, unitEnd), unitEnd + 24));
     const prefix = text.slice(sStart, at);
     const r = read(lead, tail, prefix, m[3]);
-    if (!r) continue;
+    if (!r || !inContext(r.kind, text.slice(sentenceStart(text, Math.max(0, sStart - 1)), at) + tail)) continue;
     const value = Number(m[1].replace(/,/g, ''));
     const { partial, exact, fromTail, more, ...what } = r;
     const claim: Parsed = {
@@ -321,13 +330,14 @@ function statedInWords(text: string, anchor: (from: number, to: number) => Ancho
     ...base(from, text.slice(sentenceStart(text, from), from)),
   });
   for (const m of text.matchAll(NONE_RECEIVED)) {
-    if (/复议|诉讼|起诉/u.test(m[0]) || NOT_REQUESTS.test(m[0])) continue;
+    if (/复议|诉讼|起诉/u.test(m[0]) || NOT_REQUESTS.test(m[0]) || !/公开/u.test(text.slice(sentenceStart(text, m.index!), sentenceEnd(text, m.index!)))) continue;
     out.push(claim(m.index!, m.index! + m[0].length, { kind: 'received', wording: 'none' }));
   }
   for (const m of text.matchAll(NONE_T4)) {
     const s = m[0];
     if (s.includes(WALL) || NONE_T4_STOP.test(s) || /未经复议/u.test(s)) continue;
     const from = m.index!;
+    if (!T4_CONTEXT.test(text.slice(sentenceStart(text, Math.max(0, sentenceStart(text, from) - 1)), sentenceEnd(text, from)))) continue;
     const to = from + s.length;
     const review = /(?<!未经)复议(?!后)/u.test(s);
     const suit = /诉讼|起诉/u.test(s);

@@ -79,7 +79,7 @@ describe('text-table: the outcome categories', () => {
   });
 
   it('a category with sub-rows is the sum of their 总计, named, with the gap', () => {
-    const f = saying((d) => list(d, { e: 2 }));
+    const f = saying((d) => `本年度政府信息公开申请的办理结果：${list(d, { e: 2 })}`);
     expect(f.map((x) => [x.actual! - x.expected!, x.cells.map((c) => c.row)])).toEqual([[2, ['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8']]]);
     expect(f[0].message.zh).toMatch(/^正文称「不予公开\d+件」，但表三「（三）不予公开」各项之和为 .* = \d+，相差 2，请人工核对$/);
     expect(f[0].message.en).toContain('"not disclosed" adds up to');

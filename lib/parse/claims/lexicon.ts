@@ -78,11 +78,18 @@ export const T2_OTHER_VERBS = /审查|审核|备案|修改|修订|清理|解读|
 export const RECEIVED_VERB = /收到|受理|接收|新收|接到|收悉|登记/gu;
 export const HANDLED_VERB = /办结|答复|办理|处理|回复/gu;
 
+/**
+ * What the sentence (or the one before) must speak of: requests for table 三's numbers, disclosure
+ * for table 四's (a 司法局's 「全年办理行政复议案件 120 件」 is its review work at large).
+ */
+export const T3_CONTEXT = /申请/u;
+export const T4_CONTEXT = /公开/u;
+
 /** Words of requests: a receiving verb counts requests only with them. */
 export const REQUEST_WORD = /申请|依申请/u;
 
 /** Numbers of something else that requests are also received as: letters, hotline orders, proposals. */
-export const NOT_REQUESTS = /诉求|来信|信件|咨询|留言|建议|提案|热线|工单|问政|投诉|信箱|案件|事项|批次|来电|网民/u;
+export const NOT_REQUESTS = /诉求|来信|信件|咨询|留言|建议|提案|热线|工单|问政|投诉|信箱|案件|事项|批次|来电|网民|援助|许可|审批|低保|补贴|救助|复议申请|登记申请|专利|商标/u;
 
 /** A per-applicant or per-channel part ("其中，自然人 N 件", "网上申请 N 件"): not the total. */
 export const APPLICANT_WORD = /自然人|法人|商业企业|商业机构|科研机构|社会公益|法律服务|其他组织|个人|企业申请|公民/u;
