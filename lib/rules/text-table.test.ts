@@ -161,6 +161,25 @@ describe('text-table: table 二 and fees', () => {
   });
 });
 
+describe('text-table: the 2019 trial template', () => {
+  const check2019 = async (text: string) => {
+    const { loadSeed, renderTsv } = await import('../../test/fixtures/render');
+    const { checkDoc } = await import('../check');
+    const { readText } = await import('../read/text');
+    const d = loadSeed('004');
+    d.sections[0].paragraphs.push(text);
+    return checkDoc(readText(renderTsv(d))).findings.filter((f) => f.rule === 'text-table');
+  };
+
+  it('「主动公开」 is its 本年新公开数量; 废止 and 现行有效 have no column there; （六） is one row', async () => {
+    const f = await check2019('2019年，主动公开规章 5 件，行政规范性文件 0 件；废止规范性文件 3 件，现行有效规范性文件 40 件。受理政府信息公开申请 0 件，其他处理 2 件。');
+    expect(f.map((x) => [x.actual, x.expected, x.cells.map((c) => `${c.table}.${c.row}.${c.col}`)])).toEqual([
+      [5, 0, ['t2.regulations.published']],
+      [2, 0, ['t3.t.total']],
+    ]);
+  });
+});
+
 describe('text-table: cells read without certainty', () => {
   it('give no finding: a claim is never held against a guess', () => {
     const r = checkChanged((d) => d.sections[0].paragraphs.push('受理政府信息公开申请 999 件。'));
