@@ -26,6 +26,11 @@ describe('findClaims: the wordings of the real reports', () => {
     // 007 上海 2019
     ['信息公开类行政复议7件，诉讼9件，均获维持。', ['t4:review:total:7', 't4:suit:total:9', 't4:review:corrected:0', 't4:suit:corrected:0']],
     ['主动公开规章13件，行政规范性文件60件，市政府其他文件162件。', ['t2:regulations:published:13', 't2:normative:published:60']],
+    // The noun before the list; a sentence naming both kinds gives its verbs none.
+    ['行政规范性文件：本年制发 3 件，废止 1 件，现行有效 40 件。对规章和规范性文件进行清理，本年废止 4 件。', ['t2:normative:issued:3', 't2:normative:repealed:1', 't2:normative:in-force:40']],
+    // Others of the 2021 outline: 被申请行政复议, 被提起行政诉讼, results in brackets, the number first.
+    ['因政府信息公开被申请行政复议 3 件（其中维持 2 件、纠正 1 件），被提起行政诉讼 1 件。', ['t4:review:total:3', 't4:review:upheld:2', 't4:review:corrected:1', 't4:suit:total:1']],
+    ['全年共受理依申请公开 12 件，共有 2 件申请结转至下一年度办理。', ['received:::12', 'carried:::2']],
   ])('%s', (text, claims) => expect(read(text)).toEqual(claims));
 });
 

@@ -305,17 +305,28 @@ function wordsAnchor(doc: SourceDoc, joined: ReturnType<typeof claimText>['joine
 type Parsed = ClaimRead & { partial?: 'doc' | 'action'; from: number };
 
 function completeLists(claims: Parsed[], text: string) {
-  for (let i = 1; i < claims.length; i++) {
+  for (let i = 0; i < claims.length; i++) {
     const c = claims[i];
     if (!c.partial) continue;
     const prev = claims[i - 1];
-    const sameSentence = sentenceStart(text, c.pos) === sentenceStart(text, prev.pos) && c.pos - prev.pos <= 40;
-    if (!sameSentence || prev.kind !== 't2' || prev.partial) continue;
-    if (c.partial === 'doc') c.doc = prev.doc;
-    else c.action = prev.action;
+    const sameSentence = !!prev && sentenceStart(text, c.pos) === sentenceStart(text, prev.pos) && c.pos - prev.pos <= 40;
+    if (sameSentence && prev.kind === 't2' && !prev.partial) {
+      if (c.partial === 'doc') c.doc = prev.doc;
+      else c.action = prev.action;
+      delete c.partial;
+      // As printed from the claim that names what the list counts: 「制发行政规范性文件3件，废止0件」.
+      c.text = text.slice(prev.from, c.from) + c.text;
+      continue;
+    }
+    // 「规范性文件：本年制发3件」: the one kind of document the sentence names before the verb.
+    if (c.partial !== 'doc') continue;
+    const start = sentenceStart(text, c.pos);
+    const before = text.slice(start, c.from);
+    const docs = T2_DOCS.filter(([, re]) => new RegExp(re.source, 'u').test(before));
+    if (docs.length !== 1 || before.length > 30) continue;
+    c.doc = docs[0][0];
     delete c.partial;
-    // As printed from the claim that names what the list counts: 「制发行政规范性文件3件，废止0件」.
-    c.text = text.slice(prev.from, c.from) + c.text;
+    c.text = text.slice(start, c.from) + c.text;
   }
 }
 
