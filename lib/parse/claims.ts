@@ -371,8 +371,12 @@ function statedInWords(text: string, anchor: (from: number, to: number) => Ancho
     if (m) {
       const before = sentence.slice(0, m.index);
       const at = from + m.index;
-      if (/(?<!未经)复议(?!后)/u.test(before)) out.push(claim(at, at + m[0].length, { kind: 't4', block: 'review', col: 'corrected', wording: 'all-upheld' }));
-      if (/诉讼|起诉/u.test(before)) out.push(claim(at, at + m[0].length, { kind: 't4', block: 'suit', col: 'corrected', wording: 'all-upheld' }));
+      // Shown with what it says of (「行政复议7件，诉讼9件，均获维持」), marked on its own words.
+      const said = (what: Pick<ClaimRead, 'kind' | 'block' | 'col' | 'wording'>) => ({ ...claim(at, at + m[0].length, what), text: sentence.slice(Math.max(0, m.index - 30), m.index + m[0].length) });
+      if (T4_CONTEXT.test(text.slice(sentenceStart(text, Math.max(0, from - 1)), to))) {
+        if (/(?<!未经)复议(?!后)/u.test(before)) out.push(said({ kind: 't4', block: 'review', col: 'corrected', wording: 'all-upheld' }));
+        if (/诉讼|起诉/u.test(before)) out.push(said({ kind: 't4', block: 'suit', col: 'corrected', wording: 'all-upheld' }));
+      }
     }
     from = to + 1;
   }
