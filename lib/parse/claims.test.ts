@@ -34,6 +34,28 @@ describe('findClaims: the wordings of the real reports', () => {
   ])('%s', (text, claims) => expect(read(text)).toEqual(claims));
 });
 
+describe('findClaims: wordings beyond the real reports', () => {
+  it.each([
+    // Chinese numerals, and 个 where it ends the clause.
+    ['本年度共受理政府信息公开申请一百二十六件，予以公开十一件，部分公开两件，不予处理二件。', ['received:::126', 'open:::11', 'partial:::2', 'unprocessed:::2']],
+    ['通过在线平台、信函等多种渠道累计收到各类政府信息公开申请共计39个。', ['received:::39']],
+    // The remainder first, what becomes of it in the next clause.
+    ['收到政府信息公开申请26件，截至12月31日，尚有6件申请在法定期限内，结转至下一年度办理。', ['received:::26', 'carried:::6']],
+    // Results after both lawsuit blocks are the lawsuits'.
+    ['因政府信息公开被提起行政诉讼3件，其中未经复议直接起诉2件、复议后起诉1件；法院判决维持2件，尚未审结1件。', ['t4:suit:total:3', 't4:direct:total:2', 't4:after-review:total:1', 't4:suit:upheld:2', 't4:suit:pending:1']],
+  ])('%s', (text, claims) => expect(read(text)).toEqual(claims));
+
+  it('a Chinese numeral is read as a count only where it is one', () => {
+    expect(read('与相关部门一起研究，收到政府信息公开申请后在15个工作日内答复，第一件申请当日办结。')).toEqual([]);
+  });
+
+  it('the section of table 三 gives its outcomes their context, another section does not', () => {
+    const body = '本年度办理结果中，予以公开31件，其他处理1件。\n';
+    expect(read(`三、收到和处理政府信息公开申请情况\n${body}`)).toEqual(['open:::31', 'other-outcome:::1']);
+    expect(read(`五、存在的主要问题及改进情况\n${body}`)).toEqual([]);
+  });
+});
+
 describe('findClaims: numbers of other things near the same words are no claim', () => {
   it.each([
     '全年主动公开政府信息 2428 条，发布政策解读 96 篇。',

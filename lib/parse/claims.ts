@@ -19,6 +19,7 @@ import {
   NOT_REQUESTS,
   OTHER_BODY,
   OTHER_YEAR,
+  REMAINDER,
   PROCESSING_FEE,
   RECEIVED_VERB,
   REQUEST_WORD,
@@ -39,7 +40,7 @@ import {
   type T4Block,
   type T4Col,
 } from './claims/lexicon';
-import { WALL, claimText, clauseEnd, clauseStart, sentenceEnd, sentenceStart } from './claims/text';
+import { WALL, claimText, clauseEnd, clauseStart, headingsByLine, sentenceEnd, sentenceStart } from './claims/text';
 import { anchorAt } from './span';
 
 export type { T2Action, T2Doc, T3Kind, T4Block, T4Col } from './claims/lexicon';
@@ -80,7 +81,38 @@ export interface ClaimRead {
 
 // A count: digits (with thousands separators), then 件/起/宗, or an amount in 万元. The digits
 // must stand alone: not the tail of a date, a document number or a decimal.
-const NUMBER = /(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(余|多)?(件|起|宗|万元)/gu;
+// Chinese numerals count too (「共收到政府信息公开申请二十三件」), but not after a character that makes
+// them a word (「第一件」「每一件」「统一」), and 个 only where it ends the clause or names requests
+// (「共计39个」, not 「15个工作日」).
+const NUMBER = /(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?<![零〇一二两三四五六七八九十百千第每逐统唯单万])[零〇一二两三四五六七八九十百千]+)(余|多)?(件|起|宗|个|万元)/gu;
+const COUNT_AFTER_GE = /^(?:$|[，,；;。：:）)！？!?\u0001]|(?:政府信息公开|依申请公开)?申请)/u;
+const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** 「一百二十六」 → 126, 「十一」 → 11; null for what is no numeral of a count (「三四」). */
+export function chineseNumber(s: string): number | null {
+  let total = 0;
+  let digit: number | null = null;
+  let lastUnit = Infinity;
+  for (const ch of s) {
+    if (ch in CN_DIGIT) {
+      if (digit !== null && CN_DIGIT[ch] !== 0) return null;
+      digit = CN_DIGIT[ch];
+      continue;
+    }
+    const unit = CN_UNIT[ch];
+    if (unit >= lastUnit) return null;
+    total += (digit ?? 1) * unit;
+    digit = null;
+    lastUnit = unit;
+  }
+  return total + (digit ?? 0);
+}
+
+/** A number as printed: digits (with thousands separators) or a Chinese numeral. */
+function numberOf(s: string): number | null {
+  return /^[\d,.]+$/u.test(s) ? Number(s.replace(/,/g, '')) : chineseNumber(s);
+}
 const YEAR = /((?:19|20)\d{2})年/gu;
 
 interface Match {
@@ -132,13 +164,13 @@ function yearOf(prefix: string): number | undefined {
   return year;
 }
 
-type Reading = Pick<ClaimRead, 'kind' | 'block' | 'col' | 'doc' | 'action' | 'loose'> & { exact?: boolean; partial?: 'doc' | 'action'; fromTail?: boolean; more?: number };
+type Reading = Pick<ClaimRead, 'kind' | 'block' | 'col' | 'doc' | 'action' | 'loose'> & { exact?: boolean; partial?: 'doc' | 'action'; fromTail?: boolean; more?: number; through?: number };
 
 /**
  * What a number counts, from its clause: `lead` (the words before it), `tail` (after it, to the
- * clause's end) and `prefix` (its sentence up to the number).
+ * clause's end), `prefix` (its sentence up to the number) and `onward` (its sentence after it).
  */
-function read(lead: string, tail: string, prefix: string, unit: string): Reading | null {
+function read(lead: string, tail: string, prefix: string, unit: string, onward = tail): Reading | null {
   if (unit === '万元') {
     // 行政事业性收费 by name, and nothing of the fee for requests (信息处理费) in the clause.
     return FEES.test(lead) && !PROCESSING_FEE.test(lead + tail) ? { kind: 'fees' } : null;
@@ -178,6 +210,11 @@ function read(lead: string, tail: string, prefix: string, unit: string): Reading
   const head = tail.slice(0, 16);
   const carriedAfter = firstMatch(head, T3_WORDS.find(([k]) => k === 'carried')![1]);
   if (carriedAfter && unit === '件') return { kind: 'carried', exact: /^结转下年度继续办理/u.test(head), fromTail: true };
+  // 「尚有6件申请在法定期限内，结转至下一年度办理」: what the remainder is comes in the next clause.
+  if (unit === '件' && REMAINDER.test(lead)) {
+    const carriedLater = firstMatch(onward.split(/\d/u)[0], T3_WORDS.find(([k]) => k === 'carried')![1]);
+    if (carriedLater) return { kind: 'carried', through: carriedLater.end };
+  }
   const blockAfter = nearest(head, T4_BLOCKS);
   if (blockAfter && !bothBlocks(head)) return { kind: 't4', block: blockAfter.key, col: 'total', fromTail: true };
   const docAfter = nearest(head, T2_DOCS);
@@ -206,9 +243,12 @@ function readT4(lead: string, prefix: string, unit: string): Reading | null {
   }
   // A result (「其中结果维持 72 件」): of the block the sentence names last before it.
   const colStart = prefix.length - (lead.length - (col.at.end - col.at.length));
-  const block = nearest(prefix.slice(0, Math.max(0, colStart)), T4_BLOCKS);
+  const before = prefix.slice(0, Math.max(0, colStart));
+  const block = nearest(before, T4_BLOCKS);
   if (!block) return null;
-  return { kind: 't4', block: block.key, col: col.key };
+  // 「诉讼3件，其中直接起诉2件、复议后起诉1件；判决维持2件」: after both lawsuit blocks, the results are the lawsuits'.
+  const lawsuits = block.key === 'direct' || block.key === 'after-review' ? lastMatch(before, T4_BLOCKS[0][1]) && lastMatch(before, T4_BLOCKS[1][1]) : null;
+  return { kind: 't4', block: lawsuits ? 'suit' : block.key, col: col.key };
 }
 
 function readT2(lead: string, doc: T2Doc, at: Match): Reading | null {
@@ -225,11 +265,15 @@ function readT2(lead: string, doc: T2Doc, at: Match): Reading | null {
   return { kind: 't2', doc, action: action.key };
 }
 
-/** The sentence, or the one before, speaks of requests (table 三) or of disclosure (table 四). */
-function inContext(kind: ClaimKind, context: string): boolean {
-  if (kind === 't4') return T4_CONTEXT.test(context);
+/**
+ * The sentence, or the one before, speaks of requests (table 三) or of disclosure (table 四); or
+ * it stands in the section of that table (「三、收到和处理政府信息公开申请情况」 says what its
+ * 「予以公开31件」 count).
+ */
+function inContext(kind: ClaimKind, context: string, heading: string): boolean {
+  if (kind === 't4') return T4_CONTEXT.test(context) || /(?:复议|诉讼).*情况/u.test(heading);
   if (kind === 't2' || kind === 'fees') return true;
-  return T3_CONTEXT.test(context);
+  return T3_CONTEXT.test(context) || /收到和处理.*申请/u.test(heading);
 }
 
 /** Claims in the order the text makes them; lines are joined, since statements wrap anywhere. */
@@ -243,6 +287,7 @@ export function findClaims(doc: SourceDoc): ClaimRead[] {
     return { line: joined.lineAt(at), pos: at, ...(year ? { year } : {}), ...(scope ? { scope } : {}) };
   };
 
+  const headings = headingsByLine(doc);
   let lastUnitEnd = -1;
   for (const m of text.matchAll(NUMBER)) {
     const at = m.index!;
@@ -252,20 +297,26 @@ export function findClaims(doc: SourceDoc): ClaimRead[] {
     const cStart = Math.max(clauseStart(text, at), lastUnit);
     lastUnitEnd = unitEnd;
     if (m[2]) continue;
+    const chinese = !/\d/u.test(m[1]);
+    const value = numberOf(m[1]);
+    // 「一起」 is "together", 「一件」 a phrase as often as a count; amounts are printed in digits.
+    if (value === null || (chinese && (m[3] === '万元' || (m[1] === '一' && m[3] !== '件')))) continue;
+    if (m[3] === '个' && !COUNT_AFTER_GE.test(text.slice(unitEnd, unitEnd + 10))) continue;
+    const unit = m[3] === '个' ? '件' : m[3];
     // A list goes on after the number before: 「…件、部分公开…」「…件和…」.
     const afterNumber = cStart === lastUnit;
     const lead = text.slice(cStart, at).replace(afterNumber ? /^[、和及与以，,]+/u : /^[、，,]+/u, '');
     if (lead.includes(WALL) || APPROXIMATE_BEFORE.test(lead)) continue;
     const tail = text.slice(unitEnd, Math.min(clauseEnd(text, unitEnd), unitEnd + 24));
     const prefix = text.slice(sStart, at);
-    const r = read(lead, tail, prefix, m[3]);
-    if (!r || !inContext(r.kind, text.slice(sentenceStart(text, Math.max(0, sStart - 1)), at) + tail)) continue;
-    const value = Number(m[1].replace(/,/g, ''));
-    const { partial, exact, fromTail, more, ...what } = r;
+    const onward = text.slice(unitEnd, Math.min(sentenceEnd(text, unitEnd), unitEnd + 30));
+    const r = read(lead, tail, prefix, unit, onward);
+    if (!r || !inContext(r.kind, text.slice(sentenceStart(text, Math.max(0, sStart - 1)), at) + tail, headings[joined.lineAt(at)] ?? '')) continue;
+    const { partial, exact, fromTail, more, through, ...what } = r;
     const claim: Parsed = {
       ...what,
       value,
-      text: text.slice(at - lead.length, fromTail ? unitEnd + tail.length : unitEnd + (more ?? 0)),
+      text: text.slice(at - lead.length, through ? unitEnd + through : fromTail ? unitEnd + tail.length : unitEnd + (more ?? 0)),
       anchor: anchor(at, at + m[1].length),
       ...base(at, prefix),
       ...(exact && !scopeOf(prefix) ? { exact: true } : {}),

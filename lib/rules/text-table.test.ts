@@ -44,6 +44,15 @@ describe('text-table: requests received, carried over, answered', () => {
     ]);
   });
 
+  it('reads counts in Chinese numerals and the remainder carried over in the clause after it', () => {
+    const f = saying((d) => `本年度共收到政府信息公开申请一千件。截至年底，尚有${total(d, 'w') + 3}件申请在法定期限内，结转至下一年度办理。`);
+    expect(f.map((x) => [x.actual, x.cells.map((c) => c.row)])).toEqual([
+      [1000, ['a', 'b']],
+      [expect.any(Number), ['w']],
+    ]);
+    expect(saying((d) => `本年度共收到政府信息公开申请${total(d, 'a')}件，尚有${total(d, 'w')}件申请在办理期限内，结转至下一年度办理。`)).toEqual([]);
+  });
+
   it('is sure (an error) only when the text uses the table\'s own wording, with no scope', () => {
     const f = saying((d) => `上年结转政府信息公开申请${total(d, 'b') + 1}件。`);
     expect(f.map((x) => x.severity)).toEqual(['error']);

@@ -26,6 +26,18 @@ const isHeadingLine = (line: Line) => {
   return NUMBERED_HEADING.test(t) && t.length <= 40 && !/[，。；,;]/u.test(t);
 };
 
+const TOP_HEADING = /^[一二三四五六七八九十]+[、.．]/u;
+
+/** For each line, the top-level heading it stands under (「三、收到和处理政府信息公开申请情况」), or ''. */
+export function headingsByLine(doc: SourceDoc): string[] {
+  let current = '';
+  return doc.lines.map((line) => {
+    const t = line.text.replace(/\s+/g, '');
+    if (!isTableLine(line) && isHeadingLine(line) && TOP_HEADING.test(t)) current = t;
+    return current;
+  });
+}
+
 export interface ClaimText {
   joined: ReturnType<typeof joinedText>;
   /** The joined text with table rows and headings replaced by WALL, character for character. */
