@@ -17,6 +17,8 @@ interface Props {
   onSettings: (patch: Partial<Settings>) => void;
   /** Stop reading table pictures. */
   onCancel: () => void;
+  /** 「核对上一年度报告」: check last year's report the page links (the history's offer). */
+  onCheckPrevious?: () => void;
   /** Where anchors are on screen: the page's DOM (default), or the viewer's rendered PDF pages. */
   locate?: Locator;
 }
@@ -32,7 +34,7 @@ function paintHighlights(marks: Mark[], ranges: Map<number, Range[]>, active: nu
   css.highlights.set('nianbao-active', new HighlightCtor(...(active != null ? ranges.get(active) ?? [] : [])));
 }
 
-export function App({ view, settings, onSettings, onCancel, locate = domLocator }: Props) {
+export function App({ view, settings, onSettings, onCancel, onCheckPrevious, locate = domLocator }: Props) {
   const doc = document;
   const [lang, setLang] = useState<Lang>(settings.lang);
   const [filter, setFilter] = useState(settings.severities);
@@ -203,6 +205,7 @@ export function App({ view, settings, onSettings, onCancel, locate = domLocator 
         }}
         onMove={(x, y) => setPos({ x, y })}
         onCancel={onCancel}
+        onCheckPrevious={onCheckPrevious}
         onLang={() => {
           const next = lang === 'zh' ? 'en' : 'zh';
           setLang(next);

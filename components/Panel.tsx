@@ -21,6 +21,7 @@ interface Props {
   onMove: (x: number, y: number) => void;
   onLang: () => void;
   onCancel: () => void;
+  onCheckPrevious?: () => void;
 }
 
 const TABLE_SECTION: Record<string, number> = { t2: 2, t3: 3, t4: 4 };
@@ -128,6 +129,32 @@ export function Panel(p: Props) {
                     </button>
                   ))}
                 </div>
+                {v.history && (
+                  <div class="history" data-history={v.history.previous ? 'compared' : 'none'}>
+                    {v.history.previous ? (
+                      <>
+                        {s.historyCompared}
+                        {/^https?:\/\//i.test(v.history.previous.ref) ? (
+                          <a href={v.history.previous.ref} target="_blank" rel="noopener noreferrer" title={v.history.previous.ref}>
+                            《{v.history.previous.title ?? v.history.previous.ref}》
+                          </a>
+                        ) : (
+                          <span title={v.history.previous.ref}>《{v.history.previous.title ?? v.history.previous.ref}》（{v.history.previous.ref}）</span>
+                        )}
+                      </>
+                    ) : (
+                      v.history.year != null && s.historyNone(v.history.year - 1)
+                    )}
+                    {!v.history.previous && v.history.offer && p.onCheckPrevious && (
+                      <div>
+                        <button class="btn" data-action="check-previous" title={v.history.offer.href} disabled={!!v.history.pending} onClick={p.onCheckPrevious}>
+                          {v.history.pending ? s.checkingPrevious : s.checkPrevious}
+                        </button>{' '}
+                        <span class="muted">{v.history.offer.label}</span>
+                      </div>
+                    )}
+                  </div>
+                )}
               </>
             )}
           </div>

@@ -6,6 +6,7 @@ import { parseSummary, parseTabInfo, type Summary, type TabInfo } from '../lib/e
 import type { Settings } from '../lib/ext/settings';
 import { loadSettings, saveSettings } from '../lib/ext/settings-store';
 import { strings } from '../lib/i18n';
+import { History } from './History';
 import { SEVERITY_COLOR } from './styles';
 
 const CSS = `
@@ -19,7 +20,14 @@ label { display: block; margin: 4px 0; }
 .muted { color: #666; font-size: 12px; }
 .pdf { margin: 8px 0; padding: 6px 8px; background: #e3f2fd; border: 1px solid #90caf9; border-radius: 6px; }
 .pdf button { margin-top: 4px; border-color: #1565c0; color: #1565c0; background: #fff; }
-.actions { display: flex; gap: 6px; flex-wrap: wrap; }
+.actions { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; }
+ul.history { list-style: none; margin: 4px 0; padding: 0; max-height: 220px; overflow: auto; }
+ul.history li { padding: 3px 0; border-bottom: 1px solid #eee; }
+ul.history .src { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+label.file { display: inline; margin: 0; }
+label.file span { display: inline-block; padding: 4px 12px; border-radius: 4px; border: 1px solid #888; background: #f5f5f5; cursor: pointer; }
+.confirm { display: block; font-size: 12px; }
+.confirm button { margin: 4px 6px 0 0; }
 `;
 
 async function activeTabId(): Promise<number | undefined> {
@@ -166,8 +174,12 @@ export function Popup() {
             {s.autoPdfGov}
           </label>
           {tabInfo != null && !tabInfo.redirectSupported && <div class="muted">{s.autoPdfUnsupported}</div>}
+          <label>
+            <input type="checkbox" data-setting="history" checked={settings.history} onChange={(e) => void update({ history: e.currentTarget.checked })} /> {s.historySetting}
+          </label>
         </fieldset>
       )}
+      {settings && <History lang={lang} />}
     </main>
   );
 }

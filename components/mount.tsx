@@ -7,6 +7,9 @@ import { countBySeverity } from '../lib/findings';
 import { coreApi, longestStep, pause, timed } from '../lib/ext/core-api';
 import type { Summary } from '../lib/ext/messages';
 import { readPictures } from '../lib/ext/read-pictures';
+import { sourceOfPage, withHistory, type HistoryInfo } from '../lib/ext/history-check';
+import { checkPrevious } from '../lib/ext/history-offer';
+import { pageLinks, previousReportLink } from '../lib/ext/previous-link';
 import { loadSettings, saveSettings } from '../lib/ext/settings-store';
 import { App } from './App';
 import { adoptSheet, ensureHost, partRoot } from './host';
@@ -72,7 +75,9 @@ export async function startUi(): Promise<void> {
       cancelled = true;
       void browser.runtime.sendMessage({ type: 'ocr-cancel' }).catch(() => {});
     };
-    const show = (view: View) => render(<App view={view} settings={settings} onSettings={(p) => void saveSettings(p).catch(() => {})} onCancel={cancel} />, mounted.root);
+    let checkLastYear = () => {};
+    const show = (view: View) =>
+      render(<App view={view} settings={settings} onSettings={(p) => void saveSettings(p).catch(() => {})} onCancel={cancel} onCheckPrevious={() => checkLastYear()} />, mounted.root);
     if (run.tasks.length && result) {
       // Tables published as pictures: read in the extension's OCR page, then the report is checked again.
       host.setAttribute('data-pictures', String(run.tasks.length));
@@ -92,11 +97,45 @@ export async function startUi(): Promise<void> {
       host.setAttribute('data-pictures-read', String(pictures.reads.length));
       if (!result.report) state = result.notices.length ? 'failed' : 'not-report';
     }
-    const view = viewOf(result, state, notices, location.href);
-    const counts = countBySeverity(view.findings);
-    host.setAttribute('data-errors', String(counts.errors));
-    host.setAttribute('data-warnings', String(counts.warnings));
-    host.setAttribute('data-infos', String(counts.infos));
+    // The report history (on unless switched off): this report kept, last year's looked up, the cross-year rules run.
+    const base = result;
+    const baseNotices = [...notices];
+    const source = sourceOfPage(location.href);
+    let history: HistoryInfo | null = null;
+    if (settings.history && state === 'done' && result?.report) {
+      const h = await withHistory(core.history, result, source);
+      if (superseded()) return;
+      result = h.result;
+      notices.push(...h.notices);
+      history = h.info;
+      // None kept yet, but the page links last year's report: offer to check it (「核对上一年度报告」).
+      if (history && !history.previous && result.report?.year != null)
+        history.offer = previousReportLink(pageLinks(document), { year: result.report.year, title: result.report.title, href: location.href });
+    }
+    const view: View = { ...viewOf(result, state, notices, location.href), history };
+    const publish = (v: View) => {
+      const counts = countBySeverity(v.findings);
+      host!.setAttribute('data-errors', String(counts.errors));
+      host!.setAttribute('data-warnings', String(counts.warnings));
+      host!.setAttribute('data-infos', String(counts.infos));
+    };
+    publish(view);
+    checkLastYear = async () => {
+      const offer = history?.offer;
+      const year = base?.report?.year;
+      if (!offer || !base || year == null || history?.pending) return;
+      show({ ...view, history: { ...history!, pending: true } });
+      const problem = await checkPrevious(core, offer, location.href, year).catch((e: Error) => ({ zh: `未能核对上一年度报告：${e.message}`, en: `Last year's report was not checked: ${e.message}` }));
+      if (superseded()) return;
+      // This report again against the history, now holding last year's (its own record is already kept).
+      const again = await withHistory(core.history, base, source, { keep: false });
+      history = again.info ? { ...again.info, offer: again.info.previous ? null : offer } : history;
+      const next: View = { ...viewOf(again.result, state, [...baseNotices, ...again.notices, ...(problem ? [problem] : [])], location.href), history };
+      publish(next);
+      show(next);
+      current = summaryOf(next);
+      void browser.runtime.sendMessage({ type: 'result', summary: current }).catch(() => {});
+    };
     await timed(timing, 'render', () => show(view));
     host.setAttribute('data-nianbao-state', state);
     // For the benchmark: how long each phase took, and the time from document idle (the detector's start) to marks.

@@ -49,6 +49,8 @@ button.btn:focus-visible { outline: 2px solid #1565c0; }
 .panel header button { background: transparent; border: 1px solid rgba(255,255,255,.5); color: #fff; border-radius: 4px; font: inherit; font-size: 12px; cursor: pointer; padding: 0 6px; }
 .panel .meta { padding: 6px 10px; border-bottom: 1px solid #ddd; font-size: 13px; }
 .panel .meta .title { font-weight: 700; }
+.panel .meta .history { margin-top: 4px; color: #555; font-size: 12px; }
+.panel .meta .history a { color: #1565c0; }
 .counts { display: flex; gap: 6px; margin-top: 4px; flex-wrap: wrap; }
 .chip { font: inherit; font-size: 12px; border-radius: 10px; padding: 0 8px; border: 1.5px solid var(--c); background: var(--c); color: #fff; cursor: pointer; }
 .chip.off { background: #fff; color: var(--c); }

@@ -1,5 +1,6 @@
 import type { Finding, Text } from '../lib/findings';
 import type { CheckState } from '../lib/ext/messages';
+import type { HistoryInfo } from '../lib/ext/history-check';
 
 /** What the UI shows: the engine's result for this page, nothing else. */
 export interface View {
@@ -12,4 +13,6 @@ export interface View {
   findings: Finding[];
   notices: Text[];
   url: string;
+  /** The report history: which report of last year this one was compared with (absent: history off or not kept). */
+  history?: HistoryInfo | null;
 }

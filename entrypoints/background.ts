@@ -7,6 +7,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { syncRedirectRules, headerConditionsSupported, viewerUrl, type DnrApi } from '../lib/ext/dnr';
 import { parseMessage, type PictureReply, type Summary, type TabInfo } from '../lib/ext/messages';
 import { loadSettings } from '../lib/ext/settings-store';
+import { fetchPage, parseFetchPage } from '../lib/ext/page-fetch';
 
 const ENGINE = '/engine.js';
 const UI = '/ui.js';
@@ -175,6 +176,13 @@ async function syncAllUrls() {
 }
 
 export default defineBackground(() => {
+  // The report UI's 「核对上一年度报告」: last year's report page, fetched with our host access (lib/ext/page-fetch).
+  browser.runtime.onMessage.addListener((raw, _sender, sendResponse) => {
+    const ask = parseFetchPage(raw);
+    if (!ask) return;
+    void fetchPage(ask.url).then(sendResponse);
+    return true;
+  });
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     const msg = parseMessage(raw);
     const tabId = sender.tab?.id;

@@ -47,6 +47,22 @@ const zh = {
   openLocalFile: '打开本地文件…',
   autoPdfGov: '自动用年报核查打开 gov.cn 的 PDF',
   autoPdfUnsupported: '此浏览器不支持按响应类型转向（需要 Chrome 128 或更新版本）',
+  historyCompared: '已对照上一年度报告：',
+  historyNone: (year: number) => `历史记录中没有上一年度（${year}年）的报告，未做跨年度核对`,
+  historySetting: '保存核对过的报告并与上一年度对照（仅存于本机）',
+  history: '报告历史记录',
+  historyEmpty: '尚无记录',
+  historyCount: (n: number) => `共 ${n} 条（仅存于本浏览器）`,
+  historyFigures: (carried: string, inForce: string) => `上年结转 ${carried} · 结转下年度 ${inForce}`,
+  historyExport: '导出',
+  historyImport: '导入…',
+  historyClear: '清空',
+  historyClearConfirm: (n: number) => `确定清空全部 ${n} 条报告历史记录？此操作无法撤销。`,
+  historyImported: (n: number, rejected: number) => `已导入 ${n} 条${rejected ? `，${rejected} 条无效已跳过` : ''}`,
+  historyDamaged: (n: number) => `${n} 条损坏的记录已跳过`,
+  checkPrevious: '核对上一年度报告',
+  checkPreviousOf: (title: string) => `核对上一年度报告：${title}`,
+  checkingPrevious: '正在核对上一年度报告…',
 };
 type Strings = typeof zh;
 
@@ -96,6 +112,22 @@ const en: Strings = {
   openLocalFile: 'Open a local file…',
   autoPdfGov: 'Open gov.cn PDFs in 年报核查 automatically',
   autoPdfUnsupported: 'This browser cannot redirect by response type (Chrome 128 or later is needed)',
+  historyCompared: 'Compared with last year’s report: ',
+  historyNone: (year: number) => `No report of the year before (${year}) in the history: not compared across years`,
+  historySetting: 'Keep the reports checked and compare with the year before (on this computer only)',
+  history: 'Report history',
+  historyEmpty: 'No records yet',
+  historyCount: (n: number) => `${n} record${n === 1 ? '' : 's'} (kept in this browser only)`,
+  historyFigures: (carried: string, inForce: string) => `carried over ${carried} · carried into next year ${inForce}`,
+  historyExport: 'Export',
+  historyImport: 'Import…',
+  historyClear: 'Clear',
+  historyClearConfirm: (n: number) => `Clear all ${n} records of the report history? This cannot be undone.`,
+  historyImported: (n: number, rejected: number) => `${n} imported${rejected ? `, ${rejected} invalid skipped` : ''}`,
+  historyDamaged: (n: number) => `${n} damaged record${n === 1 ? '' : 's'} skipped`,
+  checkPrevious: 'Check last year’s report',
+  checkPreviousOf: (title: string) => `Check last year’s report: ${title}`,
+  checkingPrevious: 'Checking last year’s report…',
 };
 
 export const strings: Record<Lang, Strings> = { zh, en };
@@ -118,4 +150,9 @@ export const RULE_WORDS: Record<string, { zh: string; en: string }> = {
   'row-length': { zh: '行中数值的个数应与表格列数一致', en: 'A row holds as many values as the table has columns' },
   'label-variant': { zh: '行列标签应使用格式规定的用语', en: 'Row and column labels should use the official wording' },
   'format-mismatch': { zh: '报告应使用与年度相符的格式', en: 'The report should use the template of its year' },
+  'cross-year-carryover': { zh: '本年表三“二、上年结转”应等于上一年度报告的“四、结转下年度继续办理”', en: 'This year’s carried-over requests (table 3, item 2) equal last year’s carried into the next (item 4)' },
+  'cross-year-in-force': {
+    zh: '上一年度现行有效件数加本年制发件数减本年废止件数，应等于本年现行有效件数（文件也可能自然失效）',
+    en: 'Last year’s documents in force + issued this year − repealed this year = in force this year (documents may also lapse)',
+  },
 };

@@ -14,6 +14,8 @@ import { checkDoc, type CheckResult } from '../../lib/check';
 import { countBySeverity, type Text } from '../../lib/findings';
 import type { Locator } from '../../lib/ext/anchors';
 import { loadSettings, saveSettings } from '../../lib/ext/settings-store';
+import { withHistory, type HistoryInfo } from '../../lib/ext/history-check';
+import { compareWithHistory } from '../../lib/history/compare';
 import type { Settings } from '../../lib/ext/settings';
 import type { Lang } from '../../lib/i18n';
 import { checkPdfDocument, type PdfOcrDeps } from '../../lib/read/pdf-doc';
@@ -38,6 +40,8 @@ let bar: Omit<BarProps, 'lang' | 'onFile'> = { name: null, status: null, page: n
 let opening = 0;
 /** Other versions of the report the linking page offers (a PDF beside an OFD), as viewer links. */
 let alternatives: { label: string; href: string }[] = [];
+/** Where the file open came from, for the report history: its address, or a local file's name. */
+let source = '';
 /** Phase durations of the current opening, for the benchmark (data-timing on our host). */
 let timing: string[] = [];
 const phase = async <T,>(name: string, fn: () => Promise<T>): Promise<T> => {
@@ -80,9 +84,17 @@ function mountUi(parent: Element, locate?: Locator) {
     progress(done: number, total: number, label: Text) {
       show(viewOf(null, 'checking', [], location.href, { done, total, label }));
     },
-    done(result: CheckResult | null, notices: Text[], failed = false) {
+    async done(result: CheckResult | null, notices: Text[], failed = false) {
       const state: View['state'] = failed ? 'failed' : result?.report ? 'done' : result?.notices.length ? 'failed' : 'not-report';
-      const view = viewOf(result, state, notices, location.href);
+      // The report history, as on web pages: kept, compared with last year's, unless switched off.
+      let history: HistoryInfo | null = null;
+      if (settings.history && state === 'done' && result?.report && source) {
+        const h = await withHistory(compareWithHistory, result, source);
+        result = h.result;
+        notices = [...notices, ...h.notices];
+        history = h.info;
+      }
+      const view: View = { ...viewOf(result, state, notices, location.href), history };
       const counts = countBySeverity(view.findings);
       host.setAttribute('data-errors', String(counts.errors));
       host.setAttribute('data-warnings', String(counts.warnings));
@@ -100,6 +112,7 @@ function mountUi(parent: Element, locate?: Locator) {
 async function openRemote(src: string, ref: string | null) {
   const my = reset();
   const name = fileNameOf(src);
+  source = src;
   document.title = `${name} · 年报核查`;
   showBar({ name, src, status: s().loading(name) });
   try {
@@ -124,6 +137,7 @@ async function openRemote(src: string, ref: string | null) {
 
 async function openLocal(file: File) {
   const my = reset();
+  source = file.name;
   document.title = `${file.name} · 年报核查`;
   showBar({ name: file.name, src: null, status: s().loading(file.name) });
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -190,7 +204,7 @@ async function showWordFile(bytes: Uint8Array, type: FileType, my: number) {
     result = again.result;
     notices.push(...again.notices);
   }
-  const summary = ui.done(result, notices);
+  const summary = await ui.done(result, notices);
   void browser.runtime.sendMessage({ type: 'result', summary }).catch(() => {});
 }
 
@@ -230,7 +244,7 @@ async function showPdf(bytes: Uint8Array, my: number) {
   try {
     const checked = await phase('check', () => checkPdfDocument(doc as never, { ops: pdfjs.OPS as never, force: false, ocr: viewerOcr(ui, doc.numPages, my, abort.signal) }));
     if (my !== opening) return;
-    const summary = ui.done(checked.result, checked.notices, checked.failed);
+    const summary = await ui.done(checked.result, checked.notices, checked.failed);
     void browser.runtime.sendMessage({ type: 'result', summary }).catch(() => {});
   } catch (e) {
     if (my !== opening) return;

@@ -5,6 +5,8 @@ import type { CheckResult } from '../check';
 import type { Text } from '../findings';
 import type { SourceDoc } from '../model';
 import type { CellRef } from '../parse/types';
+import type { Compared } from '../history/compare';
+import type { HistoryStore } from '../history/store';
 import type { PicturesRead, PictureTask } from './pictures';
 
 export interface CoreRun {
@@ -25,6 +27,14 @@ export interface CoreApi {
   /** The report checked again with the tables read from its pictures. */
   recheck(run: CoreRun, pictures: PicturesRead, pause: () => Promise<void>): Promise<{ result: CheckResult; notices: Text[] }>;
   cellName(ref: CellRef, lang: 'zh' | 'en'): string;
+  /**
+   * The report against the history (lib/history compareWithHistory): its record kept in `store`,
+   * last year's record of the same body looked up, the cross-year findings added. The store is the
+   * UI script's (storage.local); the rules stay in the engine script.
+   */
+  history(result: CheckResult, source: string, store: HistoryStore, options?: { keep?: boolean }): Promise<Compared>;
+  /** Another report page (last year's, fetched as text) read and checked like this one, without its pictures. */
+  checkPage(html: string, url: string): Promise<CheckResult>;
 }
 
 type WithCore = { __nianbaoCore?: CoreApi };

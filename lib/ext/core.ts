@@ -1,6 +1,7 @@
 // The engine side of a check in the page: find the report, read it, parse it, run the rules, and
 // list the table pictures to read. No UI here: the UI script picks the run up through core-api.
-import { parseStepAsync, rulesStep } from '../check';
+import { checkDoc, parseStepAsync, rulesStep, type CheckResult } from '../check';
+import { compareWithHistory } from '../history/compare';
 import { cellName } from '../rules/names';
 import { findReportRoot, readDocumentAt } from '../source';
 import { longestStep, pause, timed, type CoreApi, type CoreRun } from './core-api';
@@ -27,5 +28,20 @@ export function coreOf(force: boolean, picture: string | null): CoreApi {
     run: runCore(force, picture),
     recheck: (run, pictures, wait) => recheck(run.source!, run.result!, pictures, run.force, wait),
     cellName,
+    history: (result, source, store, options) => compareWithHistory(result, source, store, options),
+    checkPage,
   };
+}
+
+/** A report page fetched as text (last year's, for the history): parsed inert (no script runs, nothing loads), then checked. */
+async function checkPage(html: string, url: string): Promise<CheckResult> {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  // Relative links resolve against the page's own address, not ours.
+  const base = doc.createElement('base');
+  base.href = url;
+  doc.head?.prepend(base);
+  await pause();
+  const source = readDocumentAt(doc, findReportRoot(doc));
+  await pause();
+  return checkDoc(source, { force: false });
 }

@@ -4,7 +4,7 @@ import { parseMessage } from './messages';
 
 describe('settings', () => {
   it('defaults to Chinese, automatic checking on gov.cn only, every severity shown', () => {
-    expect(defaultSettings()).toEqual({ lang: 'zh', autoGov: true, autoAll: false, autoPdfGov: false, severities: { error: true, warning: true, info: true }, panel: null });
+    expect(defaultSettings()).toEqual({ lang: 'zh', autoGov: true, autoAll: false, autoPdfGov: false, history: true, severities: { error: true, warning: true, info: true }, panel: null });
   });
   it('falls back to defaults on a damaged store, keeps what is valid', () => {
     expect(parseSettings({ lang: 'fr' })).toEqual(defaultSettings());
@@ -12,6 +12,8 @@ describe('settings', () => {
     expect(parseSettings(null)).toEqual(defaultSettings());
     expect(parseSettings({ autoPdfGov: true }).autoPdfGov).toBe(true);
     expect(parseSettings({ autoPdfGov: 'yes' })).toEqual(defaultSettings());
+    expect(parseSettings({ history: false }).history).toBe(false);
+    expect(parseSettings({ history: 'off' })).toEqual(defaultSettings());
   });
 });
 

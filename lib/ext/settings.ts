@@ -10,6 +10,12 @@ const makeSchema = () =>
     autoAll: z._default(z.boolean(), false),
     /** Open PDFs of *.gov.cn in our viewer instead of the browser's (dynamic DNR redirect rules; off by default). */
     autoPdfGov: z._default(z.boolean(), false),
+    /**
+     * Keep a record of each report checked (storage.local, never sent anywhere) and compare it with the
+     * same body's report of the year before (cross-year rules). On by default: an inspector lays this
+     * year's report beside last year's, and the records are only the figures those rules compare.
+     */
+    history: z._default(z.boolean(), true),
     severities: z._default(z.object({ error: z.boolean(), warning: z.boolean(), info: z.boolean() }), { error: true, warning: true, info: true }),
     panel: z._default(z.nullable(z.object({ x: z.number(), y: z.number(), collapsed: z.boolean() })), null),
   });
