@@ -3,7 +3,7 @@
 // on a fake gov.cn host): the second gets the cross-year findings naming the first, exactly as the
 // engine gives them; the popup lists, exports and clears the records; the 「核对上一年度报告」 offer
 // fetches last year's page the report links; with the setting off nothing is kept or compared.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countBySeverity, historyStep, type CheckResult } from '../../lib/check';
@@ -11,7 +11,10 @@ import { checkInput } from '../../lib/cli/main';
 import { recordOf } from '../../lib/history/record';
 import { sniffHtmlCharset } from '../../lib/read/decode';
 import { REPORTS_DIR, checkBytes, reportSource } from '../helpers';
-import { hook, launch, type Harness } from './harness';
+import { ROOT, hook, launch, type Harness } from './harness';
+
+const ARTIFACTS = `${ROOT}artifacts/e2e`;
+mkdirSync(ARTIFACTS, { recursive: true });
 
 let h: Harness;
 let worker: Worker;
@@ -108,6 +111,7 @@ describe('the report history', () => {
         b.includes(url1),
       ).length;
     await expect.poll(crossBadges, { timeout: 5000 }).toBe(cross(expected2).length);
+    await second.page.screenshot({ path: `${ARTIFACTS}/history-panel.png` });
     expect(await historyKeys()).toHaveLength(2);
     // Nothing was requested but the pages and what they reference themselves (the real page's widgets, refused by the harness).
     const foreign = h.requests.filter((r) => /^https?:/.test(r) && !r.startsWith(h.base) && !h.served.some((b) => b.includes(new URL(r).hostname)));
@@ -137,6 +141,11 @@ describe('the report history', () => {
     await popup.click('[data-action="history-clear-confirm"]');
     await expect.poll(historyKeys).toEqual([]);
     expect(await count.getAttribute('data-history-count')).toBe('0');
+    // 「导入…」 takes the exported file back, each record validated.
+    await popup.setInputFiles('[data-history] input[type="file"]', path);
+    await expect.poll(() => count.getAttribute('data-history-count')).toBe('2');
+    expect(await historyKeys()).toHaveLength(2);
+    await popup.screenshot({ path: `${ARTIFACTS}/history-popup.png`, fullPage: true });
     await popup.close();
   });
 
@@ -189,6 +198,38 @@ describe('the report history', () => {
     expect((await items(tabs[1])).filter((t) => t.includes(urls[0])).length).toBe(cross(expected2).length);
     expect(await historyKeys()).toHaveLength(2);
     for (const t of tabs) await t.close();
+  });
+
+  it('a linked PDF of last year: 「核对上一年度报告」 opens it in the viewer, and the page is compared once the viewer kept it', async () => {
+    await clearHistory();
+    const [pdf, txt] = [`${REPORTS_DIR}002/source.pdf`, `${REPORTS_DIR}003/source.txt`];
+    const r1 = await checkInput(pdf, false);
+    const pdfUrl = `${h.base}/hz2/2023.pdf`;
+    h.route('/hz2/2023.pdf', { body: readFileSync(pdf), type: 'application/pdf' });
+    const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const text = readFileSync(txt, 'utf8');
+    // The report's own title, printed over two lines (body, then year and report words).
+    const title = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 2).join('');
+    const html = new TextEncoder().encode(
+      `<!doctype html><html><head><meta charset="utf-8"><title>${escape(title)}</title></head><body><pre>${escape(text)}</pre><p>往年年报：<a href="/hz2/2023.pdf">洪泽区人民政府2023年政府信息公开工作年度报告.pdf</a></p></body></html>`,
+    );
+    const mine = await checkBytes('html', html);
+    expect(mine.report?.year).toBe(2024);
+    const { page, got } = await visit('/hz2/2024.html', html);
+    expect(got).toEqual({ state: 'done', ...counts(mine) });
+    const offer = page.locator('nianbao-check [data-action="check-previous"]');
+    await offer.waitFor();
+    const opened = h.context.waitForEvent('page');
+    await offer.click();
+    const viewer = await opened;
+    expect(await hook(viewer, 90_000)).toEqual({ state: 'done', ...counts(r1) });
+    await page.waitForFunction(() => document.querySelector('nianbao-check')?.shadowRoot?.querySelector('[data-history="compared"]'), undefined, { timeout: 30_000 });
+    const expected = historyStep(mine, recordOf(r1.report!, { source: pdfUrl }));
+    const host = await page.evaluate(() => Number(document.querySelector('nianbao-check')!.getAttribute('data-warnings')));
+    expect(host).toBe(counts(expected).warnings);
+    expect((await historyLine(page))?.text).toContain(r1.report!.title!);
+    await viewer.close();
+    await page.close();
   });
 
   it('switched off in the popup: nothing is kept, no cross-year finding, no history line', async () => {
