@@ -55,6 +55,15 @@ describe('ExtensionHistoryStore', () => {
     expect(await fakeBrowser.storage.local.get(null)).toEqual({ settings: { lang: 'en' } });
   });
 
+  it('keeps at most its maximum: the records checked longest ago go first; a record is a few KB', async () => {
+    const store = new ExtensionHistoryStore(2);
+    await store.add(rec(2021, 'https://a.gov.cn/2021.html', '2024-01-01T00:00:00.000Z'));
+    await store.add(rec(2022, 'https://a.gov.cn/2022.html', '2024-01-03T00:00:00.000Z'));
+    await store.add(rec(2023, 'https://a.gov.cn/2023.html', '2024-01-02T00:00:00.000Z'));
+    expect((await store.list()).map((r) => r.year)).toEqual([2022, 2023]);
+    expect(JSON.stringify((await store.list())[0]).length).toBeLessThan(4000);
+  });
+
   it('exports a document parseExport reads back, and imports it into an empty store', async () => {
     const store = new ExtensionHistoryStore();
     await store.add(rec(2022, 'https://a.gov.cn/2022.html'));

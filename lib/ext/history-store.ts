@@ -23,12 +23,30 @@ export interface Skipped {
   why: string;
 }
 
+/**
+ * At most this many records are kept (about 2 KB each): storage.local holds 10 MB without the
+ * unlimitedStorage permission, and a full store would make every later check lose its comparison.
+ * Past it, the records checked longest ago go first.
+ */
+export const MAX_RECORDS = 3000;
+
 export class ExtensionHistoryStore implements HistoryStore {
   /** Damaged entries found by the last read. */
   skipped: Skipped[] = [];
 
+  constructor(private readonly max = MAX_RECORDS) {}
+
+  /** How many history keys the last read found: a check reads the store just before adding to it. */
+  private known: number | null = null;
+
   async add(record: HistoryRecord): Promise<void> {
     await storage.setItem(`local:${HISTORY_PREFIX}${record.id}`, record);
+    // Read everything again only when the store may be over its maximum.
+    if (this.known != null && this.known + 1 <= this.max) return void this.known++;
+    const entries = await this.entries();
+    if (entries.length <= this.max) return;
+    const oldest = entries.sort((a, b) => a.record.checkedAt.localeCompare(b.record.checkedAt)).slice(0, entries.length - this.max);
+    await storage.removeItems(oldest.map((e) => `local:${e.key}` as const));
   }
 
   /** Every valid record, newest check first. */
@@ -40,16 +58,13 @@ export class ExtensionHistoryStore implements HistoryStore {
   private async entries(): Promise<{ key: string; record: HistoryRecord }[]> {
     const skipped: Skipped[] = [];
     const out: { key: string; record: HistoryRecord }[] = [];
-    let all: Record<string, unknown>;
-    try {
-      all = await storage.snapshot('local');
-    } catch (e) {
-      this.skipped = [{ key: '*', why: (e as Error).message }];
-      return [];
-    }
-    for (const [key, raw] of Object.entries(all)) {
-      // WXT keeps an item's metadata under "<key>$": not a record.
-      if (!key.startsWith(HISTORY_PREFIX) || key.endsWith('$')) continue;
+    // Storage itself failing throws: the caller says the history is unavailable (history-check.ts).
+    const all = await storage.snapshot('local');
+    const keys = Object.keys(all).filter((key) => key.startsWith(HISTORY_PREFIX) && !key.endsWith('$'));
+    this.known = keys.length;
+    for (const key of keys) {
+      // (WXT keeps an item's metadata under "<key>$": not a record.)
+      const raw = all[key];
       const r = parseRecord(raw);
       if ('record' in r) out.push({ key, record: r.record });
       else skipped.push({ key, why: r.error });
@@ -68,6 +83,7 @@ export class ExtensionHistoryStore implements HistoryStore {
     const keys = Object.keys(all).filter((k) => k.startsWith(HISTORY_PREFIX));
     if (keys.length) await storage.removeItems(keys.map((k) => `local:${k}` as const));
     this.skipped = [];
+    this.known = 0;
   }
 
   async exportJson(): Promise<string> {
