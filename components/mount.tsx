@@ -9,7 +9,7 @@ import type { Summary } from '../lib/ext/messages';
 import { readPictures } from '../lib/ext/read-pictures';
 import { sourceOfPage, withHistory, type HistoryInfo } from '../lib/ext/history-check';
 import { checkPrevious } from '../lib/ext/history-offer';
-import { pageLinks, previousReportLink } from '../lib/ext/previous-link';
+import { listPageLink, pageLinks, previousReportLink } from '../lib/ext/previous-link';
 import { loadSettings, saveSettings } from '../lib/ext/settings-store';
 import { App } from './App';
 import { adoptSheet, ensureHost, partRoot } from './host';
@@ -109,8 +109,10 @@ export async function startUi(): Promise<void> {
       notices.push(...h.notices);
       history = h.info;
       // None kept yet, but the page links last year's report: offer to check it (「核对上一年度报告」).
-      if (history && !history.previous && result.report?.year != null)
-        history.offer = previousReportLink(pageLinks(document), { year: result.report.year, title: result.report.title, href: location.href });
+      if (history && !history.previous && result.report?.year != null) {
+        const links = pageLinks(document);
+        history.offer = previousReportLink(links, { year: result.report.year, title: result.report.title, href: location.href }) ?? listPageLink(links, { href: location.href });
+      }
     }
     const view: View = { ...viewOf(result, state, notices, location.href), history };
     const publish = (v: View) => {
@@ -125,7 +127,7 @@ export async function startUi(): Promise<void> {
       const year = base?.report?.year;
       if (!offer || !base || year == null || history?.pending) return;
       show({ ...view, history: { ...history!, pending: true } });
-      const problem = await checkPrevious(core, offer, location.href, year).catch((e: Error) => ({ zh: `未能核对上一年度报告：${e.message}`, en: `Last year's report was not checked: ${e.message}` }));
+      const problem = await checkPrevious(core, offer, { href: location.href, title: base.report!.title, year }).catch((e: Error) => ({ zh: `未能核对上一年度报告：${e.message}`, en: `Last year's report was not checked: ${e.message}` }));
       if (superseded()) return;
       // This report again against the history, now holding last year's (its own record is already kept).
       const again = await withHistory(core.history, base, source, { keep: false });

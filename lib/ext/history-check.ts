@@ -18,7 +18,7 @@ export interface HistoryInfo {
   year: number | null;
   previous: { title: string | null; ref: string; year: number | null } | null;
   /** Last year's report linked from this page, offered for a check (「核对上一年度报告」) when the history has none. */
-  offer?: { href: string; label: string; file: boolean } | null;
+  offer?: { href: string; label: string; file: boolean; list?: boolean } | null;
   /** The offered check is running. */
   pending?: boolean;
 }

@@ -8,14 +8,28 @@ import type { CoreApi } from './core-api';
 import { withHistory } from './history-check';
 import { HISTORY_PREFIX } from './history-store';
 import { parsePageReply } from './page-fetch';
-import type { PreviousLink } from './previous-link';
+import { pageLinks, previousReportLink, type PreviousLink } from './previous-link';
 
 /** How long we wait for the viewer to check a file (a scan read by OCR takes minutes). */
 const FILE_WAIT_MS = 10 * 60_000;
 
 const notice = (zh: string, en: string): Text => ({ zh: `未能核对上一年度报告：${zh}`, en: `Last year's report was not checked: ${en}` });
 
-export async function checkPrevious(core: Pick<CoreApi, 'checkPage' | 'history'>, offer: PreviousLink, page: string, year: number): Promise<Text | null> {
+export async function checkPrevious(core: Pick<CoreApi, 'checkPage' | 'history'>, offer: PreviousLink, report: { href: string; title: string | null; year: number }): Promise<Text | null> {
+  const { year } = report;
+  const page = report.href;
+  if (offer.list) {
+    // The site's list of reports: last year's report is looked for among its links.
+    const list = parsePageReply(await browser.runtime.sendMessage({ type: 'fetch-page', url: offer.href }).catch((e: Error) => ({ ok: false, message: e.message })));
+    if (!list.ok) return notice(`无法读取年报列表 ${offer.href}（${list.message}）`, `the list of reports ${offer.href} could not be read (${list.message})`);
+    const doc = new DOMParser().parseFromString(list.text, 'text/html');
+    const base = doc.createElement('base');
+    base.href = list.url;
+    doc.head?.prepend(base);
+    const found = previousReportLink(pageLinks(doc), { year, title: report.title, href: list.url });
+    if (!found) return notice(`年报列表 ${offer.href} 中未找到本机关${year - 1}年度的报告`, `no ${year - 1} report of this body in the list ${offer.href}`);
+    return checkPrevious(core, found, report);
+  }
   if (offer.file) {
     const arrived = recordArrives(year - 1, FILE_WAIT_MS);
     await browser.runtime.sendMessage({ type: 'open-viewer', url: offer.href, referer: page });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkYear, previousReportLink, type PageLink } from './previous-link';
+import { linkYear, listPageLink, previousReportLink, type PageLink } from './previous-link';
 
 const page = { year: 2023, title: '平潭综合实验区2023年政府信息公开工作年度报告', href: 'https://www.pingtan.gov.cn/zwgk/2023.html#top' };
 const L = (text: string, href: string, title = ''): PageLink => ({ text, title, href });
@@ -41,5 +41,20 @@ describe('previousReportLink', () => {
   it('prefers the link that names the disclosure report', () => {
     const links = [L('2022年报', 'https://www.pingtan.gov.cn/nb.html'), L('2022年政府信息公开工作年度报告', 'https://www.pingtan.gov.cn/xxgk.html')];
     expect(previousReportLink(links, page)?.href).toBe('https://www.pingtan.gov.cn/xxgk.html');
+  });
+});
+
+describe('listPageLink', () => {
+  it('finds the site’s list of reports (「往年年报」 first, a breadcrumb’s 「政府信息公开年报」), never a report, a file or another site', () => {
+    const links = [
+      L('首页', 'https://www.pingtan.gov.cn/'),
+      L('政府信息公开年报', 'https://www.pingtan.gov.cn/zfxxgknb/'),
+      L('往年年报', 'https://www.pingtan.gov.cn/zfxxgknb/index_1.html'),
+      L('往年年报', 'https://www.other.gov.cn/nb/'),
+      L('平潭综合实验区2022年政府信息公开工作年度报告', 'https://www.pingtan.gov.cn/zwgk/2022-b.html'),
+    ];
+    expect(listPageLink(links, page)).toEqual({ href: 'https://www.pingtan.gov.cn/zfxxgknb/index_1.html', label: '往年年报', file: false, list: true });
+    expect(listPageLink(links.slice(0, 2), page)?.href).toBe('https://www.pingtan.gov.cn/zfxxgknb/');
+    expect(listPageLink([L('年报.pdf', 'https://www.pingtan.gov.cn/nb.pdf'), L('往年年报', 'https://www.other.gov.cn/nb/')], page)).toBeNull();
   });
 });

@@ -16,6 +16,8 @@ export interface PreviousLink {
   label: string;
   /** A PDF or Word file (opened in the viewer) rather than a page (fetched and checked here). */
   file: boolean;
+  /** Not the report but the site's list of reports (「往年年报」): last year's is looked for there. */
+  list?: boolean;
 }
 
 const DIGIT: Record<string, string> = { 〇: '0', 零: '0', O: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
@@ -57,6 +59,27 @@ export function previousReportLink(links: readonly PageLink[], current: { year: 
   if (!found.length) return null;
   const best = found.reduce((a, b) => (b.score > a.score ? b : a));
   return { href: best.link.href, label: best.words, file: FILE.test(best.link.href) };
+}
+
+/** A link to the site's list of reports: the words of a list, no year, short (a menu entry or a breadcrumb). */
+const LIST_WORDS = /往年年报|历年年报|往年报告|历年报告|年度报告|年报/;
+
+/**
+ * Where no link names last year's report: the site's list of reports the page links (「往年年报」,
+ * 「政府信息公开年报」 in the breadcrumb), on the same site. Null when there is none.
+ */
+export function listPageLink(links: readonly PageLink[], current: { href: string }): PreviousLink | null {
+  const here = current.href.replace(/#.*$/, '');
+  const host = hostOf(here);
+  let best: { link: PreviousLink; score: number } | null = null;
+  for (const link of links) {
+    if (!/^https?:/i.test(link.href) || link.href.replace(/#.*$/, '') === here || hostOf(link.href) !== host || FILE.test(link.href)) continue;
+    const words = link.text.replace(/\s+/g, '').trim() || link.title.replace(/\s+/g, '');
+    if (words.length > 16 || !LIST_WORDS.test(words) || linkYear(words) != null || /\d{4}/.test(words)) continue;
+    const score = /往年|历年/.test(words) ? 2 : /政府信息公开/.test(words) ? 1 : 0;
+    if (!best || score > best.score) best = { link: { href: link.href, label: words, file: false, list: true }, score };
+  }
+  return best?.link ?? null;
 }
 
 /** The links of a page, bounded (a page of thousands of links is a portal, not a report). */

@@ -177,6 +177,28 @@ describe('the report history', () => {
     await page.close();
   });
 
+  it('through the site’s list of reports (「往年年报」): last year’s report is found there, fetched, checked and compared', async () => {
+    await clearHistory();
+    const url1 = `${h.base}/pt3/2023.html`;
+    h.route('/pt3/2023.html', { body: y1.bytes, type: typeOf(y1.bytes) });
+    h.route('/pt3/list.html', {
+      body: `<html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body><ul><li><a href="2024.html">平潭综合实验区2024年度政府信息公开工作年度报告</a></li><li><a href="./2023.html">平潭综合实验区2023年度政府信息公开工作年度报告</a></li></ul></body></html>`,
+    });
+    const html = new TextDecoder().decode(y2.bytes);
+    const linked = new TextEncoder().encode(html.replace(/<\/body>/i, `<p><a href="/pt3/list.html">往年年报</a></p></body>`));
+    const mine = await checkBytes('html', linked);
+    const expected = historyStep(mine, recordOf(y1.result.report!, { source: url1 }));
+    const { page } = await visit('/pt3/2024.html', linked);
+    const offer = page.locator('nianbao-check [data-action="check-previous"]');
+    await offer.waitFor();
+    expect(await offer.getAttribute('title')).toBe(`${h.base}/pt3/list.html`);
+    await offer.click();
+    await page.waitForFunction(() => document.querySelector('nianbao-check')?.shadowRoot?.querySelector('[data-history="compared"]'), undefined, { timeout: 30_000 });
+    expect(await page.evaluate(() => Number(document.querySelector('nianbao-check')!.getAttribute('data-warnings')))).toBe(counts(expected).warnings);
+    expect((await items(page)).filter((t) => t.includes(url1)).length).toBe(cross(expected).length);
+    await page.close();
+  });
+
   it('in the viewer too: 洪泽区 2024’s PDF is compared with 2023’s, opened before it', async () => {
     await clearHistory();
     const files = ['002', '003'].map((id) => `${REPORTS_DIR}${id}/source.pdf`);
