@@ -43,7 +43,16 @@ describe('findClaims: wordings beyond the real reports', () => {
     ['收到政府信息公开申请26件，截至12月31日，尚有6件申请在法定期限内，结转至下一年度办理。', ['received:::26', 'carried:::6']],
     // Results after both lawsuit blocks are the lawsuits'.
     ['因政府信息公开被提起行政诉讼3件，其中未经复议直接起诉2件、复议后起诉1件；法院判决维持2件，尚未审结1件。', ['t4:suit:total:3', 't4:direct:total:2', 't4:after-review:total:1', 't4:suit:upheld:2', 't4:suit:pending:1']],
+    // Every applicant at once is the whole; 新收 is the table's word for new requests.
+    ['本年度共收到公民、法人或其他组织提出的政府信息公开申请52件。', ['received:::52']],
+    ['全年共处理政府信息公开申请18件，其中新收16件、上年结转2件。', ['handled:::18', 'received:::16', 'carried-in:::2']],
+    // A result after its number, of the block named before.
+    ['因政府信息公开被申请行政复议的有2件，其中1件维持原决定，1件尚在审理中。', ['t4:review:total:2', 't4:review:upheld:1', 't4:review:pending:1']],
   ])('%s', (text, claims) => expect(read(text)).toEqual(claims));
+
+  it('the requests answered late or on time are a part of those answered', () => {
+    expect(read('全年受理政府信息公开申请52件，按期答复50件，延期答复2件。')).toEqual(['received:::52']);
+  });
 
   it('a Chinese numeral is read as a count only where it is one', () => {
     expect(read('与相关部门一起研究，收到政府信息公开申请后在15个工作日内答复，第一件申请当日办结。')).toEqual([]);

@@ -6,12 +6,14 @@
 import type { Anchor, SourceDoc } from '../model';
 import {
   ALL_UPHELD,
+  ALL_APPLICANTS,
   APPLICANT_WORD,
   APPROXIMATE_BEFORE,
   CHANNEL_WORD,
   CORRECTED_WORD,
   EXACT,
   FEES,
+  HANDLED_PART,
   HANDLED_VERB,
   NONE_RECEIVED,
   NONE_T4,
@@ -185,11 +187,11 @@ function read(lead: string, tail: string, prefix: string, unit: string, onward =
   if (top >= 0) {
     if (top === ends[1] || top === ends[2]) return readT4(lead, prefix, unit);
     if (top === ends[3]) return readT2(lead, t2doc!.key, t2doc!.at);
-    if (unit !== '件' || APPLICANT_WORD.test(lead)) return null;
+    if (unit !== '件' || ofApplicants(lead)) return null;
     return { kind: t3!.key, exact: EXACT[t3!.key]?.test(lead) };
   }
   // No specific word before the number: a receiving or handling verb, with requests near it.
-  if (unit === '件' && !APPLICANT_WORD.test(lead) && !NOT_REQUESTS.test(lead + tail.slice(0, 6))) {
+  if (unit === '件' && !ofApplicants(lead) && !NOT_REQUESTS.test(lead + tail.slice(0, 6))) {
     const verb = nearest(lead, [
       ['received', RECEIVED_VERB],
       ['handled', HANDLED_VERB],
@@ -197,13 +199,15 @@ function read(lead: string, tail: string, prefix: string, unit: string, onward =
     const channel = CHANNEL_WORD.test(lead) && !TOTAL_WORD.test(lead);
     // 「其中区公安局受理…」: a part of the total before, or another body's share.
     const before = verb ? lead.slice(0, verb.at.end - verb.at.length).replace(SCOPE_NARROW, '').replace(SCOPE_WIDE, '') : '';
-    const part = /^其中./u.test(lead.replace(/^其中[，,：:]/u, '其中')) && !/^其中(?:共|共计)?$/u.test(before) ? true : OTHER_BODY.test(before);
+    const part = /^其中./u.test(lead.replace(/^其中[，,：:]/u, '其中')) && !/^其中(?:共|共计)?$/u.test(before) ? true : OTHER_BODY.test(before.replace(ALL_APPLICANTS, ''));
     if (verb && !channel && !part) {
       const after = lead.slice(verb.at.end);
-      if (verb.key === 'received' && (REQUEST_WORD.test(after) || /^申请/u.test(tail) || /依申请/u.test(lead)))
+      // 「其中新收16件」: the table's own word for new requests, with requests named in the sentence.
+      const fresh = /新收$/u.test(lead.slice(0, verb.at.end)) && REQUEST_WORD.test(prefix);
+      if (verb.key === 'received' && (REQUEST_WORD.test(after) || /^申请/u.test(tail) || /依申请/u.test(lead) || fresh))
         return { kind: 'received', exact: EXACT.received?.test(lead), ...(/^申请/u.test(tail) ? { more: 2 } : {}) };
       // 「办理」「处理」 may mean every request on hand (一 + 二) as well as those answered.
-      if (verb.key === 'handled' && REQUEST_WORD.test(prefix + tail.slice(0, 6))) return { kind: 'handled', ...(/办理|处理/u.test(lead.slice(verb.at.end - 2, verb.at.end)) ? { loose: true } : {}) };
+      if (verb.key === 'handled' && !HANDLED_PART.test(lead.slice(0, verb.at.end - verb.at.length)) && REQUEST_WORD.test(prefix + tail.slice(0, 6))) return { kind: 'handled', ...(/办理|处理/u.test(lead.slice(verb.at.end - 2, verb.at.end)) ? { loose: true } : {}) };
     }
   }
   // The number first: 「1件结转下年度继续办理」「另有103件顺延到下年度答复」「有1件涉及…的行政复议」.
@@ -217,6 +221,12 @@ function read(lead: string, tail: string, prefix: string, unit: string, onward =
   }
   const blockAfter = nearest(head, T4_BLOCKS);
   if (blockAfter && !bothBlocks(head)) return { kind: 't4', block: blockAfter.key, col: 'total', fromTail: true };
+  // 「行政复议2件，其中1件维持原决定，1件尚在审理中」: a result after its number, of the block named before.
+  const colAfter = /^[件起宗]$/u.test(unit) ? T4_COLS.map(([key, re]) => ({ key, at: firstMatch(head, re) })).find((c) => c.at && c.at.index <= 2) : undefined;
+  if (colAfter) {
+    const block = nearest(prefix, T4_BLOCKS);
+    if (block) return { kind: 't4', block: lawsuitsBoth(prefix, block.key) ? 'suit' : block.key, col: colAfter.key, fromTail: true };
+  }
   const docAfter = nearest(head, T2_DOCS);
   const actionBefore = nearest(lead, T2_ACTIONS);
   if (docAfter && actionBefore && unit === '件') return { kind: 't2', doc: docAfter.key, action: actionBefore.key, fromTail: true };
@@ -225,10 +235,18 @@ function read(lead: string, tail: string, prefix: string, unit: string, onward =
   return null;
 }
 
+/** A part of the requests by who made them; every applicant at once is the whole. */
+const ofApplicants = (lead: string) => APPLICANT_WORD.test(lead.replace(ALL_APPLICANTS, ''));
+
 /** 「行政复议、行政诉讼案件 N 件」 counts both blocks: no one block's figure. */
 function bothBlocks(s: string): boolean {
   const named = new Set(T4_BLOCKS.filter(([, re]) => lastMatch(s, re)).map(([k]) => k));
   return named.has('review') && named.size > 1;
+}
+
+/** 「诉讼3件，其中直接起诉2件、复议后起诉1件；判决维持2件」: after both lawsuit blocks, the results are the lawsuits'. */
+function lawsuitsBoth(before: string, block: T4Block): boolean {
+  return (block === 'direct' || block === 'after-review') && !!lastMatch(before, T4_BLOCKS[0][1]) && !!lastMatch(before, T4_BLOCKS[1][1]);
 }
 
 function readT4(lead: string, prefix: string, unit: string): Reading | null {
@@ -246,9 +264,7 @@ function readT4(lead: string, prefix: string, unit: string): Reading | null {
   const before = prefix.slice(0, Math.max(0, colStart));
   const block = nearest(before, T4_BLOCKS);
   if (!block) return null;
-  // 「诉讼3件，其中直接起诉2件、复议后起诉1件；判决维持2件」: after both lawsuit blocks, the results are the lawsuits'.
-  const lawsuits = block.key === 'direct' || block.key === 'after-review' ? lastMatch(before, T4_BLOCKS[0][1]) && lastMatch(before, T4_BLOCKS[1][1]) : null;
-  return { kind: 't4', block: lawsuits ? 'suit' : block.key, col: col.key };
+  return { kind: 't4', block: lawsuitsBoth(before, block.key) ? 'suit' : block.key, col: col.key };
 }
 
 function readT2(lead: string, doc: T2Doc, at: Match): Reading | null {

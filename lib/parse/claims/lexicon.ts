@@ -93,6 +93,10 @@ export const NOT_REQUESTS = /诉求|来信|信件|咨询|留言|建议|提案|�
 
 /** A per-applicant or per-channel part ("其中，自然人 N 件", "网上申请 N 件"): not the total. */
 export const APPLICANT_WORD = /自然人|法人|商业企业|商业机构|科研机构|社会公益|法律服务|其他组织|个人|企业申请|公民/u;
+/** Every applicant at once (「收到公民、法人或其他组织提出的…申请」): the whole, not a part. */
+export const ALL_APPLICANTS = /(?:公民|自然人)[、，,]?(?:和|或|及|与)?法人(?:和|或|及|与|或者|、)?其他组织/gu;
+/** A handled number qualified by when or how (「按期答复50件，延期答复2件」): a part of those answered. */
+export const HANDLED_PART = /(?:延期|延长|逾期|超期|按期|按时|如期|当场|当日|即时|限时)$/u;
 export const CHANNEL_WORD = /网上|网络|在线|信函|当面|现场|传真|电子邮件|邮件|邮寄|来访|快递|窗口|平台/u;
 export const TOTAL_WORD = /共|合计|总|各类|全部|累计/u;
 
