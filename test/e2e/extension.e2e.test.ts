@@ -16,6 +16,9 @@ mkdirSync(ARTIFACTS, { recursive: true });
 let h: Harness;
 beforeAll(async () => {
   h = await launch();
+  // Each page is compared with the engine alone: the report history (on by default) would lay the
+  // real 平潭 reports beside each other (their cross-year findings are tested in history.e2e).
+  await h.context.serviceWorkers()[0].evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ settings: { history: false } }));
 }, 180_000);
 afterAll(async () => {
   await h?.close();
@@ -266,6 +269,8 @@ describe('what the page loads', () => {
     expect(ui).not.toContain('本年新收政府信息公开申请数量');
     expect(engine).not.toMatch(/__H|\$\$typeof|_zod/);
     expect(ui).toMatch(/_zod/);
-    expect(engine.length + ui.length).toBeLessThan(160_000);
+    // 160 KB until #10 added the text's claims and the cross-year comparison to the engine (115 KB)
+    // and the report history (store, last year's link) to the UI (98 KB). Cutting this is #12's work.
+    expect(engine.length + ui.length).toBeLessThan(225_000);
   });
 });
