@@ -50,6 +50,11 @@ describe('findClaims: wordings beyond the real reports', () => {
     ['因政府信息公开被申请行政复议的有2件，其中1件维持原决定，1件尚在审理中。', ['t4:review:total:2', 't4:review:upheld:1', 't4:review:pending:1']],
   ])('%s', (text, claims) => expect(read(text)).toEqual(claims));
 
+  it('none carried into next year, in words', () => {
+    expect(read('全年共受理政府信息公开申请20件，已全部办结，无结转下年度的申请。')).toEqual(['received:::20', 'carried:::0']);
+    expect(read('本年度无结转下年度的信访事项。')).toEqual([]);
+  });
+
   it('the requests answered late or on time are a part of those answered', () => {
     expect(read('全年受理政府信息公开申请52件，按期答复50件，延期答复2件。')).toEqual(['received:::52']);
   });

@@ -15,6 +15,7 @@ import {
   FEES,
   HANDLED_PART,
   HANDLED_VERB,
+  NONE_CARRIED,
   NONE_RECEIVED,
   NONE_T4,
   NONE_T4_STOP,
@@ -397,7 +398,7 @@ function completeLists(claims: Parsed[], text: string) {
   }
 }
 
-/** 「未收到政府信息公开申请」「没有因…行政复议、提起行政诉讼的情况」「未被复议机关纠错」「均获维持」. */
+/** 「未收到政府信息公开申请」「无结转下年度的申请」「没有因…行政复议、提起行政诉讼的情况」「未被复议机关纠错」「均获维持」. */
 function statedInWords(text: string, anchor: (from: number, to: number) => Anchor, base: (at: number, prefix: string) => Omit<ClaimRead, 'kind' | 'value' | 'text' | 'anchor'>): ClaimRead[] {
   const out: ClaimRead[] = [];
   const claim = (from: number, to: number, what: Pick<ClaimRead, 'kind' | 'block' | 'col' | 'wording'>): ClaimRead => ({
@@ -410,6 +411,10 @@ function statedInWords(text: string, anchor: (from: number, to: number) => Ancho
   for (const m of text.matchAll(NONE_RECEIVED)) {
     if (/复议|诉讼|起诉/u.test(m[0]) || NOT_REQUESTS.test(m[0]) || !/公开/u.test(text.slice(sentenceStart(text, m.index!), sentenceEnd(text, m.index!)))) continue;
     out.push(claim(m.index!, m.index! + m[0].length, { kind: 'received', wording: 'none' }));
+  }
+  for (const m of text.matchAll(NONE_CARRIED)) {
+    if (!T3_CONTEXT.test(text.slice(sentenceStart(text, m.index!), sentenceEnd(text, m.index!)))) continue;
+    out.push(claim(m.index!, m.index! + m[0].length, { kind: 'carried', wording: 'none' }));
   }
   for (const m of text.matchAll(NONE_T4)) {
     const s = m[0];

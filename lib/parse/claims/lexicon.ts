@@ -123,6 +123,8 @@ export const SCOPE_WIDE = /全区各级(?:行政机关)?|全市各级(?:行政�
 
 /** Negative statements: none received, no review or lawsuit, none corrected. */
 export const NONE_RECEIVED = /(?:未|没有|无)(?:收到|接到|受理)(?:过)?[^，。；;,：:]{0,14}?(?:申请件?|依申请公开件|依申请件|依申请公开事项)/gu;
+/** None carried into next year (「无结转下年度的申请」「没有需结转至下一年度办理的申请」). */
+export const NONE_CARRIED = /(?:无|没有|未有|不存在)(?:需要?)?(?:结转|顺延)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:政府信息公开)?(?:申请)?/gu;
 // 「无」 alone is too common a character: only 「无因…」「无行政复议…」「无被…」.
 export const NONE_T4 =
   /(?:未发生|没有发生|未出现|没有出现|未产生|不存在|未被|未曾被|没有|未有|无(?=因|行政|被|发生|涉及))[^，。；;,]{0,24}?(?:行政复议|行政诉讼|复议|诉讼)(?:[^，。；;,]{0,16}?(?:行政复议|行政诉讼|复议|诉讼))?[^，。；;,]{0,12}/gu;
