@@ -89,6 +89,8 @@ describe('findClaims: numbers of other things near the same words are no claim',
     '受理法律援助申请 30 件，办理行政许可申请 12 件。我局未收到法律援助申请。',
     '全年办理行政复议案件 120 件，行政诉讼 9 件。',
     '财政预决算全部公开 12 件。',
+    // A part of the year.
+    '第一季度收到政府信息公开申请12件，上半年办结政府信息公开申请 20 件。',
   ])('%s', (text) => expect(read(text)).toEqual([]));
 
   it('a table row flattened into text is the table (laid-out row, pipe cells)', () => {

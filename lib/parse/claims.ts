@@ -22,6 +22,7 @@ import {
   NOT_REQUESTS,
   OTHER_BODY,
   OTHER_YEAR,
+  PERIOD_PART,
   REMAINDER,
   PROCESSING_FEE,
   RECEIVED_VERB,
@@ -178,7 +179,7 @@ function read(lead: string, tail: string, prefix: string, unit: string, onward =
     // 行政事业性收费 by name, and nothing of the fee for requests (信息处理费) in the clause.
     return FEES.test(lead) && !PROCESSING_FEE.test(lead + tail) ? { kind: 'fees' } : null;
   }
-  if (OTHER_YEAR.test(lead)) return null;
+  if (OTHER_YEAR.test(lead) || PERIOD_PART.test(lead)) return null;
   const t3 = nearest(lead, T3_WORDS);
   const t4block = nearest(lead, T4_BLOCKS);
   const t4col = nearest(lead, T4_COLS);

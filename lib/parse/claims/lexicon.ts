@@ -110,6 +110,9 @@ export const OTHER_BODY = /[\u4e00-\u9fa5]{1,12}?(?:分局|局|委员会|委|办
 /** Last year's number, or a change ("较上年增加 N 件", "同比增长"): not this year's figure. */
 export const OTHER_YEAR = /去年|上一?年(?!度?结转)|前年|同比|同期|较|比上|增加|减少|增长|下降|回落|增幅|降幅/u;
 
+/** A part of the year (「第一季度收到申请12件」「上半年」): not the year's figure. */
+export const PERIOD_PART = /季度|上半年|下半年|月份/u;
+
 /** The requests left over (「尚有 N 件…，结转至下一年度」): the clause after says what becomes of them. */
 export const REMAINDER = /^(?:截至[^，]{0,10})?(?:尚有|还有|另有|仍有|剩余|余下|其余)$/u;
 
