@@ -103,8 +103,12 @@ export function classify(raw: string): Pick<Token, 'kind' | 'value' | 'unit'> {
   return { kind: 'text' };
 }
 
-/** A sentence of running text rather than a table row. */
+/**
+ * A sentence of running text rather than a table row: long with a sentence mark, or a clause list
+ * ending as a sentence does (「本年度制发规章2件，废止规章1件，现行有效规章31件；」: a table row
+ * flattened into text has no comma and no sentence end).
+ */
 export function isProse(text: string): boolean {
   const t = text.trim();
-  return t.length > 30 && /[。；;！？]/u.test(t);
+  return (t.length > 30 && /[。；;！？]/u.test(t)) || (t.length >= 12 && /[，,]/u.test(t) && /[。；;！？]$/u.test(t));
 }

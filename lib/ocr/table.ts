@@ -594,12 +594,20 @@ function isBreakRow(row: OcrWord[]): boolean {
   const numbers = row.filter(isNumber).length;
   if (SECTION_WORDS.test(text) && text.length <= 30 && numbers < 2) return true;
   if (/^第二十条第/.test(text) && text.length <= 16) return true;
-  // Prose: words between its numbers (「自2023年1月1日至2023年12月31日」); a table's row has its
-  // label (maybe with an ordinal before it: 「1」「.申请人…」), then its values.
-  const cjkOf = (t: string) => [...t].filter((c) => CJK.test(c)).length;
-  const at = row.map((w, i) => (isNumber(w) && i > 0 ? i : -1)).filter((i) => i >= 0);
-  if (at.length < 2 || cjkOf(text) < 20) return false;
-  return cjkOf(row.slice(at[0] + 1, at[at.length - 1]).map((w) => w.text).join('')) >= 3;
+  // Prose: words between its numbers again and again (「自2023年1月1日至2023年12月31日」); a
+  // table's row has a group label, an ordinal, its label, then its values (a misread among them).
+  if ([...text].filter((c) => CJK.test(c)).length < 20) return false;
+  let gaps = 0;
+  let words = false;
+  let seenNumber = false;
+  for (const w of row) {
+    if (isNumber(w)) {
+      if (seenNumber && words) gaps++;
+      seenNumber = true;
+      words = false;
+    } else if (CJK.test(w.text)) words = true;
+  }
+  return gaps >= 3;
 }
 
 /** A row of words as one line of text (a heading or prose). */
