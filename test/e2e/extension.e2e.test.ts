@@ -15,10 +15,8 @@ mkdirSync(ARTIFACTS, { recursive: true });
 
 let h: Harness;
 beforeAll(async () => {
+  // The history off (launch's default): each page is compared with the engine alone.
   h = await launch();
-  // Each page is compared with the engine alone: the report history (on by default) would lay the
-  // real 平潭 reports beside each other (their cross-year findings are tested in history.e2e).
-  await h.context.serviceWorkers()[0].evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ settings: { history: false } }));
 }, 180_000);
 afterAll(async () => {
   await h?.close();

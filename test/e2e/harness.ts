@@ -58,7 +58,12 @@ export function ensureBuilt(): void {
   execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'pipe' });
 }
 
-export async function launch(): Promise<Harness> {
+/**
+ * `history`: keep the report history on (its default in the extension). Off otherwise: the tests
+ * that compare the extension's counts with the engine's (or the command line's) check many reports
+ * in one browser, and the history would lay reports of one body side by side (history.e2e tests that).
+ */
+export async function launch(options: { history?: boolean } = {}): Promise<Harness> {
   ensureBuilt();
   const routes = new Map<string, Served>();
   const served: string[] = [];
@@ -95,6 +100,8 @@ export async function launch(): Promise<Harness> {
   let [worker] = context.serviceWorkers();
   if (!worker) worker = await context.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
+  if (!options.history)
+    await worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ settings: { history: false } }));
   return {
     context,
     extensionId,

@@ -19,7 +19,7 @@ mkdirSync(ARTIFACTS, { recursive: true });
 let h: Harness;
 let worker: Worker;
 beforeAll(async () => {
-  h = await launch();
+  h = await launch({ history: true });
   worker = h.context.serviceWorkers()[0];
 }, 180_000);
 afterAll(async () => {
