@@ -61,6 +61,21 @@ const GROUP_OF: Partial<Record<T3Kind, 'e' | 'f' | 'g' | 't'>> = { refused: 'e',
 const GROUP_LABEL = { e: '（三）不予公开', f: '（四）无法提供', g: '（五）不予处理', t: '（六）其他处理' } as const;
 const GROUP_EN = { e: 'not disclosed', f: 'cannot be provided', g: 'not processed', t: 'otherwise handled' } as const;
 
+/**
+ * Table 三: the rows a claim of each kind may mean, each alternative the sum of its rows, the
+ * likeliest first. 「共受理…749件」 often counts the carried-over requests too (一 + 二); a loose
+ * 「办理」 may mean the requests received as well as those answered.
+ */
+const T3_ROWS: Partial<Record<T3Kind, string[][]>> = {
+  received: [['a'], ['a', 'b']],
+  'carried-in': [['b']],
+  handled: [['v']],
+  carried: [['w']],
+  open: [['c']],
+  partial: [['d']],
+  'open-partial': [['c', 'd']],
+};
+
 /** Table 三: the figure(s) a claim may mean, the likeliest first. */
 function t3Figures(report: Report, claim: ClaimRead): Figure[] {
   const t3 = report.tables.t3;
@@ -68,35 +83,14 @@ function t3Figures(report: Report, claim: ClaimRead): Figure[] {
   const row = (k: string) => t3Row(t3, k);
   const kind = claim.kind as T3Kind;
   const alts: (Figure | null)[] = [];
-  switch (kind) {
-    case 'received':
-      // 「共受理…749件」 often counts the carried-over requests too (一 + 二).
-      alts.push(figure([row('a')]), figure([row('a'), row('b')]));
-      break;
-    case 'carried-in':
-      alts.push(figure([row('b')]));
-      break;
-    case 'handled':
-      alts.push(figure([row('v')]));
-      if (claim.loose) alts.push(figure([row('a')]), figure([row('a'), row('b')]));
-      break;
-    case 'carried':
-      alts.push(figure([row('w')]));
-      break;
-    case 'open':
-      alts.push(figure([row('c')]));
-      break;
-    case 'partial':
-      alts.push(figure([row('d')]));
-      break;
-    case 'open-partial':
-      alts.push(figure([row('c'), row('d')]));
-      break;
-    default: {
-      const g = GROUP_OF[kind]!;
-      const keys = categoryRows(t3, g);
-      alts.push(figure(keys.map(row), keys.length > 1 ? { zh: `${tableZh('t3')}「${GROUP_LABEL[g]}」`, en: `${tableEn('t3')}, "${GROUP_EN[g]}"` } : undefined));
-    }
+  const rows = T3_ROWS[kind];
+  if (rows) {
+    for (const keys of [...rows, ...(kind === 'handled' && claim.loose ? T3_ROWS.received! : [])]) alts.push(figure(keys.map(row)));
+  } else {
+    // An outcome category: the sum of its rows' totals.
+    const g = GROUP_OF[kind]!;
+    const keys = categoryRows(t3, g);
+    alts.push(figure(keys.map(row), keys.length > 1 ? { zh: `${tableZh('t3')}「${GROUP_LABEL[g]}」`, en: `${tableEn('t3')}, "${GROUP_EN[g]}"` } : undefined));
   }
   return alts.filter((f): f is Figure => !!f && f.parts.length > 0);
 }
