@@ -7,6 +7,11 @@ import { T2_ROWS, T3_COLS, type Figure, type HistoryRecord } from './model';
 export const usableCell = (c: CellRead | undefined): c is CellRead => !!c && (c.state === 'number' || c.state === 'blank');
 export const usableFigure = (f: Figure | undefined): f is Figure => !!f && (f.state === 'number' || f.state === 'blank');
 export const cellValue = (c: CellRead) => c.value ?? 0;
+/**
+ * A cell read surely enough to say a chain across years is broken without 「请人工核对」: confident,
+ * and not read by OCR (a picture or a scan: no identity of table 二 confirms what OCR read there).
+ */
+export const surelyRead = (c: CellRead) => c.confident && c.anchor?.kind !== 'image';
 export const figureValue = (f: Figure) => f.value ?? 0;
 
 /** Last year's record is the year just before this report's. */

@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import type { CellRead, Report } from '../parse/types';
 import { agencyFromTitle, type Agency } from './agency';
 import type { Figure, HistoryRecord } from './model';
+import { surelyRead } from './figures';
 
 export type { Figure, HistoryRecord } from './model';
 export { recordSource, T2_ROWS, T3_COLS } from './model';
@@ -51,7 +52,7 @@ export function parseRecord(raw: unknown): { record: HistoryRecord } | { error: 
   return r.success ? { record: r.data as HistoryRecord } : { error: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
 }
 
-const figure = (c: CellRead): Figure => ({ value: c.state === 'number' ? c.value : null, state: c.state, confident: c.confident });
+const figure = (c: CellRead): Figure => ({ value: c.state === 'number' ? c.value : null, state: c.state, confident: surelyRead(c) });
 
 function rowFigures(cells: CellRead[] | undefined): Record<string, Figure> | undefined {
   if (!cells) return undefined;

@@ -2,7 +2,7 @@
 // still open at the end of last year are the ones carried into this one. A warning: the two reports
 // may differ in scope (a body merged, the district's total against the office's own).
 import { finding, toFindingCell, type Finding, type Rule } from '../findings';
-import { cellValue, figureValue, isYearBefore, UNSURE, usableCell, usableFigure } from '../history/figures';
+import { cellValue, figureValue, isYearBefore, surelyRead, UNSURE, usableCell, usableFigure } from '../history/figures';
 import { recordSource, T3_COLS } from '../history/model';
 import { cellName, colName, rowName } from './names';
 
@@ -25,7 +25,7 @@ export const crossYearCarryover: Rule = {
       const now = cellValue(cell);
       const before = figureValue(last);
       if (now === before) continue;
-      const doubt = !cell.confident || !last.confident;
+      const doubt = !surelyRead(cell) || !last.confident;
       const wRef = { table: 't3' as const, row: 'w', col };
       out.push(
         finding(

@@ -104,6 +104,19 @@ describe('cross-year-in-force', () => {
     expect(f[0].message.zh).toMatch(/请人工核对）$/);
   });
 
+  it('asks for a look by eye when this year\'s cells were read by OCR (a scan, a picture), however sure OCR was', () => {
+    const previous = lastYear((d) => setT2(d, '行政规范性文件', [77, 132, 470]));
+    const doc = readText(renderTsv(yearReport(2023, (d) => setT2(d, '行政规范性文件', [62, 33, 440]))));
+    // The same cells, as the picture reader gives them: image anchors, confident.
+    for (const l of doc.lines) for (const t of l.tokens) if (t.kind === 'number') t.anchor = { kind: 'image', image: 'scan', x: 0, y: 0, w: 1, h: 1 };
+    const f = inForce(checkDoc(doc, { previous }));
+    expect(f.map((x) => [x.expected, x.actual, x.severity])).toEqual([[499, 440, 'warning']]);
+    expect(f[0].message.zh).toMatch(/请人工核对）$/);
+    expect(inForce(check(yearReport(2023, (d) => setT2(d, '行政规范性文件', [62, 33, 440])), previous))[0].message.zh).not.toMatch(/请人工核对/);
+    // Last year's figures read by OCR are kept as unsure.
+    expect(recordOf(checkDoc(doc).report!, { source: 'scan.pdf', checkedAt: '2025-02-01T00:00:00.000Z' }).figures.t2.normative!['in-force'].confident).toBe(false);
+  });
+
   it('needs the year just before', () => {
     const previous = lastYear((d) => setT2(d, '行政规范性文件', [77, 132, 470]));
     expect(inForce(check(yearReport(2024, (d) => setT2(d, '行政规范性文件', [62, 33, 440])), previous))).toEqual([]);

@@ -3,7 +3,7 @@
 // counts 新制作/新公开/对外公开总数, another thing). A warning: documents also lapse without being
 // repealed (有效期届满), and the two reports may differ in scope.
 import { finding, toFindingCell, type Finding, type Rule } from '../findings';
-import { cellValue, figureValue, isYearBefore, UNSURE, usableCell, usableFigure } from '../history/figures';
+import { cellValue, figureValue, isYearBefore, surelyRead, UNSURE, usableCell, usableFigure } from '../history/figures';
 import { recordSource, T2_ROWS } from '../history/model';
 import { colName, rowName, tableEn, tableZh } from './names';
 
@@ -29,7 +29,7 @@ export const crossYearInForce: Rule = {
       const expected = figureValue(last) + cellValue(issued) - cellValue(repealed);
       const actual = cellValue(inForce);
       if (expected === actual) continue;
-      const doubt = ![issued, repealed, inForce].every((c) => c.confident) || !last.confident;
+      const doubt = ![issued, repealed, inForce].every(surelyRead) || !last.confident;
       const zhName = (c: typeof issued) => colName(c.ref, 'zh');
       const enName = (c: typeof issued) => colName(c.ref, 'en');
       const rowZh = rowName(inForce.ref, 'zh');
