@@ -1,31 +1,18 @@
 // The command line's history: `--history DIR` keeps a record per report and compares each with the
 // same body's report of the year before, from the same command line (any order) or from DIR.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { cli } from './fixtures/cli';
 import { FindingJsonSchema } from '../lib/json-schema';
 import { parseRecord } from '../lib/history/record';
 
-const run = promisify(execFile);
-const BIN = fileURLToPath(new URL('../bin/nianbao-check.mjs', import.meta.url));
 const REPORTS = fileURLToPath(new URL('../../shared/reports/', import.meta.url));
 const P2023 = `${REPORTS}013/source.html`;
 const P2024 = `${REPORTS}008/source.html`;
 const P2025 = `${REPORTS}012/source.html`;
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [BIN, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 const lines = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l) as { input: string; findings: unknown[]; notices: string[] });
 const crossYear = (o: { findings: unknown[] }) => o.findings.map((f) => FindingJsonSchema.parse(f)).filter((f) => f.rule.startsWith('cross-year'));

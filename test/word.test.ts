@@ -1,14 +1,12 @@
 // Word files (.docx, .doc/.wps, RTF, Word 2003 XML, web pages and web archives saved as .doc) read
 // as the command line and the viewer read them: values against the generator's, findings against
 // the broken totals it knows or against the same report as a Word web page (the HTML reader).
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { cli } from './fixtures/cli';
 import type { CheckResult } from '../lib/check';
 import { checkWord } from '../lib/cli/word';
 import { loadBytes } from '../lib/cli/load';
@@ -267,18 +265,6 @@ function patchFib(bytes: Uint8Array, change: (fib: Uint8Array) => void): Uint8Ar
 }
 
 describe('files we cannot read: said so, exit 2, the other inputs still checked', () => {
-  const run = promisify(execFile);
-  const BIN = fileURLToPath(new URL('../bin/nianbao-check.mjs', import.meta.url));
-  async function cli(...args: string[]) {
-    try {
-      const { stdout, stderr } = await run('node', [BIN, ...args]);
-      return { code: 0, stdout, stderr };
-    } catch (e) {
-      const err = e as { code: number; stdout: string; stderr: string };
-      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-    }
-  }
-
   it('damaged .docx, damaged and encrypted .doc, a .doc that is no Word file; the .docx beside them gives its findings as JSON', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nbw-'));
     const g = generatedReport(1003);

@@ -1,29 +1,17 @@
 // The command line: readable summary, the JSON contract, exit codes, bad input.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { cli } from '../fixtures/cli';
 import { z } from 'zod';
 import { FindingJsonSchema } from '../../lib/json-schema';
 import { layoutOf } from '../fixtures/render';
 
-const run = promisify(execFile);
-const BIN = fileURLToPath(new URL('../../bin/nianbao-check.mjs', import.meta.url));
 const SEEDS = fileURLToPath(new URL('../fixtures/seeds/', import.meta.url));
 const REPORTS = fileURLToPath(new URL('../../../shared/reports/', import.meta.url));
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [BIN, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 const ReportJson = z
   .object({
