@@ -119,6 +119,10 @@ describe('findClaims: numbers of other things near the same words are no claim',
 describe('findClaims: statements in words', () => {
   it.each([
     ['2022年，我中心未收到政府信息公开申请。', ['received:::0']],
+    // Who applies named between the verb and the request (a common wording), and 「依申请公开事项」 itself.
+    ['本年度本机关未收到公民、法人或其他组织提出的政府信息公开申请。', ['received:::0']],
+    ['全年没有收到依申请公开事项。', ['received:::0']],
+    ['我局未收到公民、法人或其他组织提出的法律援助申请，政府信息公开工作平稳。', []],
     ['2023年，没有收到依申请公开件，不存在因公开申请产生的行政复议和行政诉讼情况。', ['received:::0', 't4:review:total:0', 't4:suit:total:0']],
     ['2022年，中心没有因政府信息公开申请行政复议、提起行政诉讼的情况。', ['t4:review:total:0', 't4:suit:total:0']],
     ['全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。', ['t4:review:corrected:0', 't4:suit:corrected:0']],

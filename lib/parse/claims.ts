@@ -410,7 +410,7 @@ function statedInWords(text: string, anchor: (from: number, to: number) => Ancho
     ...base(from, text.slice(sentenceStart(text, from), from)),
   });
   for (const m of text.matchAll(NONE_RECEIVED)) {
-    if (/复议|诉讼|起诉/u.test(m[0]) || NOT_REQUESTS.test(m[0]) || !/公开/u.test(text.slice(sentenceStart(text, m.index!), sentenceEnd(text, m.index!)))) continue;
+    if (/复议|诉讼|起诉/u.test(m[0]) || NOT_REQUESTS.test(m[1]) || !/公开/u.test(text.slice(sentenceStart(text, m.index!), sentenceEnd(text, m.index!)))) continue;
     out.push(claim(m.index!, m.index! + m[0].length, { kind: 'received', wording: 'none' }));
   }
   for (const m of text.matchAll(NONE_CARRIED)) {

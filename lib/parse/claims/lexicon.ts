@@ -125,7 +125,10 @@ export const SCOPE_NARROW =
 export const SCOPE_WIDE = /全区各级(?:行政机关)?|全市各级(?:行政机关)?|全县各级(?:行政机关)?|全省各级(?:行政机关)?|全区|全市|全县|全省|全镇|全旗|全州|各级行政机关|各有关单位/gu;
 
 /** Negative statements: none received, no review or lawsuit, none corrected. */
-export const NONE_RECEIVED = /(?:未|没有|无)(?:收到|接到|受理)(?:过)?[^，。；;,：:]{0,14}?(?:申请件?|依申请公开件|依申请件|依申请公开事项)/gu;
+// The words between verb and request (group 1) may name who applies: 「未收到公民、法人或其他组织提出的政府信息公开申请」
+// (a common wording, 19 characters); what kind of request it is is told by those words alone (NOT_REQUESTS), never
+// by the closing 「依申请公开事项」, whose 事项 would read as another kind.
+export const NONE_RECEIVED = /(?:未|没有|无)(?:收到|接到|受理)(?:过)?([^，。；;,：:]{0,26}?)(?:申请件?|依申请公开件|依申请件|依申请公开事项)/gu;
 /** None carried into next year (「无结转下年度的申请」「没有需结转至下一年度办理的申请」). */
 export const NONE_CARRIED = /(?:无|没有|未有|不存在)(?:需要?)?(?:结转|顺延)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:政府信息公开)?(?:申请)?/gu;
 // 「无」 alone is too common a character: only 「无因…」「无行政复议…」「无被…」.
