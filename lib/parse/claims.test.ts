@@ -45,6 +45,8 @@ describe('findClaims: wordings beyond the real reports', () => {
     ['因政府信息公开被提起行政诉讼3件，其中未经复议直接起诉2件、复议后起诉1件；法院判决维持2件，尚未审结1件。', ['t4:suit:total:3', 't4:direct:total:2', 't4:after-review:total:1', 't4:suit:upheld:2', 't4:suit:pending:1']],
     // Every applicant at once is the whole; 新收 is the table's word for new requests.
     ['本年度共收到公民、法人或其他组织提出的政府信息公开申请52件。', ['received:::52']],
+    // 「依申请公开事项」 are the requests (其 事项 is no other kind of matter).
+    ['本年度新接收依申请公开事项14件，已办结12件。', ['received:::14', 'handled:::12']],
     ['全年共处理政府信息公开申请18件，其中新收16件、上年结转2件。', ['handled:::18', 'received:::16', 'carried-in:::2']],
     // A result after its number, of the block named before.
     ['因政府信息公开被申请行政复议的有2件，其中1件维持原决定，1件尚在审理中。', ['t4:review:total:2', 't4:review:upheld:1', 't4:review:pending:1']],
@@ -89,6 +91,7 @@ describe('findClaims: numbers of other things near the same words are no claim',
     '受理法律援助申请 30 件，办理行政许可申请 12 件。我局未收到法律援助申请。',
     '全年办理行政复议案件 120 件，行政诉讼 9 件。',
     '财政预决算全部公开 12 件。',
+    '全年受理政务服务事项 1200 件，办结便民事项 980 件。',
     // A part of the year.
     '第一季度收到政府信息公开申请12件，上半年办结政府信息公开申请 20 件。',
   ])('%s', (text) => expect(read(text)).toEqual([]));

@@ -20,6 +20,7 @@ import {
   NONE_T4,
   NONE_T4_STOP,
   NOT_REQUESTS,
+  REQUESTS_AS_MATTERS,
   OTHER_BODY,
   OTHER_YEAR,
   PERIOD_PART,
@@ -193,7 +194,7 @@ function read(lead: string, tail: string, prefix: string, unit: string, onward =
     return { kind: t3!.key, exact: EXACT[t3!.key]?.test(lead) };
   }
   // No specific word before the number: a receiving or handling verb, with requests near it.
-  if (unit === '件' && !ofApplicants(lead) && !NOT_REQUESTS.test(lead + tail.slice(0, 6))) {
+  if (unit === '件' && !ofApplicants(lead) && !NOT_REQUESTS.test((lead + tail.slice(0, 6)).replace(REQUESTS_AS_MATTERS, ''))) {
     const verb = nearest(lead, [
       ['received', RECEIVED_VERB],
       ['handled', HANDLED_VERB],

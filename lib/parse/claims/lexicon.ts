@@ -90,6 +90,8 @@ export const REQUEST_WORD = /申请|依申请/u;
 
 /** Numbers of something else that requests are also received as: letters, hotline orders, proposals. */
 export const NOT_REQUESTS = /诉求|来信|信件|咨询|留言|建议|提案|热线|工单|问政|投诉|信箱|案件|事项|批次|来电|网民|援助|许可|审批|低保|补贴|救助|复议申请|登记申请|专利|商标/u;
+/** 「依申请公开事项」 names the requests themselves: its 事项 is no other kind of matter (NOT_REQUESTS). */
+export const REQUESTS_AS_MATTERS = /依申请公开(?:的)?事项/gu;
 
 /** A per-applicant or per-channel part ("其中，自然人 N 件", "网上申请 N 件"): not the total. */
 export const APPLICANT_WORD = /自然人|法人|商业企业|商业机构|科研机构|社会公益|法律服务|其他组织|个人|企业申请|公民/u;
