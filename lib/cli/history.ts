@@ -1,23 +1,14 @@
-// The command line's memory of reports (`--history DIR`) and the cross-year check of one run: each
-// report is compared with the same body's report of the year before, found among the inputs given
-// together (whatever their order) or, failing that, in the history folder.
+// The command line's memory of reports (`--history DIR`): the history folder, and the cross-year check
+// of one run through lib/history/chain.ts with files named by their full path (the inputs given
+// together are compared first, whatever their order, then the folder's records).
 import { resolve } from 'node:path';
-import { historyStep, type CheckResult } from '../check';
+import type { CheckResult } from '../check';
 import type { Text } from '../findings';
-import { notCompared } from '../history/figures';
+import { chainYears, type CrossYear } from '../history/chain';
 import { FolderStore } from '../history/folder-store';
-import { recordOf, recordSource, type HistoryRecord } from '../history/record';
-import { previousOf } from '../history/store';
+import type { HistoryRecord } from '../history/record';
 
-export interface CrossYear {
-  input: string;
-  result: CheckResult;
-  /** Kept in the history when it names its body and year. */
-  record: HistoryRecord | null;
-  previous: HistoryRecord | null;
-  /** A line for the readable summary: what was compared with what, or why nothing was. */
-  note?: Text;
-}
+export type { CrossYear } from '../history/chain';
 
 export async function openHistory(dir: string): Promise<{ store: FolderStore; records: HistoryRecord[]; notices: Text[] } | { error: Text }> {
   const store = new FolderStore(resolve(dir));
@@ -36,42 +27,9 @@ export async function openHistory(dir: string): Promise<{ store: FolderStore; re
 /** A URL as given; a file by its full path, so that runs from other folders find the same record. */
 const sourceRef = (input: string) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(input) ? input : resolve(input));
 
-export function crossYear(checked: { input: string; result: CheckResult }[], stored: readonly HistoryRecord[], historyOn: boolean, checkedAt = new Date().toISOString()): CrossYear[] {
-  const records = checked.map(({ input, result }) => (result.report ? recordOf(result.report, { source: sourceRef(input), checkedAt }) : null));
-  const known = (r: HistoryRecord | null): r is HistoryRecord & { agency: object; year: number } => !!r?.agency && r.year != null;
-  const session = records.filter(known);
-  return checked.map(({ input, result }, i) => {
-    const record = records[i];
-    if (!result.report || !record) return { input, result, record: null, previous: null };
-    if (!known(record)) {
-      if (!historyOn) return { input, result, record: null, previous: null };
-      const why: Text = {
-        zh: `未能从标题识别报告的${record.agency ? '年度' : '机关'}，此报告未记入历史，也未与上一年度的报告比对`,
-        en: `The report's ${record.agency ? 'year' : 'body'} could not be told from its title: it was not recorded in the history nor compared with last year's report`,
-      };
-      return { input, result: { ...result, notices: [...result.notices, why] }, record: null, previous: null };
-    }
-    // An input of this run is newer than what the folder holds for the same report.
-    const previous = previousOf(session, record) ?? previousOf(stored, record);
-    if (!previous) {
-      const note = historyOn
-        ? {
-            zh: `跨年度核对：历史记录和本次输入中没有「${record.agency.name}」${record.year - 1}年度的报告，未做跨年度核对`,
-            en: `Cross-year check: neither the history nor this run holds ${record.agency.name}'s report for ${record.year - 1}; not compared`,
-          }
-        : undefined;
-      return { input, result, record, previous: null, note };
-    }
-    const from = recordSource(previous);
-    const formats = previous.t2Format === '2021' && result.report.tables.t2.layout === '2021';
-    const gaps = notCompared(result.report, previous);
-    const note = {
-      zh: `跨年度核对：对照上一年度报告${from.zh}${formats ? '' : '（两年的表二不都是2021年格式，未核对现行有效件数）'}${gaps.map((g) => `；${g.zh}`).join('')}`,
-      en: `Cross-year check: against last year's report ${from.en}${formats ? '' : ' (the two tables 二 are not both of the 2021 template: documents in force not compared)'}${gaps.map((g) => `; ${g.en}`).join('')}`,
-    };
-    return { input, result: historyStep(result, previous), record, previous, note };
-  });
-}
+/** The batch chained year with year (lib/history/chain.ts), files named by their full path. */
+export const crossYear = (checked: { input: string; result: CheckResult }[], stored: readonly HistoryRecord[], historyOn: boolean, checkedAt = new Date().toISOString()): CrossYear[] =>
+  chainYears(checked, stored, historyOn, sourceRef, checkedAt);
 
 /** Keeps this run's records; a failure is said, never lost silently, and changes no exit code. */
 export async function saveHistory(store: FolderStore, compared: CrossYear[]): Promise<Text | null> {
