@@ -1,0 +1,231 @@
+// One report fetched for the audit: its bytes (bounded), its type and address after redirects, and
+// why not, as a failure worth another try (Retryable: the network, 429, 5xx) or a final one
+// (FetchFailure: 404, 403, too large, not http(s)). No extension API: the page passes its fetch,
+// which has the extension's host access; tests pass a fake one.
+import type { Text } from '../findings';
+import { decodeBytes, unknownCharsetNotice } from '../read/decode';
+import { sniffType } from '../read/sniff';
+import { Retryable } from './queue';
+
+/** As the viewer's limit (lib/viewer/fetch-file.ts MAX_BYTES, not imported: it loads the extension API). */
+export const MAX_REPORT_BYTES = 100 * 1024 * 1024;
+
+/** A final failure: another try would get the same answer. */
+export class FetchFailure extends Error implements Text {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+    /** The HTTP status, when the server answered. */
+    readonly status: number | null = null,
+  ) {
+    super(en);
+    this.name = 'FetchFailure';
+  }
+}
+
+/** A failure worth another try, with its words; `origin` is the site to ask access for when the network refused. */
+export class RetryableFetch extends Retryable implements Text {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+    readonly status: number | null = null,
+    readonly origin: string | null = null,
+  ) {
+    super(en);
+    this.name = 'RetryableFetch';
+  }
+}
+
+export interface FetchedReport {
+  bytes: Uint8Array;
+  contentType: string | null;
+  /** After redirects. */
+  url: string;
+  status: number;
+}
+
+const mb = (n: number) => Math.round(n / 1048576);
+const tooLarge = (n: number | null) =>
+  new FetchFailure(
+    n ? `文件过大（${mb(n)} MB，超过 ${mb(MAX_REPORT_BYTES)} MB），不像是年度报告` : `文件过大（超过 ${mb(MAX_REPORT_BYTES)} MB），不像是年度报告`,
+    n ? `The file is too large (${mb(n)} MB, over ${mb(MAX_REPORT_BYTES)} MB) for an annual report` : `The file is too large (over ${mb(MAX_REPORT_BYTES)} MB) for an annual report`,
+  );
+
+/** What a status says, for a final failure. */
+function statusFailure(status: number): FetchFailure {
+  const words: Record<number, [string, string]> = {
+    401: ['需要登录才能访问', 'it needs a login'],
+    403: ['网站拒绝访问', 'the site refused access'],
+    404: ['页面不存在', 'no such page'],
+    410: ['页面已被删除', 'the page was removed'],
+  };
+  const [zh, en] = words[status] ?? ['', ''];
+  return new FetchFailure(
+    `无法获取：服务器返回 ${status}${zh ? `（${zh}）` : ''}`,
+    `Could not fetch: the server answered ${status}${en ? ` (${en})` : ''}`,
+    status,
+  );
+}
+
+/** 408 (the server timed out waiting), 429 (too many requests) and 5xx pass; a later try may not meet them. */
+export const isRetryableStatus = (status: number) => status === 408 || status === 429 || status >= 500;
+
+function httpUrl(url: string): URL {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new FetchFailure(`地址无效：${url.slice(0, 200)}`, `Not a valid address: ${url.slice(0, 200)}`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new FetchFailure(`只能核查 http(s) 网址（${u.protocol}），本地文件请拖入页面`, `Only http(s) addresses can be fetched (${u.protocol}); drop local files onto the page`);
+  return u;
+}
+
+/** The body, stopped as soon as it passes the limit (a server may send no length, or a wrong one). */
+async function readBounded(res: Response, signal: AbortSignal): Promise<Uint8Array> {
+  if (!res.body) {
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    if (bytes.length > MAX_REPORT_BYTES) throw tooLarge(bytes.length);
+    return bytes;
+  }
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      if (signal.aborted) throw signal.reason;
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > MAX_REPORT_BYTES) throw tooLarge(null);
+      chunks.push(value);
+    }
+  } catch (e) {
+    reader.cancel().catch(() => {});
+    throw e;
+  }
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/**
+ * Fetches a report with the browser's cookies (a site may show reports to its visitors only),
+ * following redirects. Throws RetryableFetch (network error, 408/429/5xx, a body cut off),
+ * FetchFailure (other statuses, too large, not http(s)), or the signal's reason when aborted.
+ */
+export async function fetchReport(url: string, signal: AbortSignal, fetchFn: typeof fetch = fetch): Promise<FetchedReport> {
+  const u = httpUrl(url);
+  let res: Response;
+  try {
+    res = await fetchFn(u.href, { credentials: 'include', redirect: 'follow', cache: 'default', signal });
+  } catch (e) {
+    if (signal.aborted) throw signal.reason;
+    const why = (e as Error)?.message ?? String(e);
+    // In an extension, a site we have no access to fails as a network error: the origin lets the page ask.
+    throw new RetryableFetch(`无法连接（${why}）。可能需要授权访问该网站，或网络不通`, `Could not connect (${why}). The site may need your permission, or the network is down`, null, `${u.origin}/*`);
+  }
+  if (!res.ok) {
+    res.body?.cancel().catch(() => {});
+    if (isRetryableStatus(res.status)) throw new RetryableFetch(`服务器暂时无法响应（${res.status}）`, `The server could not answer for now (${res.status})`, res.status);
+    throw statusFailure(res.status);
+  }
+  const length = Number(res.headers.get('content-length') ?? 0);
+  if (length > MAX_REPORT_BYTES) {
+    res.body?.cancel().catch(() => {});
+    throw tooLarge(length);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBounded(res, signal);
+  } catch (e) {
+    if (signal.aborted) throw signal.reason;
+    if (e instanceof FetchFailure) throw e;
+    throw new RetryableFetch(`下载中断（${(e as Error)?.message ?? e}）`, `The download broke off (${(e as Error)?.message ?? e})`);
+  }
+  return { bytes, contentType: res.headers.get('content-type'), url: res.url || u.href, status: res.status };
+}
+
+/** Why an input failed, in both languages, from its queue outcome's error. */
+export function failureText(error: unknown, timedOut: boolean, timeoutMs?: number): Text {
+  if (timedOut)
+    return timeoutMs
+      ? { zh: `超时（${Math.round(timeoutMs / 1000)} 秒内未完成）`, en: `Timed out (not done within ${Math.round(timeoutMs / 1000)} s)` }
+      : { zh: '超时', en: 'Timed out' };
+  if (error instanceof FetchFailure || error instanceof RetryableFetch) return { zh: error.zh, en: error.en };
+  const t = error as Partial<Text> | null;
+  if (t && typeof t.zh === 'string' && typeof t.en === 'string') return { zh: t.zh, en: t.en };
+  const message = (error as Error)?.message ?? String(error);
+  return { zh: `出错：${message}`, en: `Failed: ${message}` };
+}
+
+export interface DecodedPage {
+  html: string;
+  /** The charset used. */
+  charset: string;
+  /** What reading had to guess (a declared charset no decoder knows). */
+  notices: Text[];
+}
+
+/** A page's text by its charset: BOM, then the server's, then its own <meta>, else judged from the bytes (UTF-8 or GBK). */
+export function decodePage(bytes: Uint8Array, contentType: string | null): DecodedPage {
+  const { text, charset, unknownCharset } = decodeBytes(bytes, { contentType, html: true });
+  return { html: text, charset, notices: unknownCharset ? [unknownCharsetNotice(unknownCharset, charset)] : [] };
+}
+
+export type ReportKind = 'html' | 'pdf' | 'word' | 'image' | 'text' | 'other';
+
+// The command line's choices (lib/cli/load.ts loadBytes), so that a row's kind is what the command line reads.
+const HTML_EXT = new Set(['.html', '.htm', '.shtml', '.xhtml', '.jhtml', '.jsp', '.php', '.asp', '.aspx']);
+const TEXT_EXT = new Set(['.txt', '.md', '.markdown', '.text', '.csv', '.tsv']);
+const IMAGE_EXT = new Set(['.png', '.jpg', '.jpeg']);
+/** Formats read later or not at all: named so, they are no page or text. */
+const LATER_EXT = new Set(['.pdf', '.gif', '.bmp', '.webp', '.doc', '.docx', '.wps', '.ofd']);
+const WORD_EXT = new Set(['.doc', '.docx', '.wps', '.rtf', '.wpt', '.dot', '.mht', '.mhtml']);
+
+function extOf(url: string): string {
+  let path = url;
+  try {
+    path = decodeURIComponent(new URL(url).pathname);
+  } catch {
+    path = url.split(/[?#]/)[0];
+  }
+  const base = path.split('/').pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot).toLowerCase() : '';
+}
+
+const saysPageOrText = (ext: string, contentType: string | null) => (contentType != null && /html|text\/plain|markdown/i.test(contentType)) || HTML_EXT.has(ext) || TEXT_EXT.has(ext);
+
+/**
+ * What the bytes are, as the command line decides: the bytes first (attachments come under other
+ * names and types), then the server's type and the name. 'other': nothing we read (OFD, zip, GIF,
+ * a .doc that is no Word file, an empty or binary file).
+ */
+export function kindOf(bytes: Uint8Array, contentType: string | null, url: string): ReportKind {
+  const ext = extOf(url);
+  const type = sniffType(bytes);
+  const picture = type === 'png' || type === 'jpeg';
+  if (IMAGE_EXT.has(ext) || picture || (contentType && /image\/(png|jpe?g)/i.test(contentType))) return picture ? 'image' : 'other';
+  if (type === 'pdf') return 'pdf';
+  if (type === 'docx' || type === 'ole' || type === 'rtf' || type === 'word-xml') return 'word';
+  if (type === 'mht') return 'html';
+  if (type === 'html' && WORD_EXT.has(ext)) return 'html';
+  if (WORD_EXT.has(ext) && type === 'text' && bytes.length > 0) return 'other';
+  if (type === 'ofd' || type === 'zip' || LATER_EXT.has(ext) || (contentType && /pdf|image\//i.test(contentType))) return 'other';
+  if (bytes.length === 0) return 'other';
+  // NUL bytes early in a file that does not say it is a page or text: a binary file.
+  if (!saysPageOrText(ext, contentType) && bytes.subarray(0, 4000).includes(0)) return 'other';
+  if (contentType && /html/i.test(contentType)) return 'html';
+  if (contentType && /text\/plain|markdown/i.test(contentType)) return 'text';
+  if (HTML_EXT.has(ext)) return 'html';
+  if ((ext === '.md' || ext === '.markdown') && /<table[\s>]/i.test(new TextDecoder('latin1').decode(bytes))) return 'html';
+  if (TEXT_EXT.has(ext)) return 'text';
+  return /<!doctype html|<html|<body|<table|<p[ >]/i.test(new TextDecoder('latin1').decode(bytes.subarray(0, 1024))) ? 'html' : 'text';
+}
