@@ -52,6 +52,12 @@ export interface AuditRow {
   notices: Text[];
   /** A hash of the content read: a review made on other content says it may be stale. */
   hash: string | null;
+  /** Failed for want of host access to this origin pattern ("https://example.org/*"): the page asks once per site. */
+  needsAccess?: string | null;
+  /** A PDF or Word file (it opens in our viewer), not a page. */
+  file?: boolean;
+  /** A list page of reports (not a report itself): the report links found on it, for the user to tick. */
+  links?: { url: string; text: string; kind: 'page' | 'pdf' | 'word' | 'other'; year: number | null }[];
 }
 
 const cellKey = (c: { table: string; row: string | null; col: string | null }) => `${c.table}:${c.row ?? ''}:${c.col ?? ''}`;

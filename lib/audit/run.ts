@@ -1,0 +1,207 @@
+// One audit: many inputs fetched and checked a bounded number at once, each row's state kept, the
+// batch's reports chained year with year (as the command line chains inputs given together). No
+// browser API here: fetching, checking and saving are given (the audit page gives the extension's).
+import type { CheckResult } from '../check';
+import type { Text } from '../findings';
+import type { HistoryRecord } from '../history/model';
+import { auditRowOf, failedRow, pendingRow, type AuditRow } from './model';
+import { runQueue, type Outcome } from './queue';
+
+export interface AuditInput {
+  /** A URL, or a local file's name. */
+  input: string;
+  /** A local file's bytes (dropped on the page); URLs are fetched. */
+  bytes?: () => Promise<Uint8Array>;
+}
+
+export interface Fetched {
+  bytes: Uint8Array;
+  contentType: string | null;
+  /** After redirects. */
+  url: string;
+}
+
+export interface AuditDeps {
+  fetch(url: string, signal: AbortSignal): Promise<Fetched>;
+  check(input: string, file: Fetched, signal: AbortSignal): Promise<Checked>;
+  /** The cross-year rules over the batch (and the history): each result with its comparison and its record, in order. */
+  chain(checked: { input: string; result: CheckResult }[]): { result: CheckResult; record: HistoryRecord | null }[];
+  /** Called after each row settles (the page saves the audit to resume it after a reload). */
+  saved?(rows: readonly AuditRow[]): void;
+}
+
+export interface Checked {
+  result: CheckResult;
+  hash: string;
+  /** A list page of reports: its report links (the row is then no report, and offers them). */
+  links?: AuditRow['links'];
+  /** A PDF or Word file (opened in our viewer), not a page. */
+  file?: boolean;
+}
+
+export interface AuditOptions {
+  concurrency: number;
+  timeoutMs: number;
+  retries: number;
+  backoffMs?: number;
+}
+
+/** A failure that says why in both languages, and, when it is missing access, for which site. */
+export class RowFailure extends Error {
+  constructor(
+    readonly why: Text,
+    /** The origin pattern to ask host access for ("https://example.org/*"). */
+    readonly needsAccess: string | null = null,
+  ) {
+    super(why.en);
+  }
+}
+
+export type AuditStatus = 'idle' | 'running' | 'done' | 'cancelled';
+
+/** A result without its anchors: no DOM node (and so no parsed page) outlives its row. */
+export function detached(result: CheckResult): CheckResult {
+  return JSON.parse(JSON.stringify(result, (k, v) => (k === 'anchor' || k === 'element' ? undefined : v))) as CheckResult;
+}
+
+const whyOf = (error: unknown, timedOut: boolean, timeoutMs: number): { why: Text; needsAccess: string | null } => {
+  if (error instanceof RowFailure) return { why: error.why, needsAccess: error.needsAccess };
+  const e = error as { why?: Text; zh?: string; en?: string; message?: string };
+  if (e?.why) return { why: e.why, needsAccess: null };
+  if (e?.zh && e.en) return { why: { zh: e.zh, en: e.en }, needsAccess: null };
+  if (timedOut) return { why: { zh: `超时：${Math.round(timeoutMs / 1000)} 秒内未能取得并核对`, en: `Timed out: not fetched and checked within ${Math.round(timeoutMs / 1000)} s` }, needsAccess: null };
+  const m = e?.message ?? String(error);
+  return { why: { zh: `出错：${m}`, en: `Failed: ${m}` }, needsAccess: null };
+};
+
+export class AuditRun {
+  rows: AuditRow[];
+  status: AuditStatus = 'idle';
+  /** When the current run started, and how many rows were settled then: for the time left. */
+  private started = 0;
+  private settledAtStart = 0;
+  private results = new Map<number, CheckResult>();
+  private kept = new Map<number, HistoryRecord>();
+  private waiting = new Map<number, Checked & { url: string | null }>();
+  private controller: AbortController | null = null;
+  private listeners = new Set<() => void>();
+
+  constructor(
+    readonly inputs: AuditInput[],
+    private readonly deps: AuditDeps,
+    readonly options: AuditOptions,
+    /** Rows kept from an earlier run of the same audit (resumed after a reload). */
+    initial?: readonly AuditRow[],
+  ) {
+    this.rows = inputs.map((x, i) => (initial?.[i] && initial[i].input === x.input ? { ...initial[i] } : pendingRow(x.input)));
+  }
+
+  subscribe(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private changed() {
+    for (const fn of this.listeners) fn();
+  }
+
+  get settled(): number {
+    return this.rows.filter((r) => r.state !== 'queued' && r.state !== 'running' && r.state !== 'cancelled').length;
+  }
+
+  /** Milliseconds left at the pace so far, or null before the first row settled in this run. */
+  timeLeft(now = Date.now()): number | null {
+    const done = this.settled - this.settledAtStart;
+    if (this.status !== 'running' || done <= 0) return null;
+    return ((now - this.started) / done) * (this.rows.length - this.settled);
+  }
+
+  /** Runs the rows still to do (all of them, or those `only` names: a retry after access was granted). */
+  async start(only?: ReadonlySet<number>): Promise<void> {
+    if (this.status === 'running') return;
+    const todo = this.rows.flatMap((r, i) => ((only ? only.has(i) : r.state === 'queued' || r.state === 'running' || r.state === 'cancelled') ? [i] : []));
+    for (const i of todo) this.rows[i] = pendingRow(this.rows[i].input);
+    this.controller = new AbortController();
+    this.status = 'running';
+    this.started = Date.now();
+    this.settledAtStart = this.settled;
+    this.changed();
+    // The queue is given row numbers: the same address may stand in the list twice.
+    await runQueue(
+      todo.map(String),
+      (row, signal) => this.checkOne(Number(row), signal),
+      (e) => {
+        const i = todo[e.index];
+        if (e.kind === 'start') this.rows[i] = { ...this.rows[i], state: 'running' };
+        else if (e.kind === 'end') this.settle(i, e.outcome);
+        this.changed();
+      },
+      { concurrency: this.options.concurrency, timeoutMs: this.options.timeoutMs, retries: this.options.retries, backoffMs: this.options.backoffMs, signal: this.controller.signal },
+    );
+    if (this.status === 'running') this.status = 'done';
+    this.chainAll();
+    this.deps.saved?.(this.rows);
+    this.changed();
+  }
+
+  cancel() {
+    if (this.status !== 'running') return;
+    this.status = 'cancelled';
+    this.controller?.abort();
+    for (let i = 0; i < this.rows.length; i++) if (this.rows[i].state === 'queued' || this.rows[i].state === 'running') this.rows[i] = { ...this.rows[i], state: 'cancelled' };
+    this.deps.saved?.(this.rows);
+    this.changed();
+  }
+
+  /**
+   * The queue keeps what each task returns until the run ends: it gets the row number only; the
+   * result (whose anchors hold the parsed page) waits here until its row settles, then is dropped.
+   */
+  private async checkOne(i: number, signal: AbortSignal): Promise<number> {
+    const x = this.inputs[i];
+    const file: Fetched = x.bytes ? { bytes: await x.bytes(), contentType: null, url: x.input } : await this.deps.fetch(x.input, signal);
+    const checked = await this.deps.check(x.input, file, signal);
+    this.waiting.set(i, { result: checked.result, hash: checked.hash, links: checked.links, file: checked.file, url: x.bytes ? null : file.url });
+    return i;
+  }
+
+  private settle(i: number, outcome: Outcome<number>) {
+    const input = this.inputs[i].input;
+    const value = this.waiting.get(i);
+    this.waiting.delete(i);
+    if (outcome.ok && value) {
+      const { result, hash, url, links } = value;
+      const row = { ...auditRowOf(input, result, { url, hash }), file: value.file };
+      if (row.state === 'done') {
+        this.results.set(i, detached(result));
+        this.rows[i] = row;
+        this.chainAll();
+      } else this.rows[i] = links?.length ? { ...row, links } : row;
+    } else if (outcome.ok || outcome.cancelled) {
+      this.rows[i] = { ...pendingRow(input), state: 'cancelled' };
+    } else {
+      const { why, needsAccess } = whyOf(outcome.error, outcome.timedOut, this.options.timeoutMs);
+      this.rows[i] = { ...failedRow(input, why), needsAccess };
+    }
+    this.deps.saved?.(this.rows);
+  }
+
+  /** The cross-year rules over every report of the batch checked so far (in any order, as the command line). */
+  private chainAll() {
+    const done = [...this.results.entries()].sort((a, b) => a[0] - b[0]);
+    if (done.length === 0) return;
+    const chained = this.deps.chain(done.map(([i, result]) => ({ input: this.inputs[i].input, result })));
+    done.forEach(([i], k) => {
+      const row = this.rows[i];
+      if (row.state !== 'done') return;
+      const { result, record } = chained[k];
+      this.rows[i] = { ...auditRowOf(row.input, result, { url: row.url, hash: row.hash }), file: row.file };
+      if (record) this.kept.set(i, record);
+    });
+  }
+
+  /** The records of the reports this run checked (those naming a body and a year): for the history. */
+  records(): HistoryRecord[] {
+    return [...this.kept.values()];
+  }
+}
