@@ -48,6 +48,7 @@ const mixed = () =>
     { ...pendingRow('https://a.gov.cn/6.html'), state: 'cancelled' },
     { ...pendingRow('https://a.gov.cn/list.html'), state: 'not-report', links: [{ url: 'https://a.gov.cn/2022.pdf', text: '2022年政府信息公开工作年度报告', kind: 'pdf', year: 2022 }] },
     { ...failedRow('https://b.gov.cn/x.html', { zh: '无法连接', en: 'Could not connect' }), needsAccess: 'https://b.gov.cn/*' },
+    { ...doneRow('https://a.gov.cn/r.pdf', 1), file: true },
   ]);
 
 describe('saved audits', () => {

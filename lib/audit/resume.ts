@@ -55,6 +55,7 @@ const makeSchema = () => {
     notices: z.array(Text),
     hash: z.nullable(z.string()),
     needsAccess: z.optional(z.nullable(z.string())),
+    file: z.optional(z.boolean()),
     links: z.optional(z.array(Link)),
   });
   return z.object({
