@@ -6,6 +6,12 @@ import { noteOf } from '../lib/ext/note';
 import type { PictureRef } from '../lib/ext/pictures';
 import type { Settings } from '../lib/ext/settings';
 import { strings, type Lang } from '../lib/i18n';
+import { reviewStore } from '../lib/ext/review-store';
+import { reviewKeyOf } from '../lib/review/keys';
+import type { ReviewChange } from '../lib/review/merge';
+import type { ReportReviews } from '../lib/review/record';
+import { shownReviews, summarize } from '../lib/review/stale';
+import type { ReviewStore } from '../lib/review/store';
 import { Card } from './Card';
 import { Marks, type Mark } from './Marks';
 import { Panel } from './Panel';
@@ -21,6 +27,44 @@ interface Props {
   onCheckPrevious?: () => void;
   /** Where anchors are on screen: the page's DOM (default), or the viewer's rendered PDF pages. */
   locate?: Locator;
+  /** Where reviews are kept: storage.local (default). */
+  reviews?: ReviewStore;
+}
+
+/**
+ * The inspector's reviews of the report shown: read when its key is known, followed as other tabs
+ * change them, and one finding's change saved (merged into what is kept by the store).
+ */
+function useReviews(view: View, store: () => ReviewStore) {
+  const key = view.review ?? null;
+  const [stored, setStored] = useState<ReportReviews | null>(null);
+  useEffect(() => {
+    setStored(null);
+    if (!key) return;
+    let live = true;
+    let stop: (() => void) | undefined;
+    try {
+      const s = store();
+      s.get(key.url).then((r) => live && setStored(r), () => {});
+      stop = s.watch?.(key.url, (r) => live && setStored(r));
+    } catch {
+      // No extension storage here: nothing is shown as reviewed, and saving says it failed.
+    }
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, [key?.url]);
+  const keys = useMemo(() => view.findings.map(reviewKeyOf), [view.findings]);
+  const reviews = useMemo(() => shownReviews(stored, key?.hash ?? null), [stored, key?.hash]);
+  const summary = useMemo(() => (key ? summarize(reviews, keys) : null), [reviews, keys, key]);
+  const save = key
+    ? async (index: number, change: ReviewChange) => {
+        // Rejects when storage fails: the controls say 「保存失败」.
+        setStored(await store().set(key.url, keys[index], change, key.hash));
+      }
+    : undefined;
+  return { reviewOf: (index: number) => reviews[keys[index]], summary, save };
 }
 
 /** Registers text ranges with the CSS Custom Highlight API (no node is added to the page). */
@@ -34,8 +78,9 @@ function paintHighlights(marks: Mark[], ranges: Map<number, Range[]>, active: nu
   css.highlights.set('nianbao-active', new HighlightCtor(...(active != null ? ranges.get(active) ?? [] : [])));
 }
 
-export function App({ view, settings, onSettings, onCancel, onCheckPrevious, locate = domLocator }: Props) {
+export function App({ view, settings, onSettings, onCancel, onCheckPrevious, locate = domLocator, reviews: reviewsIn }: Props) {
   const doc = document;
+  const review = useReviews(view, () => reviewsIn ?? reviewStore());
   const [lang, setLang] = useState<Lang>(settings.lang);
   const [filter, setFilter] = useState(settings.severities);
   const [active, setActive] = useState<number | null>(null);
@@ -156,6 +201,7 @@ export function App({ view, settings, onSettings, onCancel, onCheckPrevious, loc
           active={active}
           flash={flash}
           gapLabel={gapLabel}
+          reviewOf={review.save && review.reviewOf}
           onOpen={(i, pin) => {
             setActive(i);
             if (pin) setPinned(true);
@@ -171,7 +217,10 @@ export function App({ view, settings, onSettings, onCancel, onCheckPrevious, loc
       <div class="cardlayer">
         {activeMark?.badge && (
           <Card
+            key={activeMark.index}
             index={activeMark.index}
+            review={review.reviewOf(activeMark.index)}
+            onReview={review.save && ((c) => review.save!(activeMark.index, c))}
             finding={activeMark.finding}
             at={activeMark.badge}
             lang={lang}
@@ -206,6 +255,9 @@ export function App({ view, settings, onSettings, onCancel, onCheckPrevious, loc
         onMove={(x, y) => setPos({ x, y })}
         onCancel={onCancel}
         onCheckPrevious={onCheckPrevious}
+        reviewOf={review.save && review.reviewOf}
+        reviewSummary={review.summary}
+        onReview={review.save}
         onLang={() => {
           const next = lang === 'zh' ? 'en' : 'zh';
           setLang(next);

@@ -5,6 +5,9 @@ import type { PictureRef } from '../lib/ext/pictures';
 import { coreApi } from '../lib/ext/core-api';
 import { RULE_WORDS, strings, type Lang } from '../lib/i18n';
 import type { Box } from '../lib/ext/anchors';
+import type { ShownReview } from '../lib/audit/review-types';
+import type { ReviewChange } from '../lib/review/merge';
+import { Review } from './Review';
 import { SEVERITY_COLOR } from './styles';
 
 interface Props {
@@ -15,9 +18,12 @@ interface Props {
   note: string;
   onClose: () => void;
   onHover: (inside: boolean) => void;
+  /** The inspector's review of this finding (absent: the report has no review key, nothing is kept). */
+  review?: ShownReview | null;
+  onReview?: (change: ReviewChange) => Promise<void>;
 }
 
-export function Card({ index, finding, at, lang, note, onClose, onHover }: Props) {
+export function Card({ index, finding, at, lang, note, onClose, onHover, review, onReview }: Props) {
   const s = strings[lang];
   const [copied, setCopied] = useState(false);
   const copy = async () => {
@@ -39,17 +45,21 @@ export function Card({ index, finding, at, lang, note, onClose, onHover }: Props
         left: `${Math.max(window.scrollX + 4, Math.min(at.x, window.scrollX + window.innerWidth - 380))}px`,
         top: `${at.y + at.h + 10}px`,
       }}
+      data-card={index}
       onMouseEnter={() => onHover(true)}
       onMouseLeave={() => onHover(false)}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
     >
       <h3>
         {index + 1}. {sev}
+        {review && <span class={`rv-tag rv-${review.verdict}`}>{review.verdict === 'confirmed' ? s.reviewConfirmed : s.reviewExcluded}</span>}
       </h3>
       <div class="rule">
         {RULE_WORDS[finding.rule]?.[lang]} · {s.rule} {finding.rule}
       </div>
       <div class="msg">{finding.message[lang]}</div>
       <PictureCells cells={finding.cells} lang={lang} />
+      {onReview && <Review review={review} lang={lang} onChange={onReview} />}
       <div class="row">
         <button class="btn" onClick={copy}>
           {copied ? s.copied : s.copyNote}

@@ -3,7 +3,12 @@
 import { useRef } from 'preact/hooks';
 import type { Finding, Severity } from '../lib/findings';
 import { strings, type Lang } from '../lib/i18n';
-import { SEVERITY_COLOR } from './styles';
+import type { ShownReview } from '../lib/audit/review-types';
+import type { ReviewChange } from '../lib/review/merge';
+import type { ReviewSummary } from '../lib/review/stale';
+import { REVIEW_MARK } from './Marks';
+import { Review } from './Review';
+import { EXCLUDED_COLOR, SEVERITY_COLOR } from './styles';
 import type { View } from './types';
 
 interface Props {
@@ -22,6 +27,11 @@ interface Props {
   onLang: () => void;
   onCancel: () => void;
   onCheckPrevious?: () => void;
+  /** The inspector's reviews (absent: the report has no review key). */
+  reviewOf?: (index: number) => ShownReview | undefined;
+  reviewSummary?: ReviewSummary | null;
+  /** Reviews a finding from the panel: those that could not be placed have no card. */
+  onReview?: (index: number, change: ReviewChange) => Promise<void>;
 }
 
 const TABLE_SECTION: Record<string, number> = { t2: 2, t3: 3, t4: 4 };
@@ -59,18 +69,20 @@ export function Panel(p: Props) {
   const style = p.pos ? { left: `${p.pos.x}px`, top: `${p.pos.y}px` } : { right: '16px', bottom: '16px' };
   const label = (g: number) => (g === 0 ? s.whole : `${s.section(g)}${g >= 2 && g <= 4 ? ` / ${s.table(`t${g}`)}` : ''}`);
 
-  const list = (items: typeof visible) => {
+  const list = (items: typeof visible, inline: boolean) => {
     let group = -1;
     return items.map(({ f, i }) => {
       const g = groupOf(f);
       const head = g !== group ? <div class="group">{label((group = g))}</div> : null;
+      const review = p.reviewOf?.(i);
       return (
         <>
           {head}
           <div
-            class={`item${p.active === i ? ' active' : ''}`}
-            style={{ '--c': SEVERITY_COLOR[f.severity] }}
+            class={`item${p.active === i ? ' active' : ''}${review ? ` rv-${review.verdict}` : ''}`}
+            style={{ '--c': review?.verdict === 'excluded' ? EXCLUDED_COLOR : SEVERITY_COLOR[f.severity] }}
             data-item={i}
+            data-review={review?.verdict}
             role="button"
             tabIndex={0}
             onClick={() => p.onSelect(i)}
@@ -78,11 +90,23 @@ export function Panel(p: Props) {
           >
             <span class="num">{i + 1}</span>
             <span class="text">{f.message[p.lang]}</span>
+            {review && (
+              <span class="rv-tag" title={review.note || undefined}>
+                {REVIEW_MARK[review.verdict]} {review.verdict === 'confirmed' ? s.reviewConfirmed : s.reviewExcluded}
+              </span>
+            )}
           </div>
+          {/* A finding without a place on the page has no card: its review is made here. */}
+          {inline && p.active === i && p.onReview && (
+            <div class="item-review">
+              <Review key={i} review={review} lang={p.lang} onChange={(c) => p.onReview!(i, c)} />
+            </div>
+          )}
         </>
       );
     });
   };
+  const rs = p.reviewSummary;
 
   return (
     <div class="panel" style={style} onKeyDown={onKey} data-panel="">
@@ -129,6 +153,22 @@ export function Panel(p: Props) {
                     </button>
                   ))}
                 </div>
+                {rs && rs.confirmed + rs.excluded + rs.gone > 0 && (
+                  <div class="reviews" data-reviews={rs.confirmed + rs.excluded}>
+                    <div>{s.reviewSummary(rs.confirmed + rs.excluded, v.findings.length, rs.confirmed, rs.excluded)}</div>
+                    {rs.changed && (
+                      <div class="review-stale" data-review-stale-notice="">
+                        {s.reviewStale}
+                        {rs.stale > 0 && <>（{s.reviewStaleCount(rs.stale)}）</>}
+                      </div>
+                    )}
+                    {rs.gone > 0 && (
+                      <div class="muted" data-reviews-gone={rs.gone}>
+                        {s.reviewGone(rs.gone)}
+                      </div>
+                    )}
+                  </div>
+                )}
                 {v.history && (
                   <div class="history" data-history={v.history.previous ? 'compared' : 'none'}>
                     {v.history.previous ? (
@@ -167,9 +207,9 @@ export function Panel(p: Props) {
           {v.state === 'done' && (
             <div class="list">
               {v.findings.length === 0 && <div class="group">{s.nothingFound}</div>}
-              {list(placedItems)}
+              {list(placedItems, false)}
               {unplaced.length > 0 && <div class="group">{s.unplaced}</div>}
-              {list(unplaced)}
+              {list(unplaced, true)}
             </div>
           )}
           {v.state === 'done' && v.findings.length > 0 && (

@@ -11,6 +11,7 @@ import { sourceOfPage, withHistory, type HistoryInfo } from '../lib/ext/history-
 import { checkPrevious } from '../lib/ext/history-offer';
 import { listPageLink, pageLinks, previousReportLink } from '../lib/ext/previous-link';
 import { loadSettings, saveSettings } from '../lib/ext/settings-store';
+import { readHash } from '../lib/review/keys';
 import { App } from './App';
 import { adoptSheet, ensureHost, partRoot } from './host';
 import { HIGHLIGHT_CSS, UI_CSS } from './styles';
@@ -114,7 +115,10 @@ export async function startUi(): Promise<void> {
         history.offer = previousReportLink(links, { year: result.report.year, title: result.report.title, href: location.href }) ?? listPageLink(links, { href: location.href });
       }
     }
-    const view: View = { ...viewOf(result, state, notices, location.href), history };
+    // The inspector's reviews are kept by this address and the hash of what the engine read of the
+    // page (before its pictures: the audit page hashes the same reading of the same page).
+    const review = state === 'done' && result?.report ? { url: location.href, hash: run.source ? readHash(run.source) : null } : null;
+    const view: View = { ...viewOf(result, state, notices, location.href), history, review };
     const publish = (v: View) => {
       const counts = countBySeverity(v.findings);
       host!.setAttribute('data-errors', String(counts.errors));
@@ -132,7 +136,7 @@ export async function startUi(): Promise<void> {
       // This report again against the history, now holding last year's (its own record is already kept).
       const again = await withHistory(core.history, base, source, { keep: false });
       history = again.info ? { ...again.info, offer: again.info.previous ? null : offer } : history;
-      const next: View = { ...viewOf(again.result, state, [...baseNotices, ...again.notices, ...(problem ? [problem] : [])], location.href), history };
+      const next: View = { ...viewOf(again.result, state, [...baseNotices, ...again.notices, ...(problem ? [problem] : [])], location.href), history, review };
       publish(next);
       show(next);
       current = summaryOf(next);

@@ -15,4 +15,14 @@ export interface View {
   url: string;
   /** The report history: which report of last year this one was compared with (absent: history off or not kept). */
   history?: HistoryInfo | null;
+  /**
+   * Where the inspector's reviews of this report are kept: its address (a local file: its name) and
+   * the hash of the content read (lib/review/keys.ts). Absent: no report, nothing can be reviewed.
+   */
+  review?: ReviewKey | null;
+}
+
+export interface ReviewKey {
+  url: string;
+  hash: string | null;
 }

@@ -23,6 +23,7 @@ import { sniffType, type FileType } from '../../lib/read/sniff';
 import { recheck, tablePictures } from '../../lib/ext/pictures';
 import { readPictures } from '../../lib/ext/read-pictures';
 import { findReportRoot, readDocumentAt } from '../../lib/source';
+import { fileHash } from '../../lib/review/keys';
 import { FetchError, fetchFile, requestAccess } from '../../lib/viewer/fetch-file';
 import { fileNameOf, parseViewerParams } from '../../lib/viewer/params';
 import { pdfLocator } from '../../lib/viewer/pdf-locator';
@@ -42,6 +43,8 @@ let opening = 0;
 let alternatives: { label: string; href: string }[] = [];
 /** Where the file open came from, for the report history: its address, or a local file's name. */
 let source = '';
+/** The hash of the file's bytes, as the audit page makes it: the inspector's reviews say when the file changed. */
+let bytesHash: string | null = null;
 /** Phase durations of the current opening, for the benchmark (data-timing on our host). */
 let timing: string[] = [];
 const phase = async <T,>(name: string, fn: () => Promise<T>): Promise<T> => {
@@ -94,7 +97,8 @@ function mountUi(parent: Element, locate?: Locator) {
         notices = [...notices, ...h.notices];
         history = h.info;
       }
-      const view: View = { ...viewOf(result, state, notices, location.href), history };
+      const review = state === 'done' && source ? { url: source, hash: bytesHash } : null;
+      const view: View = { ...viewOf(result, state, notices, location.href), history, review };
       const counts = countBySeverity(view.findings);
       host.setAttribute('data-errors', String(counts.errors));
       host.setAttribute('data-warnings', String(counts.warnings));
@@ -155,6 +159,7 @@ function failure(e: unknown) {
 
 /** What the bytes are decides, not the name. */
 async function openBytes(bytes: Uint8Array, name: string, my: number) {
+  bytesHash = fileHash(bytes);
   const type = sniffType(bytes);
   try {
     if (type === 'pdf') return await showPdf(bytes, my);

@@ -76,8 +76,12 @@ describe('staleness', () => {
   });
 
   it('summarizes over the findings shown now: a review of a finding gone is counted apart', () => {
-    expect(summarize(shownReviews(rec, 'new'), ['a', 'b', 'z'])).toEqual({ confirmed: 1, excluded: 1, stale: 1, gone: 1 });
-    expect(summarize({}, ['a'])).toEqual({ confirmed: 0, excluded: 0, stale: 0, gone: 0 });
+    expect(summarize(shownReviews(rec, 'new'), ['a', 'b', 'z'])).toEqual({ confirmed: 1, excluded: 1, stale: 1, gone: 1, changed: true });
+    expect(summarize({}, ['a'])).toEqual({ confirmed: 0, excluded: 0, stale: 0, gone: 0, changed: false });
+    // Only a review of a finding gone was made on other content: the report still says it changed.
+    expect(summarize(shownReviews(rec, 'new'), ['b', 'c'])).toEqual({ confirmed: 0, excluded: 2, stale: 0, gone: 1, changed: true });
+    // Same content, a finding gone (the rules changed): counted, but no claim that the report did.
+    expect(summarize(shownReviews({ ...rec, findings: { b: rec.findings.b } }, 'new'), [])).toEqual({ confirmed: 0, excluded: 0, stale: 0, gone: 1, changed: false });
   });
 });
 

@@ -21,11 +21,13 @@ export interface ReviewSummary {
   stale: number;
   /** Reviews of findings the report no longer gives (its content changed, or the rules did). */
   gone: number;
+  /** Some review, of a finding shown or gone, was made on other content: the report changed since. */
+  changed: boolean;
 }
 
 /** What the panel says of a report's reviews, over the findings shown now (by their keys). */
 export function summarize(reviews: RowReviews, keys: readonly string[]): ReviewSummary {
-  const s: ReviewSummary = { confirmed: 0, excluded: 0, stale: 0, gone: 0 };
+  const s: ReviewSummary = { confirmed: 0, excluded: 0, stale: 0, gone: 0, changed: false };
   const present = new Set(keys);
   for (const key of present) {
     const r = reviews[key];
@@ -33,6 +35,9 @@ export function summarize(reviews: RowReviews, keys: readonly string[]): ReviewS
     s[r.verdict]++;
     if (r.stale) s.stale++;
   }
-  for (const key of Object.keys(reviews)) if (!present.has(key)) s.gone++;
+  for (const [key, r] of Object.entries(reviews)) {
+    if (!present.has(key)) s.gone++;
+    if (r.stale) s.changed = true;
+  }
   return s;
 }
