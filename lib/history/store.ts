@@ -19,17 +19,36 @@ export interface HistoryStore {
 
 /**
  * The same body's report of the year before, among records. Several (the page and its PDF, or a
- * report checked again after a fix): the one checked last.
+ * report checked again after a fix): the one checked last. `context` (the records by default) tells
+ * whether a name without its parent is ambiguous (see ambiguousMatch).
  */
-export function previousOf(records: readonly HistoryRecord[], current: Lookup): HistoryRecord | null {
+export function previousOf(records: readonly HistoryRecord[], current: Lookup, context: readonly Lookup[] = records): HistoryRecord | null {
   if (!current.agency || current.year == null) return null;
   let best: HistoryRecord | null = null;
   for (const r of records) {
     if (r.year !== current.year - 1 || !sameBody(r, current)) continue;
+    if (ambiguousMatch(r, current, context) && !sameHost(r, current)) continue;
     if (!best || r.checkedAt > best.checkedAt) best = r;
   }
   return best;
 }
+
+/**
+ * A name that leaves out a parent the other names (「东湖区人民政府」 beside 「临川市东湖区」) is one
+ * body with it only while no other body answers to the short name: when the records also hold
+ * 「江州市东湖区」, which is the short name's body but not the long one's, the short name may be
+ * either, and the two are chained only on one site (a government's reports are on its own host; a
+ * folder of files says nothing of whose they are). Without this, 「东湖区人民政府」 2022 would carry
+ * 临川's figures into 江州's 2023 report, and 江州's into 临川's 2024 one.
+ */
+export function ambiguousMatch(a: Lookup, b: Lookup, context: readonly Lookup[]): boolean {
+  const ka = a.agency?.key;
+  const kb = b.agency?.key;
+  if (!ka || !kb || ka === kb) return false;
+  return context.some((k) => !!k.agency && sameAgency(k.agency.key, ka) !== sameAgency(k.agency.key, kb));
+}
+
+const sameHost = (a: Lookup, b: Lookup) => a.source.kind === 'url' && b.source.kind === 'url' && siteOf(a.source) === siteOf(b.source);
 
 /** One body: the same agency; a name without a place (「区统计局」) only from the same site or folder. */
 export function sameBody(a: Lookup, b: Lookup): boolean {
