@@ -72,6 +72,8 @@ export function Review({ review, lang, onChange }: Props) {
     l.note = (e.currentTarget as HTMLTextAreaElement).value;
     l.dirty = true;
     setNote(l.note);
+    // Not saved until typing stops: 「已保存」 would say more than is true.
+    setSaving('idle');
     clearTimeout(l.timer);
     l.timer = window.setTimeout(flush, NOTE_DELAY);
   };

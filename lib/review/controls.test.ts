@@ -60,7 +60,7 @@ describe('Review controls', () => {
     expect(onChange).toHaveBeenCalledTimes(1);
     expect(onChange).toHaveBeenLastCalledWith({ verdict: 'excluded', note: 'jk 已核实' });
     ta.value = 'jk 已核实，系统导出错误';
-    act(() => ta.dispatchEvent(new Event('input', { bubbles: true })));
+    act(() => void ta.dispatchEvent(new Event('input', { bubbles: true })));
     await act(async () => void ta.dispatchEvent(new Event('blur')));
     expect(onChange).toHaveBeenCalledTimes(2);
     expect(onChange).toHaveBeenLastCalledWith({ verdict: 'excluded', note: 'jk 已核实，系统导出错误' });
@@ -70,7 +70,7 @@ describe('Review controls', () => {
     const onChange = mount({ verdict: 'confirmed', note: '', at: T, hash: 'h', stale: false });
     const ta = q<HTMLTextAreaElement>('textarea');
     ta.value = '未写完';
-    act(() => ta.dispatchEvent(new Event('input', { bubbles: true })));
+    act(() => void ta.dispatchEvent(new Event('input', { bubbles: true })));
     act(() => render(null, root));
     expect(onChange).toHaveBeenLastCalledWith({ verdict: 'confirmed', note: '未写完' });
   });
