@@ -11,6 +11,7 @@ import { reviewKeyOf } from '../lib/review/keys';
 import type { ReviewChange } from '../lib/review/merge';
 import type { ReportReviews } from '../lib/review/record';
 import { shownReviews, summarize } from '../lib/review/stale';
+import { reviewLine } from '../lib/review/text';
 import type { ReviewStore } from '../lib/review/store';
 import { Card } from './Card';
 import { Marks, type Mark } from './Marks';
@@ -68,13 +69,14 @@ function useReviews(view: View, store: () => ReviewStore) {
 }
 
 /** Registers text ranges with the CSS Custom Highlight API (no node is added to the page). */
-function paintHighlights(marks: Mark[], ranges: Map<number, Range[]>, active: number | null) {
+function paintHighlights(marks: Mark[], ranges: Map<number, Range[]>, active: number | null, excluded: (index: number) => boolean) {
   const css = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS;
   const HighlightCtor = (globalThis as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
   if (!css?.highlights || !HighlightCtor) return;
-  const by: Record<Severity, Range[]> = { error: [], warning: [], info: [] };
-  for (const m of marks) by[m.finding.severity].push(...(ranges.get(m.index) ?? []));
-  for (const sev of ['error', 'warning', 'info'] as const) css.highlights.set(`nianbao-${sev}`, new HighlightCtor(...by[sev]));
+  const by: Record<Severity | 'excluded', Range[]> = { error: [], warning: [], info: [], excluded: [] };
+  // A finding the inspector excluded is greyed on the text too.
+  for (const m of marks) by[excluded(m.index) ? 'excluded' : m.finding.severity].push(...(ranges.get(m.index) ?? []));
+  for (const sev of ['error', 'warning', 'info', 'excluded'] as const) css.highlights.set(`nianbao-${sev}`, new HighlightCtor(...by[sev]));
   css.highlights.set('nianbao-active', new HighlightCtor(...(active != null ? ranges.get(active) ?? [] : [])));
 }
 
@@ -150,11 +152,11 @@ export function App({ view, settings, onSettings, onCancel, onCheckPrevious, loc
   }, [view, version]);
 
   const shown = layout.marks.filter((m) => filter[m.finding.severity]);
-  useEffect(() => paintHighlights(shown, layout.ranges, active), [layout, filter, active]);
+  useEffect(() => paintHighlights(shown, layout.ranges, active, (i) => review.reviewOf(i)?.verdict === 'excluded'), [layout, filter, active, review.summary]);
   useEffect(
     () => () => {
       const css = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS;
-      for (const k of ['error', 'warning', 'info', 'active']) css?.highlights?.delete(`nianbao-${k}`);
+      for (const k of ['error', 'warning', 'info', 'excluded', 'active']) css?.highlights?.delete(`nianbao-${k}`);
     },
     [],
   );
@@ -224,7 +226,7 @@ export function App({ view, settings, onSettings, onCancel, onCheckPrevious, loc
             finding={activeMark.finding}
             at={activeMark.badge}
             lang={lang}
-            note={noteOf(activeMark.finding, { title: view.title, year: view.year, url: view.url }, lang)}
+            note={[noteOf(activeMark.finding, { title: view.title, year: view.year, url: view.url }, lang), reviewLine(review.reviewOf(activeMark.index), lang)].filter(Boolean).join('\n')}
             onClose={() => {
               setActive(null);
               setPinned(false);

@@ -94,6 +94,7 @@ export const HIGHLIGHT_CSS = `
 ::highlight(nianbao-error) { background-color: rgba(211, 47, 47, .22); text-decoration: underline wavy #d32f2f; }
 ::highlight(nianbao-warning) { background-color: rgba(239, 108, 0, .22); text-decoration: underline dotted #ef6c00; }
 ::highlight(nianbao-info) { background-color: rgba(21, 101, 192, .16); }
+::highlight(nianbao-excluded) { background-color: rgba(158, 158, 158, .18); text-decoration: line-through #9e9e9e; }
 ::highlight(nianbao-active) { background-color: rgba(255, 235, 59, .75); color: #000; }
 `;
 
