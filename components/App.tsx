@@ -151,8 +151,12 @@ export function App({ view, settings, onSettings, onCancel, onCheckPrevious, loc
     return { marks, ranges };
   }, [view, version]);
 
-  const shown = layout.marks.filter((m) => filter[m.finding.severity]);
-  useEffect(() => paintHighlights(shown, layout.ranges, active, (i) => review.reviewOf(i)?.verdict === 'excluded'), [layout, filter, active, review.summary]);
+  // 「隐藏已排除」: what the inspector excluded out of the way (this page only, not a setting).
+  const [hideExcluded, setHideExcluded] = useState(false);
+  const isExcluded = (i: number) => review.reviewOf(i)?.verdict === 'excluded';
+  const visibleAt = (i: number) => filter[view.findings[i].severity] && !(hideExcluded && isExcluded(i));
+  const shown = layout.marks.filter((m) => visibleAt(m.index));
+  useEffect(() => paintHighlights(shown, layout.ranges, active, isExcluded), [layout, filter, active, review.summary, hideExcluded]);
   useEffect(
     () => () => {
       const css = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS;
@@ -169,7 +173,7 @@ export function App({ view, settings, onSettings, onCancel, onCheckPrevious, loc
   }, [pos]);
 
   const placed = useMemo(() => new Set(layout.marks.map((m) => m.index)), [layout]);
-  const visibleOrder = view.findings.map((_, i) => i).filter((i) => filter[view.findings[i].severity]);
+  const visibleOrder = view.findings.map((_, i) => i).filter(visibleAt);
 
   const select = useCallback(
     (i: number) => {
@@ -260,6 +264,8 @@ export function App({ view, settings, onSettings, onCancel, onCheckPrevious, loc
         reviewOf={review.save && review.reviewOf}
         reviewSummary={review.summary}
         onReview={review.save}
+        hideExcluded={hideExcluded}
+        onHideExcluded={() => setHideExcluded(!hideExcluded)}
         onLang={() => {
           const next = lang === 'zh' ? 'en' : 'zh';
           setLang(next);

@@ -32,6 +32,8 @@ interface Props {
   reviewSummary?: ReviewSummary | null;
   /** Reviews a finding from the panel: those that could not be placed have no card. */
   onReview?: (index: number, change: ReviewChange) => Promise<void>;
+  hideExcluded?: boolean;
+  onHideExcluded?: () => void;
 }
 
 const TABLE_SECTION: Record<string, number> = { t2: 2, t3: 3, t4: 4 };
@@ -63,7 +65,7 @@ export function Panel(p: Props) {
     }
   };
 
-  const visible = v.findings.map((f, i) => ({ f, i })).filter(({ f }) => p.filter[f.severity]);
+  const visible = v.findings.map((f, i) => ({ f, i })).filter(({ f, i }) => p.filter[f.severity] && !(p.hideExcluded && p.reviewOf?.(i)?.verdict === 'excluded'));
   const placedItems = visible.filter(({ i }) => p.placed.has(i));
   const unplaced = visible.filter(({ i }) => !p.placed.has(i));
   const style = p.pos ? { left: `${p.pos.x}px`, top: `${p.pos.y}px` } : { right: '16px', bottom: '16px' };
@@ -155,7 +157,17 @@ export function Panel(p: Props) {
                 </div>
                 {rs && rs.confirmed + rs.excluded + rs.gone > 0 && (
                   <div class="reviews" data-reviews={rs.confirmed + rs.excluded}>
-                    <div>{s.reviewSummary(rs.confirmed + rs.excluded, v.findings.length, rs.confirmed, rs.excluded)}</div>
+                    <div>
+                      {s.reviewSummary(rs.confirmed + rs.excluded, v.findings.length, rs.confirmed, rs.excluded)}
+                      {rs.excluded > 0 && p.onHideExcluded && (
+                        <>
+                          {' '}
+                          <button class={`chip rv-hide${p.hideExcluded ? '' : ' off'}`} style={{ '--c': EXCLUDED_COLOR }} aria-pressed={!!p.hideExcluded} data-hide-excluded="" onClick={p.onHideExcluded}>
+                            {s.reviewHideExcluded}
+                          </button>
+                        </>
+                      )}
+                    </div>
                     {rs.changed && (
                       <div class="review-stale" data-review-stale-notice="">
                         {s.reviewStale}
