@@ -7,6 +7,7 @@ import type { Settings } from '../lib/ext/settings';
 import { loadSettings, saveSettings } from '../lib/ext/settings-store';
 import { strings } from '../lib/i18n';
 import { History } from './History';
+import { auditStrings } from './audit/strings';
 import { SEVERITY_COLOR } from './styles';
 
 const CSS = `
@@ -81,6 +82,12 @@ export function Popup() {
     window.close();
   };
 
+  // The inspector's desk: many reports at once.
+  const openAudit = async () => {
+    await browser.tabs.create({ url: (browser.runtime.getURL as (p: string) => string)('/audit.html') });
+    window.close();
+  };
+
   const update = async (patch: Partial<Settings>) => {
     setSettings(await saveSettings(patch));
     await browser.runtime.sendMessage({ type: 'settings-changed' });
@@ -145,6 +152,9 @@ export function Popup() {
         </button>
         <button onClick={() => void openLocal()} data-action="open-local">
           {s.openLocalFile}
+        </button>
+        <button onClick={() => void openAudit()} data-action="audit">
+          {auditStrings[lang].openDesk}
         </button>
       </p>
       {settings && (

@@ -17,6 +17,9 @@ export interface Served {
   body: Uint8Array | string;
   type?: string;
   headers?: Record<string, string>;
+  /** Answer after this long (a slow site). */
+  delayMs?: number;
+  status?: number;
 }
 
 export interface Harness {
@@ -77,8 +80,13 @@ export async function launch(options: { history?: boolean } = {}): Promise<Harne
       res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': page.type ?? 'text/html; charset=utf-8', ...(page.headers ?? {}) });
-    res.end(page.body);
+    const answer = () => {
+      if (res.destroyed) return;
+      res.writeHead(page.status ?? 200, { 'content-type': page.type ?? 'text/html; charset=utf-8', ...(page.headers ?? {}) });
+      res.end(page.body);
+    };
+    if (page.delayMs) setTimeout(answer, page.delayMs);
+    else answer();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
