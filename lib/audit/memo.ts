@@ -122,12 +122,12 @@ export function memoOf(rows: AuditRow[], reviews: (row: AuditRow) => RowReviews,
 }
 
 /** Markdown's own marks in a text taken from a report (a footnote 「0*」, a title with 「#」) are escaped. */
-const md = (s: string) => s.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+export const markdownText = (s: string) => s.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 /** A text of several lines kept inside its list item. */
-const indent = (s: string, pad: string) => md(s).split(/\r?\n/).join(`  \n${pad}`);
+const indent = (s: string, pad: string) => markdownText(s).split(/\r?\n/).join(`  \n${pad}`);
 
 /** An address as an autolink; a file's name as text (an autolink needs a scheme). */
-const link = (s: string) => (/^[a-z][a-z0-9+.-]*:/i.test(s) ? `<${s.replace(/[<>\s]/g, encodeURIComponent)}>` : md(s));
+const link = (s: string) => (/^[a-z][a-z0-9+.-]*:/i.test(s) ? `<${s.replace(/[<>\s]/g, encodeURIComponent)}>` : markdownText(s));
 
 const W = {
   zh: {
@@ -171,7 +171,7 @@ const W = {
 };
 
 function problemLines(p: MemoProblem, i: number, w: (typeof W)['zh']): string[] {
-  const head = `${i + 1}. **${p.severityLabel}**${p.place ? ` · ${md(p.place)}` : ''} · \`${p.rule}\``;
+  const head = `${i + 1}. **${p.severityLabel}**${p.place ? ` · ${markdownText(p.place)}` : ''} · \`${p.rule}\``;
   const lines = [head, `   ${indent(p.message, '   ')}`];
   if (p.review) {
     const note = p.review.note ? `${w.sep}${indent(p.review.note, '   ')}` : '';
@@ -185,11 +185,11 @@ export function memoMarkdown(memo: Memo): string {
   const out: string[] = [`# ${memo.title}`, '', `${w.date}${w.sep}${memo.date}`, '', w.summary(memo.totals)];
   memo.reports.forEach((r, n) => {
     const name = [r.agency, r.title ?? (r.state === 'done' ? w.untitled : r.input)].filter(Boolean).join(' — ');
-    out.push('', `## ${n + 1}. ${md(name)}${r.year != null ? `（${w.year(r.year)}）` : ''}`, '');
+    out.push('', `## ${n + 1}. ${markdownText(name)}${r.year != null ? `（${w.year(r.year)}）` : ''}`, '');
     out.push(`- ${w.source}${w.sep}${link(r.link)}`);
-    if (r.state !== 'done') out.push(`- ${w.state}${w.sep}${r.stateLabel}${r.why ? `${w.sep}${md(r.why)}` : ''}`);
+    if (r.state !== 'done') out.push(`- ${w.state}${w.sep}${r.stateLabel}${r.why ? `${w.sep}${markdownText(r.why)}` : ''}`);
     else out.push(`- ${w.format}${w.sep}${r.format ?? '?'} · ${w.resultLabel}${w.sep}${w.result(r.counts)}`);
-    for (const n of r.notices) out.push(`- ${w.notice}${w.sep}${md(n)}`);
+    for (const n of r.notices) out.push(`- ${w.notice}${w.sep}${markdownText(n)}`);
     if (r.state === 'done' && r.problems.length === 0 && r.excluded.length === 0) out.push('', w.nothing);
     if (r.problems.length) {
       out.push('', `### ${w.problems}`, '');

@@ -1,41 +1,80 @@
-// nianbao-check FILE_OR_URL... [--json] [--lang zh|en] [--force] [--history DIR]
+// nianbao-check FILE_OR_URL... [--list FILE] [--json | --csv | --memo] [--lang zh|en] [--force] [--history DIR] [--jobs N]
 // Exit code: 0 no error found, 1 errors found, 2 an input could not be read (the others are still checked).
 import { checkDoc, type CheckResult } from '../check';
 import type { Text } from '../findings';
+import { findingsCsv } from '../audit/csv';
+import { memoMarkdown, memoOf } from '../audit/memo';
+import { auditFindingOf, auditRowOf, failedRow, isDetected, type AuditRow } from '../audit/model';
 import { crossYear, openHistory, saveHistory, type CrossYear } from './history';
 import { toJson, type Lang } from '../json';
 import { readText } from '../read/text';
 import { findReportRoot, readDocumentAt } from '../source';
 import { parseHtml } from './html';
+import { readList } from './list';
 import { InputError, loadInput, type Loaded } from './load';
 import { checkPdf } from './pdf';
 import { checkWithPictures, ocrDeps } from './pictures';
+import { progressBar } from './progress';
 import { checkWord } from './word';
 import { summary } from './summary';
 import type { NodeRecognizer } from '../ocr/node';
 
+/** Inputs checked at once by default: downloads overlap; the checks themselves share one thread. */
+const DEFAULT_JOBS = 4;
+const DEFAULT_JOBS_TEXT = String(DEFAULT_JOBS);
+/** More at once buys nothing on one thread and holds more reports in memory. */
+const MAX_JOBS = 32;
+
 const HELP = `年报核查 nianbao-check — 检查政府信息公开工作年度报告
 
-用法 / usage: nianbao-check [--json] [--lang zh|en] [--force] [--history DIR] 文件或网址 FILE_OR_URL...
+用法 / usage: nianbao-check [--json | --csv | --memo] [--lang zh|en] [--force] [--history DIR] [--list FILE] [--jobs N] 文件或网址 FILE_OR_URL...
   --json    每个输入输出一行 JSON / one JSON object per input, one per line
+  --csv     问题清单 CSV（UTF-8 带 BOM，每个问题一行，与批量核查页导出的相同）
+            the findings as CSV (UTF-8 with BOM, one line per finding, as the audit page exports it)
+  --memo    核查意见（Markdown）/ the audit memo (Markdown)
+            --json、--csv、--memo 只能选一个 / choose one of --json, --csv, --memo
   --lang    说明文字的语言（默认 zh）/ language of the messages (default zh)
   --force   即使未检测到年报也进行检查 / check even when no report is detected
   --history 目录 DIR  在该目录保存已检查报告的记录，并与同一机关上一年度的报告做跨年度核对
             keeps a record of each report checked in DIR and compares it with the same body's
             report of the year before
+  --list 清单 FILE  从清单读取输入：每行一个网址或路径，空行和 # 开头的行略过，相对路径相对于清单所在
+            目录；- 为标准输入（可多次使用，可与其他输入并用）
+            reads inputs from FILE, one URL or path a line (blank lines and lines starting with #
+            skipped, relative paths from the list's folder; - for standard input; may be repeated)
+  --jobs N  同时核查 N 个输入（默认 ${DEFAULT_JOBS_TEXT}）；输出仍按输入顺序 / checks N inputs at once (default
+            ${DEFAULT_JOBS_TEXT}); the output keeps the order of the inputs
 同时给出的同一机关各年度报告（任意顺序）会相互做跨年度核对 / reports of one body given together
   (in any order) are compared year with year before
 网页中作为图片发布的表二、三、四会在本机识别（仅取自网页所在之处）/ tables 二/三/四 published as pictures
   beside a page are read by local OCR (only from where the page came from)
+多于 3 个输入且标准错误输出是终端时，在标准错误输出上显示进度 / with more than 3 inputs, a progress bar
+  on standard error when it is a terminal
 退出码 / exit code: 0 无错误 no error, 1 发现错误 errors found, 2 有输入无法读取 an input could not be read`;
 
 let recognizer: Promise<NodeRecognizer> | null = null;
 
+/**
+ * One OCR engine for the pages' pictures and the picture inputs, its calls taken one at a time: with
+ * several inputs at once (--jobs) their pictures would otherwise share its workers' settings (a
+ * digit read switches its worker to one character and back), and what one input reads would depend
+ * on another's. One at a time, each reading is what a run of one input gives.
+ */
 const getRecognizer = async () => {
   const { nodeRecognizer } = await import('../ocr/node');
-  recognizer ??= nodeRecognizer();
+  recognizer ??= nodeRecognizer().then(oneAtATime);
   return recognizer;
 };
+
+function oneAtATime(r: NodeRecognizer): NodeRecognizer {
+  let last: Promise<unknown> = Promise.resolve();
+  const queued = <T>(call: () => Promise<T>): Promise<T> => {
+    const next = last.then(call);
+    last = next.catch(() => {});
+    return next;
+  };
+  return { words: (img) => queued(() => r.words(img)), digits: (img) => queued(() => r.digits(img)), close: () => r.close() };
+}
 
 export async function checkInput(input: string, force: boolean): Promise<CheckResult> {
   return checkLoaded(input, await loadInput(input), force);
@@ -91,21 +130,84 @@ function usage(zh: string, en: string): number {
   return 2;
 }
 
+type Output = 'text' | 'json' | 'csv' | 'memo';
+type Outcome = { input: string; url: string | null; result: CheckResult } | { input: string; url: string | null; error: Text };
+
+/** The inputs, each in its turn, `jobs` at once; the outcomes in the inputs' order. */
+async function eachAtMost<T, R>(items: T[], jobs: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await run(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, items.length) }, worker));
+  return out;
+}
+
+async function checkOne(input: string, force: boolean): Promise<Outcome> {
+  let url: string | null = null;
+  try {
+    const loaded = await loadInput(input);
+    // The address after redirects (the report the row opens); a local file has none.
+    if (/^https?:/i.test(loaded.url)) url = loaded.url;
+    return { input, url, result: await checkLoaded(input, loaded, force) };
+  } catch (e) {
+    const msg = e instanceof InputError ? { zh: e.zh, en: e.en } : { zh: `读取 ${input} 时出错：${(e as Error).message}`, en: `Failed on ${input}: ${(e as Error).message}` };
+    return { input, url, error: msg };
+  }
+}
+
+/** The audit's row of one input: what the CSV and the memo are made of, as on the audit page. */
+function rowOf(o: Outcome, c: CrossYear | undefined): AuditRow {
+  if ('error' in o) return failedRow(o.input, o.error, o.url);
+  const result = c!.result;
+  const row = auditRowOf(o.input, result, { url: o.url });
+  // --force on a page that is no report: its findings are in the JSON, so in the CSV too.
+  return !isDetected(result) && result.findings.length ? { ...row, findings: result.findings.map(auditFindingOf) } : row;
+}
+
+/** `--name value` or `--name=value`; undefined when argv[i] is not this option. */
+function optionValue(argv: string[], i: number, name: string): { value: string | undefined; next: number } | undefined {
+  const a = argv[i];
+  if (a === name) {
+    const v = argv[i + 1];
+    return v == null || /^--./.test(v) ? { value: undefined, next: i } : { value: v, next: i + 1 };
+  }
+  if (a.startsWith(`${name}=`)) return { value: a.slice(name.length + 1) || undefined, next: i };
+  return undefined;
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const inputs: string[] = [];
-  let json = false;
+  // Inputs and lists in the order given: a list's inputs stand where the list was named.
+  const given: ({ input: string } | { list: string })[] = [];
+  const outputs = new Set<Output>();
   let force = false;
   let lang: Lang = 'zh';
   let historyDir: string | null = null;
+  let jobs = DEFAULT_JOBS;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--json') json = true;
-    else if (a === '--history' || a.startsWith('--history=')) {
-      const v = a === '--history' ? argv[++i] : a.slice('--history='.length);
-      if (!v || v.startsWith('--')) return usage('--history 需要一个目录', '--history takes a directory');
-      historyDir = v;
-    }
-    else if (a === '--force') force = true;
+    let o: ReturnType<typeof optionValue>;
+    if (a === '--json') outputs.add('json');
+    else if (a === '--csv') outputs.add('csv');
+    else if (a === '--memo') outputs.add('memo');
+    else if ((o = optionValue(argv, i, '--history'))) {
+      if (!o.value) return usage('--history 需要一个目录', '--history takes a directory');
+      historyDir = o.value;
+      i = o.next;
+    } else if ((o = optionValue(argv, i, '--list'))) {
+      if (!o.value) return usage('--list 需要一个清单文件（每行一个网址或路径）', '--list takes a file listing the inputs, one URL or path a line');
+      given.push({ list: o.value });
+      i = o.next;
+    } else if ((o = optionValue(argv, i, '--jobs'))) {
+      const n = /^\d+$/.test(o.value ?? '') ? Number(o.value) : NaN;
+      if (!(n >= 1 && n <= MAX_JOBS)) return usage(`--jobs 需要 1 到 ${MAX_JOBS} 之间的整数，而不是「${o.value ?? ''}」`, `--jobs takes a whole number from 1 to ${MAX_JOBS}, not "${o.value ?? ''}"`);
+      jobs = n;
+      i = o.next;
+    } else if (a === '--force') force = true;
     else if (a === '--lang') {
       const v = argv[++i];
       const m = /^(zh|en)([-_].*)?$/i.exec(v ?? '');
@@ -114,11 +216,31 @@ export async function main(argv: string[]): Promise<number> {
     } else if (a === '-h' || a === '--help') {
       console.log(HELP);
       return 0;
-    } else if (a === '--') inputs.push(...argv.slice(i + 1)), (i = argv.length);
+    } else if (a === '--') given.push(...argv.slice(i + 1).map((input) => ({ input }))), (i = argv.length);
     else if (/^-./.test(a)) return usage(`未知选项：${a}`, `Unknown option: ${a}`);
-    else inputs.push(a);
+    else given.push({ input: a });
+  }
+  if (outputs.size > 1) {
+    const names = [...outputs].map((x) => `--${x}`).join(' ');
+    return usage(`${names} 不能同时使用：--json、--csv、--memo 只能选一个`, `${names} cannot be used together: choose one of --json, --csv, --memo`);
+  }
+  const output: Output = [...outputs][0] ?? 'text';
+  const inputs: string[] = [];
+  for (const g of given) {
+    if ('input' in g) {
+      inputs.push(g.input);
+      continue;
+    }
+    const list = await readList(g.list);
+    // A list that cannot be read: nothing of the audit it names can be trusted to be complete.
+    if ('error' in list) {
+      console.error(`${list.error.zh}\n${list.error.en}`);
+      return 2;
+    }
+    inputs.push(...list.inputs);
   }
   if (inputs.length === 0) {
+    if (given.length) console.error('清单中没有输入（空行和 # 开头的行已略过）\nThe list names no input (blank lines and lines starting with # are skipped)\n');
     console.error(HELP);
     return 2;
   }
@@ -127,35 +249,35 @@ export async function main(argv: string[]): Promise<number> {
   if (history) for (const n of history.notices) console.error(`${n.zh}\n${n.en}`);
   // Every input is read first: the cross-year rules then compare each with the year before, found
   // among the inputs given together (in any order) or in the history.
-  const outcomes: ({ input: string; result: CheckResult } | { input: string; error: Text })[] = [];
-  for (const input of inputs) {
-    try {
-      outcomes.push({ input, result: await checkInput(input, force) });
-    } catch (e) {
-      const msg = e instanceof InputError ? { zh: e.zh, en: e.en } : { zh: `读取 ${input} 时出错：${(e as Error).message}`, en: `Failed on ${input}: ${(e as Error).message}` };
-      outcomes.push({ input, error: msg });
-    }
-  }
+  const progress = progressBar(inputs.length);
+  const outcomes = await eachAtMost(inputs, jobs, async (input) => {
+    const o = await checkOne(input, force);
+    progress.tick();
+    return o;
+  });
+  progress.end();
   const checked = outcomes.flatMap((o) => ('result' in o ? [o] : []));
   const compared: CrossYear[] = crossYear(checked, history?.records ?? [], !!history);
-  let unreadable = false;
-  let errors = false;
-  let k = 0;
-  for (const o of outcomes) {
-    const input = o.input;
-    if ('error' in o) {
-      unreadable = true;
-      const msg = o.error;
-      if (json) console.log(JSON.stringify({ input, detected: false, report: null, findings: [], notices: [], error: msg[lang] }));
-      else console.error(`━━ ${input}\n${msg.zh}\n${msg.en}\n`);
-      continue;
+  const comparedOf = new Map(checked.map((o, k) => [o, compared[k]]));
+  const unreadable = outcomes.some((o) => 'error' in o);
+  const errors = compared.some((c) => c.result.findings.some((f) => f.severity === 'error'));
+  if (output === 'csv' || output === 'memo') {
+    const rows = outcomes.map((o) => rowOf(o, 'result' in o ? comparedOf.get(o) : undefined));
+    // The command line keeps no reviews: those are the audit page's.
+    process.stdout.write(output === 'csv' ? findingsCsv(rows, () => ({}), lang) : memoMarkdown(memoOf(rows, () => ({}), lang)));
+  } else
+    for (const o of outcomes) {
+      const input = o.input;
+      if ('error' in o) {
+        const msg = o.error;
+        if (output === 'json') console.log(JSON.stringify({ input, detected: false, report: null, findings: [], notices: [], error: msg[lang] }));
+        else console.error(`━━ ${input}\n${msg.zh}\n${msg.en}\n`);
+        continue;
+      }
+      const c = comparedOf.get(o)!;
+      if (output === 'json') console.log(JSON.stringify({ ...toJson(input, c.result, lang), notices: c.result.notices.map((n) => n[lang]) }));
+      else console.log(`${summary(input, c.result, lang, c.note)}\n`);
     }
-    const c = compared[k++];
-    const result = c.result;
-    errors ||= result.findings.some((f) => f.severity === 'error');
-    if (json) console.log(JSON.stringify({ ...toJson(input, result, lang), notices: result.notices.map((n) => n[lang]) }));
-    else console.log(`${summary(input, result, lang, c.note)}\n`);
-  }
   if (history) {
     const failed = await saveHistory(history.store, compared);
     if (failed) console.error(`${failed.zh}\n${failed.en}`);
