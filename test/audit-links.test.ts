@@ -133,6 +133,11 @@ describe('findReportLinks, case by case', () => {
     ]);
   });
 
+  it('resolves against the page’s <base href>, itself relative to the page', () => {
+    const { found } = links(page(`<p><a href="2023.html">某某区2023年政府信息公开工作年度报告</a></p>`, { head: '<base href="/nb/files/">' }));
+    expect(found.map((f) => f.url)).toEqual(['https://www.example.gov.cn/nb/files/2023.html']);
+  });
+
   it('takes a 「下载」 or file-named link by its row’s words, once per row', () => {
     const { found } = links(
       page(`<table>

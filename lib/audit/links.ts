@@ -15,9 +15,15 @@
 //   other kinds (法治政府建设年度报告, 统计公报, 政府工作报告, 企业年报, 政府网站年度报表), notices and news
 //   about the reports (「关于做好2023年度…年度报告编制工作的通知」, 「…培训会召开」, 解读), pagination,
 //   links run by script (javascript:, #) and the page itself.
+// - A title the list cut short (「…2023年政府信息公开工...」) with no title attribute to complete it:
+//   on the column page it is taken when what is left names the year or words of the report and no
+//   veto word (recall first there: the column says what its items are, and a link too many is seen
+//   and unticked while a report missed is never seen); elsewhere not. Its year may be lost with the cut.
 // What is lost (recall): a report titled without its year, or without report words (「2023年」 alone,
-// even on the column page: as often a year's sub-list as a report), and truncated titles with no
-// title attribute outside the column page.
+// even on the column page: as often a year's sub-list as a report), cut titles outside the column
+// page, and reports whose list a site's script builds from data other than Hanweb's XML records.
+// What may slip in (precision): on the column page, a cut title whose cut hid the veto word
+// (「…2023年政府信息公开工作年度报告解...」).
 import { detect } from '../parse/detect';
 import { textSample } from '../ext/detect-page';
 
@@ -79,8 +85,6 @@ const VETO = new RegExp(
     '编制(?:和|及|与)?(?:发布|报送|工作|培训|要求)', '报送', '模板', '格式', '范本', '撰写', '发布会',
   ].join('|'),
 );
-
-export type TitleVerdict = 'report' | 'not-report';
 
 /**
  * Whether words name an information-disclosure annual report. `column`: the page is the column of
@@ -279,6 +283,20 @@ interface Found extends ReportLink {
 }
 
 /**
+ * What the page's relative links resolve against: its <base href> (itself relative to the page's
+ * address), else the address. Not doc.baseURI: a page parsed with DOMParser has the parsing page's.
+ */
+function baseOf(doc: Document, baseUrl: string): string {
+  const href = doc.querySelector('base[href]')?.getAttribute('href');
+  if (!href) return baseUrl;
+  try {
+    return new URL(href, baseUrl).href;
+  } catch {
+    return baseUrl;
+  }
+}
+
+/**
  * The report links of a page, in page order, once each (the same address again merged into the
  * first, keeping the fuller words and a year).
  */
@@ -292,6 +310,7 @@ export function findReportLinks(doc: Document, baseUrl: string): ReportLink[] {
   } catch {
     // No address of its own: no link is the page itself.
   }
+  const base = baseOf(doc, baseUrl);
   const out: Found[] = [];
   const byUrl = new Map<string, Found>();
   const anchors = linksOf(doc);
@@ -312,7 +331,7 @@ export function findReportLinks(doc: Document, baseUrl: string): ReportLink[] {
 
   for (let i = 0; i < n; i++) {
     const a = anchors[i];
-    const url = target(a, baseUrl);
+    const url = target(a, base);
     if (!url || url.href === self || isDirectory(url)) continue;
     const { words, truncated } = ownWords(a);
     const plain = words.replace(/\s+/g, '');
@@ -345,6 +364,8 @@ export const MIN_LIST_LINKS = 2;
 /**
  * A list of reports: not itself a report (the report detector finds no report body in its text)
  * and at least two report links. A report page's 「往年年报」 sidebar does not make it a list.
+ * `baseUrl`: the page's address after redirects; give it for a page parsed with DOMParser (whose
+ * own address is the parsing page's, so that its relative links would lead nowhere).
  */
 export function isListPage(doc: Document, baseUrl: string = doc.baseURI || doc.URL): boolean {
   if (detect(doc.title ?? '', textSample(doc)).isReport) return false;
