@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadBytes } from '../cli/load';
-import { decodePage, failureText, FetchFailure, fetchReport, kindOf, MAX_REPORT_BYTES, RetryableFetch } from './fetch';
+import { decodePage, failureText, FetchFailure, fetchReport, kindOf, MAX_REPORT_BYTES, RetryableFetch, retryAfterMs } from './fetch';
 import { Retryable } from './queue';
 
 type Init = { status?: number; headers?: Record<string, string>; url?: string };
@@ -56,6 +56,14 @@ describe('fetchReport', () => {
     expect(net).toBeInstanceOf(RetryableFetch);
     expect((net as RetryableFetch).origin).toBe('https://a.gov.cn/*');
     expect((net as RetryableFetch).zh).toMatch(/无法连接/);
+  });
+
+  it('carries the server’s Retry-After, in seconds or as a date', async () => {
+    const e = await failure(fetchReport('https://a.gov.cn/x', signal(), fake(() => response('busy', { status: 503, headers: { 'retry-after': '5' } })).fn));
+    expect((e as RetryableFetch).retryAfterMs).toBe(5000);
+    expect(retryAfterMs('Wed, 21 Oct 2026 07:28:10 GMT', Date.parse('Wed, 21 Oct 2026 07:28:00 GMT'))).toBe(10_000);
+    expect(retryAfterMs('soon')).toBeNull();
+    expect(retryAfterMs(null)).toBeNull();
   });
 
   it('404, 403, 410 and other 4xx are final, with words in both languages', async () => {

@@ -23,17 +23,30 @@ export class FetchFailure extends Error implements Text {
   }
 }
 
-/** A failure worth another try, with its words; `origin` is the site to ask access for when the network refused. */
+/**
+ * A failure worth another try, with its words; `origin` is the site to ask access for when the
+ * network refused; `retryAfterMs` the server's Retry-After, which the queue waits at least.
+ */
 export class RetryableFetch extends Retryable implements Text {
   constructor(
     readonly zh: string,
     readonly en: string,
     readonly status: number | null = null,
     readonly origin: string | null = null,
+    readonly retryAfterMs: number | null = null,
   ) {
     super(en);
     this.name = 'RetryableFetch';
   }
+}
+
+/** HTTP Retry-After: seconds, or a date; null when absent or unreadable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  const t = header.trim();
+  if (/^\d+$/.test(t)) return Number(t) * 1000;
+  const at = Date.parse(t);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
 export interface FetchedReport {
@@ -133,7 +146,8 @@ export async function fetchReport(url: string, signal: AbortSignal, fetchFn: typ
   }
   if (!res.ok) {
     res.body?.cancel().catch(() => {});
-    if (isRetryableStatus(res.status)) throw new RetryableFetch(`服务器暂时无法响应（${res.status}）`, `The server could not answer for now (${res.status})`, res.status);
+    if (isRetryableStatus(res.status))
+      throw new RetryableFetch(`服务器暂时无法响应（${res.status}）`, `The server could not answer for now (${res.status})`, res.status, null, retryAfterMs(res.headers.get('retry-after')));
     throw statusFailure(res.status);
   }
   const length = Number(res.headers.get('content-length') ?? 0);

@@ -216,6 +216,42 @@ describe('runQueue', () => {
     expect(out[0]).toMatchObject({ ok: false, cancelled: true });
   });
 
+  it('waits at least the server’s Retry-After (capped at a minute) when the error carries it', async () => {
+    const slept: number[] = [];
+    let calls = 0;
+    await runQueue(
+      ['x'],
+      async () => {
+        calls++;
+        throw Object.assign(new Retryable('429'), { retryAfterMs: calls === 1 ? 7000 : 3_600_000 });
+      },
+      () => {},
+      { retries: 2, backoffMs: 1000, sleep: async (ms) => void slept.push(ms) },
+    );
+    expect(slept).toEqual([7000, 60_000]);
+  });
+
+  it('a listener that throws stops the queue: running work aborted, nothing more started, the error rejected', async () => {
+    const started: number[] = [];
+    const aborted: number[] = [];
+    const run = runQueue(
+      ['0', '1', '2', '3', '4'],
+      (input, signal) =>
+        new Promise<string>((resolve) => {
+          started.push(Number(input));
+          signal.addEventListener('abort', () => aborted.push(Number(input)));
+          if (input === '0') resolve('first');
+        }),
+      (e) => {
+        if (e.kind === 'end' && e.index === 0) throw new Error('listener bug');
+      },
+      { concurrency: 2, sleep: noSleep },
+    );
+    await expect(run).rejects.toThrow('listener bug');
+    expect(started).toEqual([0, 1]);
+    expect(aborted).toEqual([1]);
+  });
+
   it('an already aborted signal starts nothing', async () => {
     const ctl = new AbortController();
     ctl.abort();

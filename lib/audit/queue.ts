@@ -51,6 +51,13 @@ function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** A server's own word on when to come back (HTTP Retry-After), carried by the error; at most a minute. */
+const MAX_HINT_MS = 60_000;
+const retryHint = (error: unknown): number => {
+  const ms = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs;
+  return typeof ms === 'number' && Number.isFinite(ms) && ms > 0 ? Math.min(ms, MAX_HINT_MS) : 0;
+};
+
 /** The pause before attempt `next` (2, 3, …): backoff × 2^(next − 2), ±25 %. */
 export function backoffDelay(backoffMs: number, next: number, random: () => number = Math.random): number {
   const base = backoffMs * 2 ** (next - 2);
@@ -123,19 +130,34 @@ export async function runQueue<T>(
   if (outer?.aborted) onOuter();
   else outer?.addEventListener('abort', onOuter, { once: true });
 
+  // A listener that throws is a bug of the caller's: the queue stops (nothing more starts, running
+  // attempts are aborted) and rejects with that error once every worker has stopped, rather than
+  // leaving work running behind a rejected promise.
+  const listener: { failed: boolean; error?: unknown } = { failed: false };
+  const emit = (e: QueueEvent<T>) => {
+    try {
+      onEvent(e);
+    } catch (error) {
+      if (listener.failed) return;
+      listener.failed = true;
+      listener.error = error;
+      cancel.abort(error);
+    }
+  };
   const outcomes: (Outcome<T> | undefined)[] = new Array(inputs.length).fill(undefined);
   const end = (index: number, outcome: Outcome<T>) => {
     outcomes[index] = outcome;
-    onEvent({ kind: 'end', index, outcome });
+    emit({ kind: 'end', index, outcome });
   };
 
   const runOne = async (index: number): Promise<Outcome<T>> => {
     for (let attempt = 1; ; attempt++) {
-      onEvent({ kind: 'start', index, attempt });
+      emit({ kind: 'start', index, attempt });
       const outcome = await attemptOnce((signal) => work(inputs[index], signal, attempt), cancel.signal, timeoutMs);
       if (outcome.ok || outcome.cancelled || !(outcome.error instanceof Retryable) || attempt > retries) return outcome;
-      const delayMs = backoffDelay(backoffMs, attempt + 1);
-      onEvent({ kind: 'retry', index, attempt: attempt + 1, delayMs, error: outcome.error });
+      // The longer of our back-off and the server's Retry-After.
+      const delayMs = Math.max(backoffDelay(backoffMs, attempt + 1), retryHint(outcome.error));
+      emit({ kind: 'retry', index, attempt: attempt + 1, delayMs, error: outcome.error });
       try {
         await sleep(delayMs, cancel.signal);
       } catch {
@@ -158,5 +180,6 @@ export async function runQueue<T>(
   } finally {
     outer?.removeEventListener('abort', onOuter);
   }
+  if (listener.failed) throw listener.error;
   return outcomes as Outcome<T>[];
 }

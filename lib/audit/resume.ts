@@ -57,6 +57,7 @@ const makeSchema = () => {
     needsAccess: z.optional(z.nullable(z.string())),
     file: z.optional(z.boolean()),
     links: z.optional(z.array(Link)),
+    compared: z.optional(z.nullable(Text)),
   });
   return z.object({
     version: z.literal(1),
