@@ -1,6 +1,7 @@
 // The command line as the inspector's desk: --list, --csv, --memo, --jobs and the progress bar, on the
 // real reports of ../shared (read from there, never copied). The CSV and the memo are the audit
 // page's own exports (lib/audit), so what is checked here of them holds there too.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -10,7 +11,7 @@ import { markdownText } from '../lib/audit/memo';
 import { listEntries } from '../lib/cli/list';
 import { clock, progressBar, progressLine } from '../lib/cli/progress';
 import { FindingJsonSchema } from '../lib/json-schema';
-import { cli } from './fixtures/cli';
+import { cli, CLI_BIN } from './fixtures/cli';
 import { REPORTS_DIR } from './helpers';
 
 /** Each real report's own file (HTML, text or Markdown), in id order. */
@@ -61,6 +62,13 @@ describe('nianbao-check --list', () => {
     const bare = await cli('--list');
     expect(bare.code).toBe(2);
     expect(bare.stderr).toContain('--list takes a file');
+  });
+
+  it('reads the list from standard input with --list -', async () => {
+    const piped = spawnSync('node', [CLI_BIN, '--json', '--list', '-'], { input: `# 平潭\n${REAL[14]}\n`, encoding: 'utf8' });
+    const direct = await cli('--json', REAL[14]);
+    expect(piped.stdout).toBe(direct.stdout);
+    expect(piped.status).toBe(direct.code);
   });
 
   it('keeps addresses and absolute paths as they are', () => {
@@ -127,6 +135,8 @@ describe('nianbao-check --memo', () => {
     // The equation as the panel shows it: parts, their sum and the gap.
     expect(errors.some((f) => /=.*相差/.test(f.message))).toBe(true);
     expect(memo.stdout).toContain('状态：失败');
+    // 平潭 2024 given after its 2023: the memo says which report it was compared with.
+    expect(memo.stdout).toContain(`- 跨年度核对：对照上一年度报告《平潭综合实验区2023年度政府信息公开工作年度报告》（${markdownText(REAL[12])}）`);
   });
 });
 

@@ -34,6 +34,7 @@ const report: AuditRow = {
     f({ key: 'c', rule: 'cross-year-carryover', severity: 'warning', row: 'b', col: 'natural', message: { zh: '上年结转 3 ≠ 上一年度结转下年度 4，相差 1', en: 'carried 3 ≠ 4 last year' } }),
   ],
   notices: [{ zh: '第 2 张图片无法识别', en: 'Picture 2 could not be read' }],
+  compared: { zh: '跨年度核对：对照上一年度报告《某某区人民政府2023年政府信息公开工作年度报告》', en: "Cross-year check: against last year's report" },
 };
 const reviews = (): RowReviews => ({
   a: { verdict: 'confirmed', note: '已与填报人核实\n将发布更正', at: '2026-03-01T08:00:00.000Z', hash: 'h1', stale: true },
@@ -63,6 +64,8 @@ describe('memoOf', () => {
     expect(r.problems[1].review).toBeNull();
     expect(r.excluded.map((p) => [p.key, p.review!.label, p.review!.note])).toEqual([['c', '排除', '上年报告口径不同']]);
     expect(r.notices).toEqual(['第 2 张图片无法识别']);
+    expect(r.compared).toBe('跨年度核对：对照上一年度报告《某某区人民政府2023年政府信息公开工作年度报告》');
+    expect(clean.compared).toBeNull();
     expect([failed.stateLabel, failed.why, failed.link]).toEqual(['失败', '无法下载：服务器返回 404', 'https://www.example.gov.cn/404.html']);
     expect(clean.problems).toEqual([]);
     expect(memoOf(rows, () => ({}), 'en', date).reports[0].problems[0].place).toBe('table 3, row v (（七）总计), total');
@@ -76,7 +79,7 @@ describe('memoMarkdown', () => {
     expect(text.startsWith('# 年报核查意见\n\n日期：2026-03-05\n\n共 3 份：已核查 2 份，非年报 0 份，失败 1 份；发现错误 2 个，警告 0 个，经审核排除 1 项。\n')).toBe(true);
     expect(text).toContain('## 1. 某某区人民政府 — 某某区人民政府2024年政府信息公开工作年度报告（2024 年度）');
     expect(text).toContain('- 来源：<https://www.example.gov.cn/art/2024.html>');
-    expect(text).toContain('- 格式：2021 · 核查结果：2 个错误，1 个警告，0 个提示');
+    expect(text).toContain('- 格式：2021 · 核查结果：2 个错误，1 个警告，0 个提示\n- 跨年度核对：对照上一年度报告《某某区人民政府2023年政府信息公开工作年度报告》\n- 未能核对：第 2 张图片无法识别');
     expect(text).toContain('1. **错误** · 表三「（七）总计」「总计」 · `t3-row-total`\n   自然人 1 + 商业企业 0 = 1，但总计填报为 0，相差 1\n   审核：确认：已与填报人核实  \n   将发布更正（报告内容在审核后已变化，审核意见可能已过时）');
     expect(text).toContain('2. **错误** · 第五部分 · `section-missing`');
     expect(text).toContain('### 经审核排除\n\n1. **警告** · 表三「二、上年结转政府信息公开申请数量」「自然人」 · `cross-year-carryover`');

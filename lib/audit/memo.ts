@@ -50,6 +50,8 @@ export interface MemoReport {
   excluded: MemoProblem[];
   /** What we could not check (never the report's fault). */
   notices: string[];
+  /** Which report of last year it was compared with, or why none. */
+  compared: string | null;
 }
 
 export interface Memo {
@@ -99,6 +101,7 @@ export function memoOf(rows: AuditRow[], reviews: (row: AuditRow) => RowReviews,
       problems,
       excluded,
       notices: row.notices.map((n) => n[lang]),
+      compared: row.compared?.[lang] ?? null,
     };
   });
   const count = (s: RowState) => rows.filter((r) => r.state === s).length;
@@ -189,6 +192,7 @@ export function memoMarkdown(memo: Memo): string {
     out.push(`- ${w.source}${w.sep}${link(r.link)}`);
     if (r.state !== 'done') out.push(`- ${w.state}${w.sep}${r.stateLabel}${r.why ? `${w.sep}${markdownText(r.why)}` : ''}`);
     else out.push(`- ${w.format}${w.sep}${r.format ?? '?'} · ${w.resultLabel}${w.sep}${w.result(r.counts)}`);
+    if (r.compared) out.push(`- ${markdownText(r.compared)}`);
     for (const n of r.notices) out.push(`- ${w.notice}${w.sep}${markdownText(n)}`);
     if (r.state === 'done' && r.problems.length === 0 && r.excluded.length === 0) out.push('', w.nothing);
     if (r.problems.length) {

@@ -58,6 +58,8 @@ export interface AuditRow {
   file?: boolean;
   /** A list page of reports (not a report itself): the report links found on it, for the user to tick. */
   links?: { url: string; text: string; kind: 'page' | 'pdf' | 'word' | 'other'; year: number | null }[];
+  /** What the cross-year rules compared this report with, or why nothing (CrossYear.note of lib/history/chain.ts). */
+  compared?: Text | null;
 }
 
 const cellKey = (c: { table: string; row: string | null; col: string | null }) => `${c.table}:${c.row ?? ''}:${c.col ?? ''}`;

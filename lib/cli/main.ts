@@ -164,7 +164,7 @@ async function checkOne(input: string, force: boolean): Promise<Outcome> {
 function rowOf(o: Outcome, c: CrossYear | undefined): AuditRow {
   if ('error' in o) return failedRow(o.input, o.error, o.url);
   const result = c!.result;
-  const row = auditRowOf(o.input, result, { url: o.url });
+  const row = { ...auditRowOf(o.input, result, { url: o.url }), compared: c!.note ?? null };
   // --force on a page that is no report: its findings are in the JSON, so in the CSV too.
   return !isDetected(result) && result.findings.length ? { ...row, findings: result.findings.map(auditFindingOf) } : row;
 }
