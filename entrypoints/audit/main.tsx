@@ -147,6 +147,8 @@ async function startFresh() {
   }
   run?.cancel();
   forgetAccess();
+  // A new audit: the last one's save goes (a reload now resumes this one).
+  await clearSaved();
   run = newRun(inputs);
   paint();
   await run.start();
@@ -242,7 +244,30 @@ async function exportAs(kind: 'csv' | 'xlsx' | 'memo') {
   }
 }
 
+/**
+ * For the benchmark and the e2e test: the longest main-thread task of this page (Chromium's
+ * long-task entries, 50 ms and more) and how many there were, on the host element.
+ */
+function watchLongTasks() {
+  let longest = 0;
+  let count = 0;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        longest = Math.max(longest, e.duration);
+        count++;
+      }
+      const host = document.getElementById('audit');
+      host?.setAttribute('data-longest-task', longest.toFixed(0));
+      host?.setAttribute('data-long-tasks', String(count));
+    }).observe({ type: 'longtask' });
+  } catch {
+    // No long-task timing in this browser (Firefox): nothing to report.
+  }
+}
+
 async function start() {
+  watchLongTasks();
   settings = await loadSettings();
   lang = settings.lang;
   if (settings.history) stored = await historyStore.list().catch(() => []);

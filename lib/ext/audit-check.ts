@@ -3,7 +3,8 @@
 // by pdf.js with OCR of scans in this page, a Word file rendered out of sight — then the same engine.
 // Nothing is shown here and no page body is kept: the caller keeps the result only.
 import { browser } from 'wxt/browser';
-import { checkDoc, parseStepAsync, rulesStep, type CheckOptions, type CheckResult } from '../check';
+import { checkDoc, type CheckOptions, type CheckResult } from '../check';
+import { checkReading } from './audit-engine';
 import type { Text } from '../findings';
 import type { SourceDoc } from '../model';
 import { findReportLinks, isListPage, type ReportLink } from '../audit/links';
@@ -26,6 +27,8 @@ export interface AuditChecked {
   file?: boolean;
   /** A list page of reports (no report itself): its report links, for the user to tick. */
   links?: ReportLink[];
+  /** The result came from the engine worker as plain data (no page node in it). */
+  plain?: boolean;
 }
 
 /** A failure of one input, said in both languages (a damaged file, an unsupported format…). */
@@ -38,10 +41,8 @@ export class AuditFailure extends Error {
 /** Lets the page breathe between steps: each step a task of its own (main-thread tasks stay short). */
 export const breathe = () => new Promise<void>((r) => setTimeout(r, 0));
 
-async function checkSource(source: SourceDoc, options: CheckOptions): Promise<CheckResult> {
-  const parsed = await parseStepAsync(source, options, breathe);
-  return parsed.report ? rulesStep(parsed, options) : parsed;
-}
+/** Parsing and the rules, in the page's engine worker (lib/ext/audit-engine.ts). */
+const checkSource = (source: SourceDoc, options: CheckOptions): Promise<CheckResult> => checkReading(source, options);
 
 /** A bytes hash for files (their text is what pdf.js or a Word reader made of them). */
 const bytesHash = (bytes: Uint8Array) => {
@@ -68,7 +69,8 @@ async function checkHtml(html: string, url: string, signal: AbortSignal): Promis
     const links = isListPage(doc) ? findReportLinks(doc, url) : [];
     return { result: first, hash: sourceHash(source), source, links };
   }
-  return { result: await withTablePictures(root ?? doc.body, source, first, signal), hash: sourceHash(source), source };
+  const result = await withTablePictures(root ?? doc.body, source, first, signal);
+  return { result, hash: sourceHash(source), source, plain: result === first };
 }
 
 /** Tables 二/三/四 published as pictures beside the text: read as on the page itself, or said unread. */
@@ -163,7 +165,7 @@ export async function checkAuditBytes(input: string, bytes: Uint8Array, contentT
   if (loaded.kind === 'image') return withNotices(await checkPicture(loaded.bytes!));
   if (loaded.kind === 'text') {
     const source = readText(loaded.text);
-    return withNotices({ result: await checkSource(source, { force: false }), hash: sourceHash(source), source });
+    return withNotices({ result: await checkSource(source, { force: false }), hash: sourceHash(source), source, plain: true });
   }
   return withNotices(await checkHtml(loaded.text, loaded.url, signal));
 }

@@ -1,49 +1,95 @@
-// The audit kept in storage.local so that a reload resumes it: one key, written after rows settle
-// (at most every second), read back through the schema (lib/audit/resume.ts).
+// The audit kept in storage.local so that a reload resumes it. One key for the audit (inputs,
+// options, state) and one per row: a row is written when it changed, so that 200 rows settling
+// never serialise the whole audit in one task (the page's tasks stay short). Read back through the
+// schema (lib/audit/resume.ts): a damaged save is not half-used.
 import { browser } from 'wxt/browser';
 import type { AuditRow } from '../audit/model';
 import { parseSaved, serialize, type SavedAudit } from '../audit/resume';
 import type { AuditInput, AuditOptions, AuditStatus } from '../audit/run';
 
-const KEY = 'audit:current';
+const META = 'audit:current';
+const ROW = 'audit:row:';
 
 export interface Kept extends SavedAudit {
   status: AuditStatus;
 }
 
-let timer: ReturnType<typeof setTimeout> | null = null;
-let next: (() => Promise<void>) | null = null;
-let id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-
-async function write(inputs: readonly AuditInput[], rows: readonly AuditRow[], status: AuditStatus, options: AuditOptions) {
-  const saved: SavedAudit = { id, createdAt: new Date().toISOString(), inputs: inputs.map((x) => x.input), rows: [...rows], options: { concurrency: options.concurrency, timeoutMs: options.timeoutMs } };
-  await browser.storage.local.set({ [KEY]: { status, audit: serialize(saved) } });
+interface Meta {
+  id: string;
+  createdAt: string;
+  inputs: string[];
+  options: { concurrency: number; timeoutMs: number };
+  status: AuditStatus;
 }
 
-/** Saves the audit soon (coalesced: 200 rows settling write a few times, not 200); at once when it stopped. */
+const newId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+let id = newId();
+let createdAt = new Date().toISOString();
+/** The row objects last written, by index: rows are replaced when they change, never edited. */
+let written: (AuditRow | undefined)[] = [];
+let lastMeta = '';
+let timer: ReturnType<typeof setTimeout> | null = null;
+let pending: { inputs: readonly AuditInput[]; rows: readonly AuditRow[]; status: AuditStatus; options: AuditOptions } | null = null;
+
+/** One row in the save's own compact form (cells as tuples). */
+const rowJson = (meta: Meta, row: AuditRow) => serialize({ id: meta.id, createdAt: meta.createdAt, inputs: [row.input], rows: [row], options: meta.options });
+
+async function flush() {
+  timer = null;
+  const job = pending;
+  pending = null;
+  if (!job) return;
+  const meta: Meta = { id, createdAt, inputs: job.inputs.map((x) => x.input), options: { concurrency: job.options.concurrency, timeoutMs: job.options.timeoutMs }, status: job.status };
+  const changes: Record<string, unknown> = {};
+  const metaJson = JSON.stringify(meta);
+  if (metaJson !== lastMeta) changes[META] = metaJson;
+  // A few rows at a time: each write is a short task.
+  let n = 0;
+  for (let i = 0; i < job.rows.length; i++) {
+    if (written[i] === job.rows[i]) continue;
+    changes[`${ROW}${i}`] = rowJson(meta, job.rows[i]);
+    written[i] = job.rows[i];
+    if (++n % 20 === 0) {
+      await browser.storage.local.set(changes);
+      for (const k of Object.keys(changes)) delete changes[k];
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  }
+  if (Object.keys(changes).length) await browser.storage.local.set(changes);
+  lastMeta = metaJson;
+}
+
+/** Saves the audit soon (coalesced, at most every second); at once when it stopped running. */
 export function saveAudit(inputs: readonly AuditInput[], rows: readonly AuditRow[], status: AuditStatus, options: AuditOptions): void {
-  next = () => write(inputs, rows, status, options);
-  const flush = () => {
-    timer = null;
-    const job = next;
-    next = null;
-    void job?.().catch(() => {});
-  };
+  pending = { inputs, rows: [...rows], status, options };
   if (status !== 'running') {
     if (timer) clearTimeout(timer);
-    return flush();
+    void flush().catch(() => {});
+    return;
   }
-  timer ??= setTimeout(flush, 1000);
+  timer ??= setTimeout(() => void flush().catch(() => {}), 1000);
 }
 
 export async function loadSaved(): Promise<Kept | null> {
   try {
-    const got = (await browser.storage.local.get(KEY))[KEY] as { status?: AuditStatus; audit?: string } | undefined;
-    if (!got?.audit) return null;
-    const parsed = parseSaved(got.audit);
+    const all = await browser.storage.local.get(null);
+    const raw = all[META];
+    if (typeof raw !== 'string') return null;
+    const meta = JSON.parse(raw) as Meta;
+    const rows = meta.inputs.map((_, i) => {
+      const one = all[`${ROW}${i}`];
+      return typeof one === 'string' ? (JSON.parse(one) as { rows: unknown[] }).rows[0] : null;
+    });
+    // A row never written (the reload came first) is still to do.
+    const filled = rows.map((r, i) => r ?? { input: meta.inputs[i], url: null, state: 'queued', why: null, title: null, agency: null, year: null, format: null, errors: 0, warnings: 0, infos: 0, findings: [], notices: [], hash: null });
+    const parsed = parseSaved({ version: 1, id: meta.id, createdAt: meta.createdAt, inputs: meta.inputs, rows: filled, options: meta.options });
     if ('error' in parsed) return null;
-    id = parsed.saved.id;
-    return { ...parsed.saved, status: got.status ?? 'cancelled' };
+    id = meta.id;
+    createdAt = meta.createdAt;
+    written = [];
+    lastMeta = raw;
+    return { ...parsed.saved, status: meta.status ?? 'cancelled' };
   } catch {
     return null;
   }
@@ -52,7 +98,11 @@ export async function loadSaved(): Promise<Kept | null> {
 export async function clearSaved(): Promise<void> {
   if (timer) clearTimeout(timer);
   timer = null;
-  next = null;
-  id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  await browser.storage.local.remove(KEY).catch(() => {});
+  pending = null;
+  id = newId();
+  createdAt = new Date().toISOString();
+  written = [];
+  lastMeta = '';
+  const keys = Object.keys(await browser.storage.local.get(null).catch(() => ({}))).filter((k) => k === META || k.startsWith(ROW));
+  await browser.storage.local.remove(keys).catch(() => {});
 }

@@ -1,0 +1,27 @@
+// A source document as plain data: what a worker can be given. Each DOM node or picture an anchor
+// names becomes a number (the same node the same number, so anchors that named one node still do,
+// and anchors shared by tokens stay shared); kinds and offsets stay, for the rules that ask how a
+// cell was read (an image anchor is OCR). Marks cannot be placed from it: the audit needs none.
+import type { Anchor, Line, SourceDoc } from '../model';
+
+export function inertDoc(doc: SourceDoc): SourceDoc {
+  const ids = new Map<unknown, number>();
+  const idOf = (x: unknown) => {
+    if (x == null) return x;
+    let id = ids.get(x);
+    if (id == null) ids.set(x, (id = ids.size + 1));
+    return id;
+  };
+  const seen = new Map<Anchor, Anchor>();
+  const inert = (a: Anchor): Anchor => {
+    let out = seen.get(a);
+    if (out) return out;
+    if (a.kind === 'dom') out = { ...a, node: idOf(a.node), ...(a.endNode !== undefined ? { endNode: idOf(a.endNode) } : {}) };
+    else if (a.kind === 'image') out = { ...a, image: idOf(a.image) };
+    else out = a;
+    seen.set(a, out);
+    return out;
+  };
+  const lines: Line[] = doc.lines.map((l) => ({ ...l, anchor: inert(l.anchor), tokens: l.tokens.map((t) => ({ ...t, anchor: inert(t.anchor) })) }));
+  return { ...doc, lines };
+}

@@ -1,0 +1,57 @@
+// The audit page's engine: the check of a reading runs in a worker (lib/ext/check-worker.ts), one for
+// the page, requests answered in turn. Where no worker can start, the same check runs here, step by
+// step between tasks.
+import { parseStepAsync, rulesStep, type CheckOptions, type CheckResult } from '../check';
+import { inertDoc } from '../audit/inert';
+import type { SourceDoc } from '../model';
+
+let worker: Worker | null | undefined;
+let next = 1;
+const waiting = new Map<number, { resolve(r: CheckResult): void; reject(e: Error): void }>();
+
+function engine(): Worker | null {
+  if (worker !== undefined) return worker;
+  try {
+    worker = new Worker(new URL('./check-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<{ id: number; result?: CheckResult; error?: string }>) => {
+      const w = waiting.get(e.data.id);
+      waiting.delete(e.data.id);
+      if (e.data.result) w?.resolve(e.data.result);
+      else w?.reject(new Error(e.data.error ?? 'the engine failed'));
+    };
+    worker.onerror = (e) => {
+      // A worker that cannot run (blocked, failed to load): everything waiting is checked here.
+      e.preventDefault();
+      const failed = [...waiting.values()];
+      waiting.clear();
+      worker = null;
+      for (const w of failed) w.reject(new Error('worker failed'));
+    };
+  } catch {
+    worker = null;
+  }
+  return worker;
+}
+
+const breathe = () => new Promise<void>((r) => setTimeout(r, 0));
+
+async function here(source: SourceDoc, options: CheckOptions): Promise<CheckResult> {
+  const parsed = await parseStepAsync(source, options, breathe);
+  return parsed.report ? rulesStep(parsed, options) : parsed;
+}
+
+/** The check of a reading; its findings' anchors name no node (the audit places no marks). */
+export async function checkReading(source: SourceDoc, options: CheckOptions): Promise<CheckResult> {
+  const plain = inertDoc(source);
+  const w = engine();
+  if (!w) return here(plain, options);
+  const id = next++;
+  try {
+    return await new Promise<CheckResult>((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      w.postMessage({ id, source: plain, options });
+    });
+  } catch {
+    return here(plain, options);
+  }
+}
