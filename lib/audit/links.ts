@@ -112,6 +112,15 @@ function truncatedReport(words: string): boolean {
   return reportYear(t) != null || TRUNCATED_REPORT.test(t);
 }
 
+/**
+ * A title cut inside 「信息公开（工作）年度报告」 past 年 (「…2023年政府信息公开工作年度…」): nothing else
+ * goes on so, anywhere. Cut before (「…信息公开工…」) it may be a 工作要点 as well as a report.
+ */
+function cutInReportWords(stem: string): boolean {
+  const t = normalizeWords(stem).replace(DATE, ' ');
+  return reportYear(t) != null && /信息公开(?:工作)?年度?报?$/.test(t) && !VETO.test(t);
+}
+
 /** Links that stand for a file or a detail page beside the title (their words say nothing of the report). */
 const GENERIC =
   /^(?:(?:pdf|docx?|wps|ofd|word)(?:版|文件|格式)?(?:下载)?|(?:点击|附件|文件|全文|pdf|word)?下载|下载(?:附件|文件|全文|pdf|word)?|(?:点击)?查看(?:详情|全文|原文|附件)?|详情|详细|原文|全文|阅读全文|阅读|打开|浏览|附件\d*|[>»›]+|更多)$/i;
@@ -197,16 +206,37 @@ const isDirectory = (u: URL) => u.pathname.endsWith('/') && !u.search;
 /** A column's index page (index.html, index_2.html, list.jsp?page=2): navigation on the column page. */
 const isIndexPage = (u: URL) => /\/(?:index|list|default)(?:_\d+)?\.[a-z]+$/i.test(u.pathname);
 
-/** The words a link shows: its text, or its title when the text is cut short or says less. */
-function ownWords(a: Element): { words: string; truncated: boolean } {
-  const text = clean(a.textContent);
-  const title = clean(a.getAttribute('title'));
-  if (!text) return { words: title || clean(a.querySelector('img')?.getAttribute('alt')), truncated: false };
-  const cut = TRUNCATED.test(text);
+/** A publication date at either end of a link's text (some lists put the date inside the link). */
+const EDGE_DATE = /^[[(【]?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[\])】]?\s*|\s*[[(【]?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[\])】]?$/g;
+
+/**
+ * What a link says: its text (a date at its ends dropped, or an image's alt), whether the list cut
+ * it short, and its title attribute (often the whole title of a cut one).
+ */
+function ownWords(a: Element): { text: string; title: string; truncated: boolean } {
+  const text = clean(clean(a.textContent).replace(EDGE_DATE, '')) || clean(a.querySelector('img')?.getAttribute('alt'));
+  return { text, title: clean(a.getAttribute('title')), truncated: TRUNCATED.test(text) };
+}
+
+/** Words that say nothing of the report (「下载」, 「[PDF]」, a file's name, no Chinese at all): its row or title says. */
+const isVague = (text: string) => {
+  const plain = text.replace(/\s+/g, '');
+  return !plain || GENERIC.test(plain.replace(BRACKETS, '')) || FILE_NAME.test(plain) || !HAN.test(plain);
+};
+
+/**
+ * The words that name a link's report, or null: a title attribute that completes a cut text decides
+ * alone (the cut may have hidden 「…的通知」); else the text; else a title naming the report behind a
+ * short text (「2023年度」); else, on the column page, a cut text of the report's words.
+ */
+function linkWords(text: string, title: string, truncated: boolean, column: boolean): string | null {
   const stem = text.replace(TRUNCATED, '');
-  // A title attribute that completes the text (or says more about it) is the full title.
-  if (title && (title.startsWith(stem) || title.replace(/\s+/g, '').includes(stem.replace(/\s+/g, '')))) return { words: title, truncated: false };
-  return { words: text, truncated: cut };
+  const squeeze = (s: string) => s.replace(/\s+/g, '');
+  if (title && (truncated || squeeze(title).length > squeeze(stem).length) && squeeze(title).startsWith(squeeze(stem))) return isReportTitle(title, column) ? title : null;
+  if (!truncated && isReportTitle(text, column)) return text;
+  if (title && isReportTitle(title, column)) return title;
+  if (truncated && !NOTICE_OPENING.test(normalizeWords(stem)) && (isReportTitle(stem, column) || cutInReportWords(stem) || (column && truncatedReport(text)))) return text;
+  return null;
 }
 
 /** A list item: the smallest block around the link that holds few links (a row, not the list). */
@@ -333,27 +363,29 @@ export function findReportLinks(doc: Document, baseUrl: string): ReportLink[] {
     const a = anchors[i];
     const url = target(a, base);
     if (!url || url.href === self || isDirectory(url)) continue;
-    const { words, truncated } = ownWords(a);
-    const plain = words.replace(/\s+/g, '');
-    // Words that say nothing of the report (「下载」, a file's name, no Chinese at all): the row says.
-    if (!plain || GENERIC.test(plain.replace(BRACKETS, '')) || FILE_NAME.test(plain) || !HAN.test(plain)) {
+    const { text, title, truncated } = ownWords(a);
+    if (isVague(text)) {
       pending.push({ a, url, at: i });
       continue;
     }
-    if (column && isIndexPage(url)) continue;
-    if (isReportTitle(words, column) || (truncated && column && truncatedReport(words)))
-      take(url, words, rowOf(a), words, i);
+    const t = normalizeWords(text);
+    // A link to something else (「解读」, 「图解」) whose title names the report it is about: not the report.
+    if (VETO.test(t) || (column && isIndexPage(url))) continue;
+    const words = linkWords(text, title, truncated, column);
+    if (words) take(url, words, rowOf(a), words, i);
   }
   // Links named only 「下载」 or by their file: their row's words name the report, unless a report
   // link of the row was taken (this one is then the same report again, in another form).
   const rowsTaken = new Set(out.map((f) => f.row).filter((r): r is Element => r != null));
   for (const { a, url, at } of pending) {
     const row = rowOf(a);
-    if (!row || rowsTaken.has(row) || byUrl.has(url.href)) continue;
-    const words = rowWords(row);
-    if (!words || !isReportTitle(words, column)) continue;
-    take(url, words, row, clean(a.textContent) || clean(a.getAttribute('title')), at);
-    rowsTaken.add(row);
+    if ((row && rowsTaken.has(row)) || byUrl.has(url.href)) continue;
+    const title = clean(a.getAttribute('title'));
+    const fromRow = row ? rowWords(row) : null;
+    const words = title && isReportTitle(title, column) ? title : fromRow && isReportTitle(fromRow, column) ? fromRow : null;
+    if (!words) continue;
+    take(url, words, row, clean(a.textContent) || title, at);
+    if (row) rowsTaken.add(row);
   }
   return out.sort((x, y) => x.at - y.at).map(({ url, text, kind, year }) => ({ url, text, kind, year }));
 }
