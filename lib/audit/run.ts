@@ -26,7 +26,7 @@ export interface AuditDeps {
   fetch(url: string, signal: AbortSignal): Promise<Fetched>;
   check(input: string, file: Fetched, signal: AbortSignal): Promise<Checked>;
   /** The cross-year rules over the batch (and the history): each result with its comparison and its record, in order. */
-  chain(checked: { input: string; result: CheckResult }[]): { result: CheckResult; record: HistoryRecord | null }[];
+  chain(checked: { input: string; result: CheckResult }[]): { result: CheckResult; record: HistoryRecord | null; note?: Text }[];
   /** Called after each row settles (the page saves the audit to resume it after a reload). */
   saved?(rows: readonly AuditRow[]): void;
 }
@@ -203,8 +203,8 @@ export class AuditRun {
     members.forEach((j, k) => {
       const row = this.rows[j];
       if (row.state !== 'done') return;
-      const { result, record } = chained[k];
-      this.rows[j] = { ...auditRowOf(row.input, result, { url: row.url, hash: row.hash }), file: row.file };
+      const { result, record, note } = chained[k];
+      this.rows[j] = { ...auditRowOf(row.input, result, { url: row.url, hash: row.hash }), file: row.file, compared: note ?? null };
       if (record) this.kept.set(j, record);
     });
   }
