@@ -59,6 +59,7 @@ export interface Memo {
   title: string;
   /** The day it was made, YYYY-MM-DD (local). */
   date: string;
+  /** Errors and warnings that stand: those a review excluded are counted apart (`excluded`). */
   totals: { reports: number; checked: number; notReports: number; failed: number; unchecked: number; errors: number; warnings: number; excluded: number };
   reports: MemoReport[];
 }
