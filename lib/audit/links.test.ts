@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isReportTitle, linkKind, reportYear } from './links';
+import { Window } from 'happy-dom';
+import { isReportColumn, isReportTitle, linkKind, reportYear } from './links';
 
 describe('reportYear', () => {
   it('reads the report’s year in digits, full-width digits, Chinese numerals and brackets', () => {
@@ -89,5 +90,26 @@ describe('linkKind', () => {
     expect(linkKind(u('./202401/t20240115_1.html'))).toBe('page');
     expect(linkKind(u('/art/2024/1/15/art_1_2.html'))).toBe('page');
     expect(linkKind(u('/content.jsp?id=5'))).toBe('page');
+  });
+});
+
+describe('isReportColumn', () => {
+  const doc = (head: string, body = '') => {
+    const w = new Window();
+    w.document.write(`<html><head>${head}</head><body>${body}</body></html>`);
+    return w.document as unknown as Document;
+  };
+  it('is the column by its title, column meta, breadcrumb, current menu entry, or the column’s own address', () => {
+    expect(isReportColumn(doc('<title>政府信息公开年报_某某区</title>'), 'https://a.gov.cn/x/')).toBe(true);
+    expect(isReportColumn(doc('<meta name="ColumnName" content="年度报告"><title>某某区</title>'), 'https://a.gov.cn/x/')).toBe(true);
+    expect(isReportColumn(doc('<title>某某区</title>', '<div class="crumb">首页 &gt; 政府信息公开 &gt; 政府信息公开年报</div>'), 'https://a.gov.cn/x/')).toBe(true);
+    expect(isReportColumn(doc('<title>某某区</title>', '<ul><li class="on"><a href="/nb/">年报</a></li></ul>'), 'https://a.gov.cn/x/')).toBe(true);
+    expect(isReportColumn(doc('<title>某某区</title>'), 'https://a.gov.cn/zwgk/zfxxgknb/index_2.html')).toBe(true);
+  });
+  it('is not an article filed under it, nor a column of other reports', () => {
+    expect(isReportColumn(doc('<meta name="ArticleTitle" content="某某区2023年政府信息公开工作年度报告"><title>某某区2023年政府信息公开工作年度报告</title>'), 'https://a.gov.cn/x/')).toBe(false);
+    expect(isReportColumn(doc('<title>某某区</title>'), 'https://a.gov.cn/zwgk/zfxxgknb/202401/t20240115_1.html')).toBe(false);
+    expect(isReportColumn(doc('<title>法治政府建设年度报告</title>'), 'https://a.gov.cn/x/')).toBe(false);
+    expect(isReportColumn(doc('<title>工作动态</title>'), 'https://a.gov.cn/gzdt/')).toBe(false);
   });
 });

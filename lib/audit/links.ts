@@ -269,15 +269,23 @@ const COLUMN_NAMERS =
   '[class*="crumb" i], [class*="position" i], [class*="location" i], [id*="crumb" i], [id*="position" i], h1, h2, .column-title, .lm_name, ' +
   'li.on, li.active, li.cur, li.current, li.selected, a.on, a.active, a.cur, a.current, a.selected, [aria-current]';
 
-/** The page is the column of reports (or a report): its title, column meta, breadcrumb, heading or path says so. */
+/**
+ * The page is the column of reports: its title, column meta, breadcrumb, heading, current menu entry
+ * or path says 年报/年度报告. Not an article (a report page, whose breadcrumb names the column too: its
+ * sidebar's cut titles are no list's items): a CMS's ArticleTitle meta, or a title naming a year.
+ */
 export function isReportColumn(doc: Document, baseUrl: string): boolean {
-  const said = [doc.title ?? ''];
-  for (const name of ['ColumnName', 'ColumnDescription', 'ArticleTitle', 'columnname']) said.push(doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? '');
+  const title = normalizeWords(doc.title ?? '');
+  if (doc.querySelector('meta[name="ArticleTitle" i]') || reportYear(title) != null) return false;
+  const said = [title];
+  for (const name of ['ColumnName', 'ColumnDescription', 'columnname']) said.push(doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? '');
   for (const el of Array.from(doc.querySelectorAll(COLUMN_NAMERS)).slice(0, 30)) said.push(clean(el.textContent).slice(-60));
   const words = normalizeWords(said.join(' '));
   if (/年度报告|年报/.test(words) && !/法治|统计|企业年报/.test(words)) return true;
   try {
-    return /(?:zfxxgk|xxgk|zwgk)_?nb|gknb|ndbg|xxgkndbg/i.test(new URL(baseUrl).pathname);
+    // The column's own address (a directory or its index pages), not an article filed under it.
+    const u = new URL(baseUrl);
+    return /(?:zfxxgk|xxgk|zwgk)_?nb|gknb|ndbg|xxgkndbg/i.test(u.pathname) && (u.pathname.endsWith('/') || isIndexPage(u));
   } catch {
     return false;
   }
