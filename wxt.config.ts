@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import preact from '@preact/preset-vite';
@@ -54,6 +55,9 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     build: { target: 'es2022' },
+    // fflate compresses large parts in a blob: Worker, which our pages' CSP refuses (the workbook
+    // export would never end): the extension gets fflate with its synchronous zip (lib/audit/fflate-sync.ts).
+    resolve: { alias: [{ find: /^fflate$/, replacement: fileURLToPath(new URL('./lib/audit/fflate-sync.ts', import.meta.url)) }] },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

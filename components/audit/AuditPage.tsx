@@ -32,6 +32,8 @@ export interface AuditPageProps {
   onLang(): void;
   /** The review controls of one finding (components/Review.tsx), when reviews are available. */
   review?: (row: AuditRow, key: string) => preact.ComponentChild;
+  /** A row's findings were opened: its reviews are wanted. */
+  onExpand?: (row: AuditRow) => void;
 }
 
 type SortKey = 'order' | 'agency' | 'year' | 'errors' | 'warnings' | 'state';
@@ -205,7 +207,15 @@ export function AuditPage(p: AuditPageProps) {
                   >
                     <td class="n">{i + 1}</td>
                     <td class="who">
-                      <button class="expand" aria-expanded={open === i} onClick={() => setOpen(open === i ? null : i)} disabled={row.state !== 'done'}>
+                      <button
+                        class="expand"
+                        aria-expanded={open === i}
+                        onClick={() => {
+                          if (open !== i) p.onExpand?.(row);
+                          setOpen(open === i ? null : i);
+                        }}
+                        disabled={row.state !== 'done'}
+                      >
                         {row.state === 'done' ? (open === i ? '▾ ' : '▸ ') : ''}
                         <span class="agency">{row.agency ?? row.title ?? ''}</span>
                       </button>

@@ -5,6 +5,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { AuditPage } from '../../components/audit/AuditPage';
 import { Memo } from '../../components/audit/Memo';
+import { Review } from '../../components/Review';
+import type { ReviewChange } from '../../lib/review/merge';
 import { auditStrings } from '../../components/audit/strings';
 import { AuditRun, type AuditInput, type AuditOptions } from '../../lib/audit/run';
 import type { AuditRow } from '../../lib/audit/model';
@@ -44,6 +46,28 @@ async function reviewsOf(rows: readonly AuditRow[]): Promise<Map<AuditRow, RowRe
     // No reviews kept (or none readable): the exports say none.
   }
   return out;
+}
+
+/** The reviews of the reports whose findings are open, by address and hash. */
+const reviews = new Map<string, RowReviews>();
+const reviewKey = (row: AuditRow) => `${row.url ?? row.input}\n${row.hash ?? ''}`;
+
+async function loadReviews(row: AuditRow) {
+  try {
+    const { reviewsFor } = await import('../../lib/ext/review-store');
+    reviews.set(reviewKey(row), await reviewsFor(row.url ?? row.input, row.hash));
+  } catch {
+    reviews.set(reviewKey(row), {});
+  }
+  paint();
+}
+
+/** One review kept for the report (shown on its marks too, wherever it is opened). */
+async function saveReview(row: AuditRow, key: string, change: ReviewChange): Promise<void> {
+  const { reviewStore, reviewsFor } = await import('../../lib/ext/review-store');
+  await reviewStore().set(row.url ?? row.input, key, change, row.hash);
+  reviews.set(reviewKey(row), await reviewsFor(row.url ?? row.input, row.hash));
+  paint();
 }
 
 let frame = 0;
@@ -94,6 +118,11 @@ function paint() {
       onOpen={(row) => void openRow(row)}
       onAddLinks={(urls) => void addLinks(urls)}
       onExport={(kind) => void exportAs(kind)}
+      onExpand={(row) => void loadReviews(row)}
+      review={(row, key) => {
+        const got = reviews.get(reviewKey(row));
+        return got ? <Review review={got[key]} lang={lang} onChange={(change) => saveReview(row, key, change)} /> : null;
+      }}
       onLang={() => {
         lang = lang === 'zh' ? 'en' : 'zh';
         void saveSettings({ lang }).catch(() => {});

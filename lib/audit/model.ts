@@ -4,7 +4,7 @@ import { countBySeverity, type CheckResult } from '../check';
 import type { Finding, RuleId, Severity, Text } from '../findings';
 import { agencyFromTitle } from '../history/agency';
 import type { SourceDoc } from '../model';
-import { docText } from '../parse/report';
+import { hashText, readHash, reviewKeyOf } from '../review/keys';
 import type { TableId } from '../parse/types';
 
 /** queued → running → done | not-report | failed; cancelled when the user stopped the audit first. */
@@ -62,11 +62,8 @@ export interface AuditRow {
   compared?: Text | null;
 }
 
-const cellKey = (c: { table: string; row: string | null; col: string | null }) => `${c.table}:${c.row ?? ''}:${c.col ?? ''}`;
-
 /** A finding's identity within its report: rule, section and cells (not the message: wording changes). */
-export const findingKey = (f: Pick<Finding, 'rule' | 'section' | 'cells' | 'rows'>) =>
-  [f.rule, f.section ?? '', f.cells.map(cellKey).join(','), (f.rows ?? []).join(',')].join('|');
+export const findingKey = (f: Pick<Finding, 'rule' | 'section' | 'cells' | 'rows'>) => reviewKeyOf(f);
 
 export function auditFindingOf(f: Finding): AuditFinding {
   const at = f.cells[f.cells.length - 1];
@@ -131,20 +128,8 @@ export const pendingRow = (input: string): AuditRow => ({
 
 export const failedRow = (input: string, why: Text, url: string | null = null): AuditRow => ({ ...pendingRow(input), url, state: 'failed', why });
 
-/**
- * A short hash of the content read (FNV-1a, 2×32 bits, hex): cheap and the same everywhere. It tells
- * one reading of a report from another; it is no protection against anyone.
- */
-export function contentHash(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
-}
+/** A short hash of the content read (lib/review/keys.ts: the page's UI makes the same without the engine). */
+export const contentHash = hashText;
 
 /** The hash of what was read of a report: its lines, table rows included (what the rules saw). */
-export const sourceHash = (doc: SourceDoc) => contentHash(`${doc.title ?? ''}\n${docText(doc)}`);
+export const sourceHash = (doc: SourceDoc) => readHash(doc);

@@ -8,7 +8,8 @@ import { checkReading } from './audit-engine';
 import type { Text } from '../findings';
 import type { SourceDoc } from '../model';
 import { findReportLinks, isListPage, type ReportLink } from '../audit/links';
-import { contentHash, isDetected, sourceHash } from '../audit/model';
+import { isDetected, sourceHash } from '../audit/model';
+import { fileHash } from '../review/keys';
 import { InputError, loadBytes } from '../read/load-bytes';
 import { sniffType } from '../read/sniff';
 import { readText } from '../read/text';
@@ -44,13 +45,8 @@ export const breathe = () => new Promise<void>((r) => setTimeout(r, 0));
 /** Parsing and the rules, in the page's engine worker (lib/ext/audit-engine.ts). */
 const checkSource = (source: SourceDoc, options: CheckOptions): Promise<CheckResult> => checkReading(source, options);
 
-/** A bytes hash for files (their text is what pdf.js or a Word reader made of them). */
-const bytesHash = (bytes: Uint8Array) => {
-  let s = '';
-  // Every 7th byte and the length: enough to tell two versions of a file apart, cheap on 30 MB.
-  for (let i = 0; i < bytes.length; i += 7) s += String.fromCharCode(bytes[i]);
-  return contentHash(`${bytes.length}:${s}`);
-};
+/** Files are known by their bytes (lib/review/keys.ts fileHash: the viewer's too). */
+const bytesHash = fileHash;
 
 /** A page of HTML, parsed inert (no script runs, nothing loads); its table pictures read by our OCR page. */
 async function checkHtml(html: string, url: string, signal: AbortSignal): Promise<AuditChecked> {
