@@ -278,6 +278,37 @@ describe('real report pages of ../shared/reports', () => {
     }
   });
 
+  it('平潭’s own column, as its CMS writes it: <dl><dd> rows, avalon templates with no href, the column’s entry in the sidebar', () => {
+    // The markup of https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/ (first page: ten reports written
+    // out, the rest loaded by script), written here in short around the real chrome of 013.
+    const chrome = new TextDecoder().decode(pages.find((p) => p.id === '013')!.bytes).match(/<a\b[^>]*>[\s\S]*?<\/a>/gi)!;
+    const years = [2025, 2024, 2023, 2022, 2021, 2020, 2019, 2018, 2017, 2016];
+    const rows = years.map((y, i) => {
+      const path = `./${y + 1}0${1 + (i % 3)}/t${y + 1}0${1 + (i % 3)}10_${80000 + i}.htm`;
+      const title = `平潭综合实验区${y}年度政府信息公开工作年度报告`;
+      return `<dl><dd class="trt-col-sm-24 text_align_left">\n<a href="${path}" target="_blank" title="${title}">${title}</a>\n</dd><dd class="trt-col-4">\n${y + 1}-03-10\n</dd></dl>`;
+    });
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="ColumnName" content="政府信息公开年报"/><title>
+        政府信息公开年报_政府信息公开_平潭综合实验区党工委管委会
+    </title></head><body><div class="header">${chrome.slice(0, 60).join('\n')}</div>
+      <div class="info_menu_list"><ul>
+        <li><h3><a href="https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgkzn/"><span>政府信息<br>公开指南</span></a></h3></li>
+        <li><h3><a href="https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgkzd/"><span>政府信息<br>公开制度</span></a></h3></li>
+        <li><h3><a href="https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/nlist.htm"><span>政府信息<br>公开年报</span></a></h3></li>
+        <li><h3><a href="https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgksq/"><span>政府信息<br>公开申请</span></a></h3></li>
+      </ul></div>
+      <div class="tabs info_tabs"><div class="tabs_header"><ul><li class="on"><a class="cur_def" href="javascript:;">政府信息公开年报</a></li></ul></div>
+      <div class="rules_tabs_01"><dl><dt>标题</dt><dt>发布日期</dt></dl></div>
+      <div class="rules_tabs_01" ms-visible="showStatic">${rows.join('\n')}</div>
+      <div class="rules_tabs_01" style="display: none"><dl ms-repeat="list"><dd><a ms-attr-href="el.chnldocurl" ms-attr-title="el.doctitle" ms-text="el.doctitle|html" target="_blank"></a></dd></dl></div>
+      <div class="page_base" ms-include-src="pgTemp"></div></div>
+      <div class="footer">${chrome.slice(60).join('\n')}</div></body></html>`;
+    const { found, list } = links(html, 'https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/');
+    expect(found.map((f) => f.year)).toEqual(years);
+    expect(found[0]).toEqual({ url: 'https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202601/t20260110_80000.htm', text: '平潭综合实验区2025年度政府信息公开工作年度报告', kind: 'page', year: 2025 });
+    expect(list).toBe(true);
+  });
+
   it('their chrome around a list of reports: the list’s links only, and a list page', () => {
     // The real chrome's links (平潭's menu, breadcrumb with 「政府信息公开年报」, 「政府工作报告」, footer) with a list between them.
     const chrome = new TextDecoder().decode(pages.find((p) => p.id === '013')!.bytes).match(/<a\b[^>]*>[\s\S]*?<\/a>/gi)!;
