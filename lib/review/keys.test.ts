@@ -1,9 +1,8 @@
-// The review keys and hashes written import-free for the page's UI script are model.ts's own: the
-// same finding key and the same hash of the content read, on real reports and on odd cells.
+// The review keys and hashes (import-free: the page's UI script, the viewer, the audit page and
+// model.ts all use these): stable for the same reading, changed by any change of content.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkDoc } from '../check';
-import { contentHash, findingKey, sourceHash } from '../audit/model';
 import { parseHtml } from '../cli/html';
 import type { SourceDoc } from '../model';
 import { decodeBytes } from '../read/decode';
@@ -34,30 +33,39 @@ async function sources(): Promise<SourceDoc[]> {
 }
 
 describe('review keys', () => {
-  it('are model.ts findingKey and sourceHash on real reports', async () => {
-    const docs = await sources();
+  it('are the same for the same report read again, and the hash changes with any line', async () => {
+    const [docs, again] = [await sources(), await sources()];
     expect(docs.length).toBeGreaterThan(10);
     let findings = 0;
-    for (const doc of docs) {
-      expect(readHash(doc)).toBe(sourceHash(doc));
-      for (const f of checkDoc(doc).findings) {
-        findings++;
-        expect(reviewKeyOf(f)).toBe(findingKey(f));
-      }
-    }
+    docs.forEach((doc, i) => {
+      expect(readHash(again[i])).toBe(readHash(doc));
+      const keys = checkDoc(doc).findings.map(reviewKeyOf);
+      expect(checkDoc(again[i]).findings.map(reviewKeyOf)).toEqual(keys);
+      findings += keys.length;
+      // A sentence added anywhere is other content.
+      const changed = { ...doc, lines: [...doc.lines, { ...doc.lines[0], text: '本报告如有疑问，请与本机关联系。' }] };
+      expect(readHash(changed)).not.toBe(readHash(doc));
+      expect(readHash({ ...doc, title: `${doc.title ?? ''}（修订）` })).not.toBe(readHash(doc));
+    });
     expect(findings).toBeGreaterThan(0);
+    // Reports differ: no two real reports share a hash.
+    expect(new Set(docs.map(readHash)).size).toBe(docs.length);
   });
 
-  it('hash as contentHash does, on empty, astral and long text', () => {
-    for (const s of ['', 'a', '年报', '𠀀𠀁', 'x'.repeat(100_000), '\u0000\uffff']) expect(hashText(s)).toBe(contentHash(s));
-    expect(hashText('a')).not.toBe(hashText('b'));
-    expect(hashText('')).toMatch(/^[0-9a-f]{16}$/);
+  it('hash text: 16 hex digits, astral and long text, one character apart is another hash', () => {
+    const all = ['', 'a', 'b', '年报', '年极', '𠀀𠀁', 'x'.repeat(100_000), `${'x'.repeat(99_999)}y`, '\u0000\uffff'].map(hashText);
+    for (const h of all) expect(h).toMatch(/^[0-9a-f]{16}$/);
+    expect(new Set(all).size).toBe(all.length);
+    expect(hashText('年报')).toBe(hashText('年报'));
   });
 
-  it('give a finding with rows, no section and blank cells the same key as model.ts', () => {
+  it('key a finding by rule, section, cells and rows, never by its wording', () => {
     const f = { rule: 't3-row-total' as const, section: undefined, rows: ['a', 'b'], cells: [{ table: 't3', row: null, col: 'total' }, { table: 't3', row: 'x', col: null }] };
-    expect(reviewKeyOf(f)).toBe(findingKey(f as never));
+    expect(reviewKeyOf(f)).toBe('t3-row-total||t3::total,t3:x:|a,b');
     expect(reviewKeyOf({ ...f, rows: ['a'] })).not.toBe(reviewKeyOf(f));
+    expect(reviewKeyOf({ ...f, section: 3 })).not.toBe(reviewKeyOf(f));
+    expect(reviewKeyOf({ ...f, cells: f.cells.slice(1) })).not.toBe(reviewKeyOf(f));
+    expect(reviewKeyOf({ ...f, message: { zh: '另一种说法', en: 'other words' } } as typeof f)).toBe(reviewKeyOf(f));
   });
 
   it('hash a file by its bytes: another version differs, the same bytes agree', () => {

@@ -1,12 +1,10 @@
-// A finding's review key, the hash of the content read, and the storage key of a report's reviews,
-// without the engine.
+// A finding's review key, the hash of the content read, and the storage key of a report's reviews:
+// one definition for the page, the viewer, the audit page and the exports (lib/audit/model.ts takes
+// its findingKey / contentHash / sourceHash from here).
 //
-// Why not lib/audit/model.ts's findingKey / contentHash / sourceHash: importing anything from that
-// module brings the format spec with it (13 KB), and the page's UI script must hold no engine code
-// (test/e2e/extension.e2e.test.ts "what the page loads": the spec's wording lives in the engine only,
-// and the page scripts have a size budget). So the same functions are written here again, import-free;
-// keys.test.ts holds them equal to model.ts's on real reports and odd cells. The audit page and the
-// exports use model.ts's; the page and the viewer use these: the keys and hashes are one.
+// Import-free on purpose: the page's UI script must hold no engine code (test/e2e/extension.e2e.test.ts
+// "what the page loads": the spec's wording lives in the engine only, and the page scripts have a size
+// budget), and a module that imports the parser brings the format spec (13 KB) with it.
 import type { Finding } from '../findings';
 
 type Keyed = Pick<Finding, 'rule' | 'section' | 'rows'> & { cells: readonly { table: string; row: string | null; col: string | null }[] };
