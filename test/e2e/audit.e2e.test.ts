@@ -112,6 +112,17 @@ describe('audit page', () => {
     expect(host.errors).toBe(rows.reduce((n, r) => n + r.errors, 0));
   }, 300_000);
 
+  it('a finding reviewed on the audit page is kept and exported with its note', async () => {
+    const row = page.locator('[data-nianbao-row][data-url$="/r/pt2024.html"]');
+    await row.locator('button.expand').click();
+    const first = page.locator('tr.details li').first();
+    await first.locator('[data-review-action="confirmed"]').click();
+    await first.locator('textarea.review-note').fill('已与原表核对');
+    await first.locator('textarea.review-note').blur();
+    await expect.poll(() => first.locator('[data-review-saved]').getAttribute('data-review-saved'), { timeout: 10_000 }).toBe('saved');
+    await row.locator('button.expand').click();
+  }, 60_000);
+
   it('exports the findings as CSV (BOM, one line per finding) and as a workbook of two sheets', async () => {
     const rows = await rowsOf(page);
     const csv = await download(page, /导出 CSV|Export CSV/);
@@ -130,6 +141,9 @@ describe('audit page', () => {
       expect(mine.filter((l) => l[severity] === '警告').length, r.url).toBe(r.warnings);
       if (r.state !== 'done') expect(lines.some((l) => l[0] === r.url && l[rule] === ''), r.url).toBe(true);
     }
+    const reviewed = findings.filter((l) => l[header.indexOf('审核')] === '确认');
+    expect(reviewed.map((l) => l[header.indexOf('备注')])).toEqual(['已与原表核对']);
+    expect(reviewed[0][0]).toBe(`${h.base}/r/pt2024.html`);
     const book = await JSZip.loadAsync(await download(page, /导出 Excel|Export Excel/));
     const wb = await book.file('xl/workbook.xml')!.async('string');
     expect(wb).toContain('报告');
