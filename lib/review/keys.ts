@@ -30,10 +30,8 @@ export function hashText(text: string): string {
 export const readHash = (doc: { title?: string; lines: readonly { text: string }[] }) => hashText(`${doc.title ?? ''}\n${doc.lines.map((l) => l.text).join('\n')}`);
 
 /**
- * The hash of a file's bytes (a PDF, a Word file, a picture), as the audit page makes it
- * (lib/ext/audit-check.ts): every 7th byte and the length, cheap on 30 MB and enough to tell two
- * versions of a file apart. The viewer uses it so that a file reviewed there and on the audit page
- * has one hash.
+ * The hash of a file's bytes (a PDF, a Word file, a picture), in the viewer and on the audit page:
+ * every 7th byte and the length, cheap on 30 MB and enough to tell two versions of a file apart.
  */
 export function fileHash(bytes: Uint8Array): string {
   let s = '';
