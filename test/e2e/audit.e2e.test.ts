@@ -68,7 +68,9 @@ afterAll(async () => {
   await h?.close();
 });
 
-const listed = () => ['/r/pt2024.html', '/r/pt2023.html', '/r/hz2023.pdf', '/r/hz2024.pdf', '/r/gen.docx', '/news.html', '/zfxxgk/ndbg/', '/missing.html', '/slow.html'].map((p) => urls[p] ?? `${h.base}${p}`);
+/** A site off *.gov.cn, which the extension may not read until the user allows it. */
+const foreign = () => `${h.base.replace('report.test.gov.cn', 'test.example')}/elsewhere.html`;
+const listed = () => [...['/r/pt2024.html', '/r/pt2023.html', '/r/hz2023.pdf', '/r/hz2024.pdf', '/r/gen.docx', '/news.html', '/zfxxgk/ndbg/', '/missing.html', '/slow.html'].map((p) => urls[p] ?? `${h.base}${p}`), foreign()];
 const auditUrl = (list: string[], extra = '') => `chrome-extension://${h.extensionId}/audit.html?urls=${encodeURIComponent(list.join('\n'))}${extra}`;
 
 describe('audit page', () => {
@@ -83,10 +85,14 @@ describe('audit page', () => {
     expect(by['/slow.html'].state).toBe('failed');
     expect(by['/news.html'].state).toBe('not-report');
     expect(by['/zfxxgk/ndbg/'].state).toBe('not-report');
+    // Off gov.cn without access: failed, saying so, and the page offers to ask for that site once.
+    const off = rows.find((r) => r.url === foreign())!;
+    expect(off.state).toBe('failed');
+    expect(await page.locator('p.access').textContent()).toContain('test.example');
     // The command line on the same addresses, given together (the batch is chained year with year);
     // Node reaches the test server by its address, not by the gov.cn name Chromium maps.
     const local = (u: string) => u.replace(/^http:\/\/report\.test\.gov\.cn:/, 'http://127.0.0.1:');
-    const inputs = listed().filter((u) => !/slow|missing/.test(u));
+    const inputs = listed().filter((u) => !/slow|missing/.test(u) && u !== foreign());
     const out = await cli('--json', ...inputs.map(local));
     const json = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as { detected: boolean; findings: { severity: string; rule: string }[]; error?: string });
     inputs.forEach((u, i) => {
@@ -104,6 +110,7 @@ describe('audit page', () => {
     // Nothing requested but the listed addresses (and the extension's own files).
     const asked = h.requests.slice(before).filter((u) => /^https?:/.test(u));
     for (const u of asked) expect(listed(), u).toContain(u);
+    expect(asked).not.toContain(foreign());
     const host = await page.evaluate(() => {
       const a = document.getElementById('audit')!;
       return { reports: a.dataset.reports, errors: Number(a.dataset.errors), warnings: Number(a.dataset.warnings) };
