@@ -27,6 +27,7 @@ import { fileHash } from '../../lib/review/keys';
 import { FetchError, fetchFile, requestAccess } from '../../lib/viewer/fetch-file';
 import { fileNameOf, parseViewerParams } from '../../lib/viewer/params';
 import { pdfLocator } from '../../lib/viewer/pdf-locator';
+import { canvasOfGray, pageRecognizer, renderPdfPage } from '../../lib/viewer/pdf-ocr';
 import { loadPdfjs, openPdf, PdfOpenError } from '../../lib/viewer/pdfjs';
 
 const container = document.getElementById('viewerContainer') as HTMLDivElement;
@@ -271,31 +272,10 @@ function viewerOcr(ui: ReturnType<typeof mountUi>, pages: number, my: number, si
     },
     async recognizer() {
       ui.progress(0, pages, label(0, pages));
-      const [{ tesseractRecognizer }, { OCR_PATHS }] = await Promise.all([import('../../lib/ocr/tesseract'), import('../../lib/ocr/serve')]);
-      return tesseractRecognizer(OCR_PATHS());
+      return pageRecognizer();
     },
-    canvasOf(gray) {
-      const canvas = document.createElement('canvas');
-      canvas.width = gray.width;
-      canvas.height = gray.height;
-      const ctx = canvas.getContext('2d')!;
-      const img = ctx.createImageData(gray.width, gray.height);
-      for (let i = 0; i < gray.data.length; i++) img.data.set([gray.data[i], gray.data[i], gray.data[i], 255], i * 4);
-      ctx.putImageData(img, 0, 0);
-      return canvas;
-    },
-    async render(page, scale) {
-      const { toGray } = await import('../../lib/ocr/image');
-      const p = page as unknown as { getViewport(o: { scale: number }): { width: number; height: number }; render(o: object): { promise: Promise<void> } };
-      const viewport = p.getViewport({ scale });
-      const canvas = document.createElement('canvas');
-      canvas.width = Math.ceil(viewport.width);
-      canvas.height = Math.ceil(viewport.height);
-      const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-      await p.render({ canvas, canvasContext: ctx, viewport }).promise;
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      return { gray: toGray(data, canvas.width, canvas.height), width: canvas.width, height: canvas.height, element: canvas };
-    },
+    canvasOf: canvasOfGray,
+    render: renderPdfPage,
   };
 }
 
