@@ -52,6 +52,7 @@ export function Card({ index, finding, at, lang, note, onClose, onHover, review,
     >
       <h3>
         {index + 1}. {sev}
+        {review && ' '}
         {review && <span class={`rv-tag rv-${review.verdict}`}>{review.verdict === 'confirmed' ? s.reviewConfirmed : s.reviewExcluded}</span>}
       </h3>
       <div class="rule">

@@ -82,13 +82,13 @@ export function Review({ review, lang, onChange }: Props) {
     saving === 'saving' ? s.reviewSaving : saving === 'failed' ? s.reviewFailed : saving === 'saved' ? s.reviewSaved : review ? s.reviewAt(new Date(review.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')) : '';
   return (
     <div class="review" data-review={verdict ?? ''} data-review-stale={review?.stale ? 'true' : undefined} role="group" aria-label={s.reviewTitle}>
-      <div class="review-row">
+      <div>
         {(['confirmed', 'excluded'] as const).map((v) => (
-          <button class={`btn rv rv-${v}`} aria-pressed={verdict === v} data-review-action={v} onClick={() => pick(v)} onKeyDown={keep}>
+          <button class="btn" aria-pressed={verdict === v} data-review-action={v} onClick={() => pick(v)} onKeyDown={keep}>
             {v === 'confirmed' ? s.reviewConfirm : s.reviewExclude}
           </button>
         ))}
-        <span class={`review-status${saving === 'failed' ? ' failed' : ''}`} data-review-saved={saving} role="status">
+        <span data-review-saved={saving} role="status">
           {status}
         </span>
       </div>
@@ -101,7 +101,6 @@ export function Review({ review, lang, onChange }: Props) {
         </div>
       )}
       <textarea
-        class="review-note"
         data-review-note=""
         aria-label={s.reviewNote}
         rows={2}

@@ -1,7 +1,10 @@
 // Our UI's only stylesheet, inside the shadow root. `:host { all: initial !important }` wins over any
 // page rule (important declarations of the inner context win), so page CSS cannot reach our UI.
 export const SEVERITY_COLOR = { error: '#d32f2f', warning: '#ef6c00', info: '#1565c0' } as const;
-/** A finding the inspector excluded (「排除」): greyed wherever it is shown. */
+/**
+ * A finding the inspector excluded (「排除」): greyed wherever it is shown (dashed box, struck badge
+ * and text); a confirmed one's badge is ringed green; both are tagged in the panel and the card.
+ */
 export const EXCLUDED_COLOR = '#9e9e9e';
 
 /**
@@ -64,28 +67,18 @@ button.btn:focus-visible { outline: 2px solid #1565c0; }
 .item .text { font-size: 13px; word-break: break-word; }
 .notice { margin: 6px 10px; padding: 6px 8px; background: #fff3e0; border: 1px solid #ffb74d; border-radius: 4px; font-size: 13px; }
 .nav { display: flex; gap: 6px; padding: 6px 10px; border-top: 1px solid #ddd; }
-/* Reviews: excluded findings greyed (dashed boxes, struck badge and text), confirmed ones ringed green; both tagged. */
-.box.rv-excluded { border-style: dashed; background: transparent; opacity: .6; }
-.badge.rv-excluded, .gap-label.rv-excluded { opacity: .75; text-decoration: line-through; }
-.badge.rv-confirmed { box-shadow: 0 0 0 2px #2e7d32, 0 1px 3px rgba(0,0,0,.5); }
-.item.rv-excluded .text { color: #888; text-decoration: line-through; }
-.rv-tag { flex: none; margin-left: auto; align-self: center; font-size: 11px; line-height: 16px; padding: 0 5px; border: 1px solid currentColor; border-radius: 3px; white-space: nowrap; font-weight: 400; }
-.rv-tag.rv-confirmed, .item.rv-confirmed .rv-tag { color: #2e7d32; }
-.rv-tag.rv-excluded, .item.rv-excluded .rv-tag { color: #616161; }
-.card h3 .rv-tag { margin-left: 8px; }
-.review { margin-top: 8px; padding-top: 6px; border-top: 1px solid #eee; }
-.review-row { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
-button.rv-confirmed[aria-pressed="true"] { background: #2e7d32; border-color: #2e7d32; color: #fff; }
-button.rv-excluded[aria-pressed="true"] { background: #616161; border-color: #616161; color: #fff; }
-.review-status { font-size: 12px; color: #555; }
-.review-status.failed { color: #d32f2f; }
-.review-stale { margin-top: 4px; padding: 3px 6px; background: #fff8e1; border: 1px solid #ffca28; border-radius: 4px; font-size: 12px; color: #5d4037; }
-.review-note { display: block; box-sizing: border-box; width: 100%; margin: 6px 0 0; padding: 4px 6px; font: inherit; font-size: 13px; color: #1a1a1a; background: #fff;
-  border: 1px solid #bbb; border-radius: 4px; resize: vertical; }
-.review-note:disabled { background: #f5f5f5; }
-.review-note:focus-visible { outline: 2px solid #1565c0; }
+.rv-excluded.box { border-style: dashed; background: none; opacity: .6; }
+.rv-excluded.badge, .rv-excluded.gap-label, .rv-excluded .text { opacity: .75; text-decoration: line-through; }
+.rv-confirmed.badge { box-shadow: 0 0 0 2px #2e7d32; }
+.rv-tag { flex: none; margin-left: auto; font-size: 11px; padding: 0 4px; border: 1px solid; border-radius: 3px; white-space: nowrap; font-weight: 400; }
+.rv-confirmed .rv-tag, .rv-tag.rv-confirmed { color: #2e7d32; }
+.rv-excluded .rv-tag, .rv-tag.rv-excluded { color: #616161; }
+.review { margin-top: 8px; border-top: 1px solid #eee; padding-top: 6px; font-size: 12px; }
+.review .btn { margin-right: 6px; }
+.review .btn[aria-pressed=true] { background: #37474f; color: #fff; }
+.review-stale { margin-top: 4px; padding: 2px 6px; background: #fff8e1; border: 1px solid #ffca28; border-radius: 4px; font-size: 12px; }
+.review textarea { display: block; box-sizing: border-box; width: 100%; margin-top: 6px; font: inherit; font-size: 13px; resize: vertical; }
 .item-review { padding: 0 10px 6px 36px; }
-.panel .meta .reviews { margin-top: 4px; font-size: 12px; color: #37474f; }
 .panel .muted { color: #777; }
 `;
 

@@ -106,17 +106,6 @@ export class ExtensionReviewStore implements ReviewStore {
     browser.storage.onChanged.addListener(listener as never);
     return () => browser.storage.onChanged.removeListener(listener as never);
   }
-
-  /** Every report's reviews (the audit page's view of them all); damaged values are left out. */
-  async all(): Promise<ReportReviews[]> {
-    const keys = await this.keys();
-    if (!keys.length) return [];
-    const values = await local().get(keys);
-    return keys.flatMap((k) => {
-      const r = parseReviews(values[k]);
-      return 'record' in r ? [r.record] : [];
-    });
-  }
 }
 
 let shared: ExtensionReviewStore | null = null;
