@@ -197,10 +197,21 @@ export class AuditRun {
    * a batch of 200 bodies costs one comparison per row, not 200.
    */
   private chainBodyOf(i: number) {
-    const body = this.bodies.get(i) ?? null;
-    const members = [...this.results.keys()].filter((j) => j === i || (body != null && this.bodies.get(j) != null && sameAgency(body, this.bodies.get(j)!))).sort((a, b) => a - b);
-    const chained = this.deps.chain(members.map((j) => ({ input: this.inputs[j].input, result: this.results.get(j)! })));
-    members.forEach((j, k) => {
+    // Every row whose body answers to a name of this one's, and so on (「东湖区」 joins 临川市东湖区
+    // and 江州市东湖区): the rows whose chains may change, and what tells a short name apart.
+    const members = new Set([i]);
+    const open = [i];
+    while (open.length) {
+      const body = this.bodies.get(open.pop()!);
+      if (!body) continue;
+      for (const j of this.results.keys()) {
+        const other = this.bodies.get(j);
+        if (!members.has(j) && other && sameAgency(body, other)) members.add(j), open.push(j);
+      }
+    }
+    const ordered = [...members].sort((a, b) => a - b);
+    const chained = this.deps.chain(ordered.map((j) => ({ input: this.inputs[j].input, result: this.results.get(j)! })));
+    ordered.forEach((j, k) => {
       const row = this.rows[j];
       if (row.state !== 'done') return;
       const { result, record, note } = chained[k];

@@ -41,3 +41,35 @@ describe('chainYears', async () => {
     expect(cli[0].previous!.source.ref).toMatch(/\/013$/);
   });
 });
+
+describe('chainYears with a name that leaves out its city', async () => {
+  const { checkPlain } = await import('../../test/helpers');
+  const row = (n: number) => [n, 0, 0, 0, 0, 0, n].join(' ');
+  const report = (agency: string, year: number) =>
+    checkPlain(
+      [
+        `${agency}${year}年政府信息公开工作年度报告`,
+        '三、收到和处理政府信息公开申请情况',
+        '申请人情况 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计',
+        `一、本年新收政府信息公开申请数量 ${row(5)}`,
+        `二、上年结转政府信息公开申请数量 ${row(1)}`,
+        `四、结转下年度继续办理 ${row(2)}`,
+      ].join('\n'),
+    );
+  const file = (name: string) => `/reports/${name}.txt`;
+
+  it('chains no report with a short name two bodies answer to, and says why', () => {
+    const batch = [
+      { input: 'short-2023', result: report('东湖区人民政府', 2023) },
+      { input: 'linchuan-2024', result: report('临川市东湖区人民政府', 2024) },
+      { input: 'jiangzhou-2024', result: report('江州市东湖区人民政府', 2024) },
+    ];
+    const out = chainYears(batch, [], false, file);
+    expect(out[1].previous).toBeNull();
+    expect(out[2].previous).toBeNull();
+    expect(out[1].note?.zh).toContain('可能属于同名的不同机关');
+    // With one body of that name only, the short name is that body.
+    const alone = chainYears(batch.slice(0, 2), [], false, file);
+    expect(alone[1].previous?.year).toBe(2023);
+  });
+});

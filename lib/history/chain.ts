@@ -6,7 +6,7 @@ import { historyStep, type CheckResult } from '../check';
 import type { Text } from '../findings';
 import { notCompared } from './figures';
 import { recordOf, recordSource, type HistoryRecord } from './record';
-import { previousOf } from './store';
+import { ambiguousMatch, previousOf, sameBody } from './store';
 
 export interface CrossYear {
   input: string;
@@ -44,9 +44,19 @@ export function chainYears(
       };
       return { input, result: { ...result, notices: [...result.notices, why] }, record: null, previous: null };
     }
-    // A report of this batch is newer than what the store holds for the same report.
-    const previous = previousOf(session, record) ?? previousOf(stored, record);
+    // A report of this batch is newer than what the store holds for the same report. Whether a
+    // short name is ambiguous is asked of everything known, the batch and the store together.
+    const context = [...session, ...stored];
+    const previous = previousOf(session, record, context) ?? previousOf(stored, record, context);
     if (!previous) {
+      const unsure = context.some((r) => r.year === record.year - 1 && sameBody(r, record) && ambiguousMatch(r, record, context));
+      if (unsure) {
+        const note = {
+          zh: `跨年度核对：「${record.agency.name}」${record.year - 1}年度的报告可能属于同名的不同机关（名称未写上级地名），无法确定是哪一个，未做跨年度核对`,
+          en: `Cross-year check: a report of "${record.agency.name}" for ${record.year - 1} may be another body's of the same name (its name leaves out the place above it); not compared`,
+        };
+        return { input, result, record, previous: null, note };
+      }
       const note = historyOn
         ? {
             zh: `跨年度核对：历史记录和本次输入中没有「${record.agency.name}」${record.year - 1}年度的报告，未做跨年度核对`,
