@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedReport, writeDocx } from '../fixtures/docx';
 import { cli } from '../fixtures/cli';
 import { REPORTS_DIR } from '../helpers';
-import { launch, type Harness } from './harness';
+import { hook, launch, type Harness } from './harness';
 
 let h: Harness;
 let page: Page;
@@ -167,6 +167,24 @@ describe('audit page', () => {
     expect(text).toMatch(/相差|gap/);
     await page.getByRole('button', { name: /返回|Back/ }).click();
   }, 60_000);
+
+  it('a row opens its report with its marks: a page in a tab, a file in the viewer, with the row\'s counts', async () => {
+    const rows = await rowsOf(page);
+    for (const path of ['/r/pt2024.html', '/r/hz2024.pdf']) {
+      const row = rows.find((r) => r.url.endsWith(path))!;
+      // The tab checks the report alone (the harness keeps no history): the batch's cross-year findings aside.
+      const line = page.locator(`[data-nianbao-row][data-url$="${path}"]`);
+      await line.locator('button.expand').click();
+      const cross = (sev: string) => page.locator(`tr.details li.${sev}[data-rule^="cross-year"]`).count();
+      const alone = { errors: row.errors - (await cross('error')), warnings: row.warnings - (await cross('warning')) };
+      await line.locator('button.expand').click();
+      const [tab] = await Promise.all([h.context.waitForEvent('page'), page.locator(`[data-nianbao-row][data-url$="${path}"] button.open`).click()]);
+      const got = await hook(tab, 120_000);
+      expect({ state: got.state, errors: got.errors, warnings: got.warnings }, path).toEqual({ state: 'done', ...alone });
+      if (path.endsWith('.pdf')) expect(tab.url()).toContain('/viewer.html?src=');
+      await tab.close();
+    }
+  }, 240_000);
 
   it('a list page offers its report links; the ones ticked are added and checked', async () => {
     const row = page.locator('[data-nianbao-row][data-url$="/zfxxgk/ndbg/"]');
