@@ -100,6 +100,7 @@ try {
   console.log(`reports per minute: audit page ${perMin(oursMs).toFixed(0)}; fetch + DOMParser alone ${perMin(baseMs).toFixed(0)}; time ratio ${(oursMs / baseMs).toFixed(2)}`);
   console.log(`peak JS heap: audit page ${heap.toFixed(1)} MB; fetch + DOMParser alone ${baseHeap.toFixed(1)} MB; ratio ${(heap / baseHeap).toFixed(2)}`);
   console.log(`audit page's longest main-thread task: ${host.longest} ms (${host.longTasks} task(s) of 50 ms or more)${host.longest >= 50 ? '  ← over the 50 ms target' : ''}`);
+  if (host.longest >= 50) process.exitCode = 1;
   if (host.done !== N) {
     console.error(`only ${host.done} of ${N} reports were checked`);
     process.exitCode = 1;

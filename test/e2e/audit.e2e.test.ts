@@ -122,7 +122,7 @@ describe('audit page', () => {
   it('a finding reviewed on the audit page is kept and exported with its note', async () => {
     const row = page.locator('[data-nianbao-row][data-url$="/r/pt2024.html"]');
     await row.locator('button.expand').click();
-    const first = page.locator('tr.details li').first();
+    const first = page.locator('.details li').first();
     await first.locator('[data-review-action="confirmed"]').click();
     await first.locator('textarea.review-note').fill('已与原表核对');
     await first.locator('textarea.review-note').blur();
@@ -175,7 +175,7 @@ describe('audit page', () => {
       // The tab checks the report alone (the harness keeps no history): the batch's cross-year findings aside.
       const line = page.locator(`[data-nianbao-row][data-url$="${path}"]`);
       await line.locator('button.expand').click();
-      const cross = (sev: string) => page.locator(`tr.details li.${sev}[data-rule^="cross-year"]`).count();
+      const cross = (sev: string) => page.locator(`.details li.${sev}[data-rule^="cross-year"]`).count();
       const alone = { errors: row.errors - (await cross('error')), warnings: row.warnings - (await cross('warning')) };
       await line.locator('button.expand').click();
       const [tab] = await Promise.all([h.context.waitForEvent('page'), page.locator(`[data-nianbao-row][data-url$="${path}"] button.open`).click()]);
@@ -189,10 +189,10 @@ describe('audit page', () => {
   it('a list page offers its report links; the ones ticked are added and checked', async () => {
     const row = page.locator('[data-nianbao-row][data-url$="/zfxxgk/ndbg/"]');
     await row.getByRole('button', { name: /选择要核查的报告|Choose the reports/ }).click();
-    const boxes = page.locator('tr.picker input[type=checkbox]');
+    const boxes = page.locator('.picker input[type=checkbox]');
     const links = await boxes.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).dataset.link));
     expect(links).toEqual([`${h.base}/r/pt2024.html`, `${h.base}/r/pt2023.html`, `${h.base}/r/pt2022.html`]);
-    await page.locator('tr.picker .add-links').click();
+    await page.locator('.picker .add-links').click();
     await expect.poll(() => stateOf(page), { timeout: 120_000 }).toBe('done');
     const rows = await rowsOf(page);
     const added = rows.find((r) => r.url === `${h.base}/r/pt2022.html`);
