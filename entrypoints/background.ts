@@ -211,6 +211,9 @@ export default defineBackground(() => {
       updateBadge(tabId);
     } else if (msg.type === 'check-tab') {
       void checkTab(msg.tabId);
+    } else if (msg.type === 'open-audit') {
+      // The inspector's desk, next to the page it was asked from.
+      void browser.tabs.create({ url: browser.runtime.getURL('/audit.html' as never), ...(sender.tab?.index != null ? { index: sender.tab.index + 1 } : {}) }).catch(() => {});
     } else if (msg.type === 'settings-changed') {
       void syncAllUrls();
       void syncPdfRedirect();

@@ -60,7 +60,7 @@ async function flush() {
   lastMeta = metaJson;
 }
 
-/** Saves the audit soon (coalesced, at most every second); at once when it stopped running. */
+/** Saves the audit in the next task (the rows settled in this one written together); each row once it changed. */
 export function saveAudit(inputs: readonly AuditInput[], rows: readonly AuditRow[], status: AuditStatus, options: AuditOptions): void {
   pending = { inputs, rows: [...rows], status, options };
   if (status !== 'running') {
@@ -68,7 +68,7 @@ export function saveAudit(inputs: readonly AuditInput[], rows: readonly AuditRow
     void flush().catch(() => {});
     return;
   }
-  timer ??= setTimeout(() => void flush().catch(() => {}), 1000);
+  timer ??= setTimeout(() => void flush().catch(() => {}), 0);
 }
 
 export async function loadSaved(): Promise<Kept | null> {

@@ -62,6 +62,8 @@ const makeSchemas = () => {
     z.object({ type: z.literal('open-viewer'), url: z.string(), referer: z.nullable(z.string()), tabId: z.optional(z.int()), alt: z.optional(z.array(z.string())) }),
     /** popup -> background: what the background knows of a tab (a PDF shown) and of the automatic PDF setting. */
     z.object({ type: z.literal('tab-info'), tabId: z.int() }),
+    /** panel (a page, the viewer) -> background: open the audit page (「批量核查」). */
+    z.object({ type: z.literal('open-audit') }),
   ]);
   /** The background's answer to tab-info. */
   const TabInfo = z.object({

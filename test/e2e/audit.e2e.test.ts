@@ -209,4 +209,23 @@ describe('audit page', () => {
     expect(await rowsOf(page)).toEqual(rows);
     expect(h.requests.filter((u) => u.endsWith('/r/pt2024.html')).length).toBe(before);
   }, 120_000);
+  // Last: it starts an audit of its own, which replaces the one kept.
+  it('a reload in the middle of an audit goes on: the rows done are not fetched again, the others are', async () => {
+    h.route('/later.html', { body: readFileSync(`${REPORTS_DIR}012/source.html`), type: 'text/html', delayMs: 4000 });
+    const list = [`${h.base}/r/pt2024.html`, `${h.base}/news.html`, `${h.base}/later.html`];
+    const tab = await h.context.newPage();
+    const count = (path: string) => h.requests.filter((u) => u.endsWith(path)).length;
+    const before = { report: count('/r/pt2024.html'), later: count('/later.html') };
+    await tab.goto(auditUrl(list, '&jobs=1'));
+    // The first two are done, the slow one is being fetched: reload now.
+    await expect.poll(async () => (await rowsOf(tab)).filter((r) => r.state === 'done' || r.state === 'not-report').length, { timeout: 60_000 }).toBe(2);
+    await tab.reload();
+    await expect.poll(() => stateOf(tab), { timeout: 60_000 }).toBe('done');
+    const rows = await rowsOf(tab);
+    expect(rows.map((r) => r.state)).toEqual(['done', 'not-report', 'done']);
+    expect(count('/r/pt2024.html') - before.report).toBe(1);
+    expect(count('/later.html') - before.later).toBeGreaterThanOrEqual(2);
+    await tab.close();
+  }, 120_000);
+
 });
