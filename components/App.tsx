@@ -26,6 +26,8 @@ interface Props {
   onCancel: () => void;
   /** 「核对上一年度报告」: check last year's report the page links (the history's offer). */
   onCheckPrevious?: () => void;
+  /** 「批量核查」 in the panel: open the audit page. */
+  onAudit?: () => void;
   /** Where anchors are on screen: the page's DOM (default), or the viewer's rendered PDF pages. */
   locate?: Locator;
   /** Where reviews are kept: storage.local (default). */
@@ -80,7 +82,7 @@ function paintHighlights(marks: Mark[], ranges: Map<number, Range[]>, active: nu
   css.highlights.set('nianbao-active', new HighlightCtor(...(active != null ? ranges.get(active) ?? [] : [])));
 }
 
-export function App({ view, settings, onSettings, onCancel, onCheckPrevious, locate = domLocator, reviews: reviewsIn }: Props) {
+export function App({ view, settings, onSettings, onCancel, onCheckPrevious, onAudit, locate = domLocator, reviews: reviewsIn }: Props) {
   const doc = document;
   const review = useReviews(view, () => reviewsIn ?? reviewStore());
   const [lang, setLang] = useState<Lang>(settings.lang);
@@ -261,6 +263,7 @@ export function App({ view, settings, onSettings, onCancel, onCheckPrevious, loc
         onMove={(x, y) => setPos({ x, y })}
         onCancel={onCancel}
         onCheckPrevious={onCheckPrevious}
+        onAudit={onAudit}
         reviewOf={review.save && review.reviewOf}
         reviewSummary={review.summary}
         onReview={review.save}

@@ -27,6 +27,8 @@ interface Props {
   onLang: () => void;
   onCancel: () => void;
   onCheckPrevious?: () => void;
+  /** 「批量核查」: open the audit page (many reports at once). */
+  onAudit?: () => void;
   /** The inspector's reviews (absent: the report has no review key). */
   reviewOf?: (index: number) => ShownReview | undefined;
   reviewSummary?: ReviewSummary | null;
@@ -114,6 +116,11 @@ export function Panel(p: Props) {
     <div class="panel" style={style} onKeyDown={onKey} data-panel="">
       <header onPointerDown={onDown} onPointerMove={onMoveDrag} onPointerUp={() => (drag.current = null)}>
         <span class="name">{s.appName}</span>
+        {p.onAudit && (
+          <button onPointerDown={(e) => e.stopPropagation()} onClick={p.onAudit} data-action="audit" title={s.auditTitle}>
+            {s.audit}
+          </button>
+        )}
         <button onPointerDown={(e) => e.stopPropagation()} onClick={p.onLang}>
           {p.lang === 'zh' ? 'EN' : '中文'}
         </button>

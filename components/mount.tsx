@@ -43,6 +43,7 @@ function mountHost(): { host: HTMLElement; root: HTMLElement } {
 let current: Summary | null = null;
 
 /** The controls of the report files this page links: the light attachments script, loaded by the background. */
+const openAudit = () => void browser.runtime.sendMessage({ type: 'open-audit' }).catch(() => {});
 const askAttachments = (pageIsReport: boolean | undefined) => void browser.runtime.sendMessage({ type: 'attachments-detected', pageIsReport }).catch(() => {});
 
 export async function startUi(): Promise<void> {
@@ -78,7 +79,7 @@ export async function startUi(): Promise<void> {
     };
     let checkLastYear = () => {};
     const show = (view: View) =>
-      render(<App view={view} settings={settings} onSettings={(p) => void saveSettings(p).catch(() => {})} onCancel={cancel} onCheckPrevious={() => checkLastYear()} />, mounted.root);
+      render(<App view={view} settings={settings} onSettings={(p) => void saveSettings(p).catch(() => {})} onCancel={cancel} onCheckPrevious={() => checkLastYear()} onAudit={openAudit} />, mounted.root);
     if (run.tasks.length && result) {
       // Tables published as pictures: read in the extension's OCR page, then the report is checked again.
       host.setAttribute('data-pictures', String(run.tasks.length));

@@ -3,6 +3,8 @@ export type Lang = 'zh' | 'en';
 
 const zh = {
   appName: '年报核查',
+  audit: '批量核查',
+  auditTitle: '一次核查多份报告（网址、年报栏目或文件）',
   checking: '正在检查…',
   notReport: '此页未检测到政府信息公开工作年度报告',
   failed: '检查失败',
@@ -86,6 +88,8 @@ type Strings = typeof zh;
 
 const en: Strings = {
   appName: 'Annual report check',
+  audit: 'Audit many',
+  auditTitle: 'Check many reports at once (addresses, a list page of reports, or files)',
   checking: 'Checking…',
   notReport: 'No government information-disclosure annual report on this page',
   failed: 'Check failed',

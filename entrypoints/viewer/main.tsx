@@ -81,7 +81,7 @@ function mountUi(parent: Element, locate?: Locator) {
   const { host, root } = mountUiHost(parent);
   let cancel = () => {};
   const show = (view: View) =>
-    render(<App view={view} settings={settings} onSettings={(p) => void saveSettings(p).catch(() => {})} onCancel={() => cancel()} locate={locate} />, root);
+    render(<App view={view} settings={settings} onSettings={(p) => void saveSettings(p).catch(() => {})} onCancel={() => cancel()} onAudit={() => void browser.tabs.create({ url: browser.runtime.getURL('/audit.html' as never) })} locate={locate} />, root);
   return {
     host,
     onCancel: (fn: () => void) => (cancel = fn),

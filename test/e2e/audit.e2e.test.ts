@@ -228,4 +228,19 @@ describe('audit page', () => {
     await tab.close();
   }, 120_000);
 
+
+  it('the panel on a report page opens the desk (「批量核查」)', async () => {
+    const report = await h.context.newPage();
+    await report.goto(`${h.base}/r/pt2024.html`);
+    await hook(report, 60_000);
+    const [desk] = await Promise.all([
+      h.context.waitForEvent('page'),
+      report.evaluate(() => (document.querySelector('nianbao-check')!.shadowRoot!.querySelector('[data-action="audit"]') as HTMLButtonElement).click()),
+    ]);
+    await desk.waitForLoadState();
+    expect(desk.url()).toBe(`chrome-extension://${h.extensionId}/audit.html`);
+    await expect.poll(() => stateOf(desk)).toMatch(/idle|done|cancelled/);
+    await desk.close();
+    await report.close();
+  }, 90_000);
 });
