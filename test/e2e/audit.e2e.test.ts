@@ -124,8 +124,8 @@ describe('audit page', () => {
     await row.locator('button.expand').click();
     const first = page.locator('.details li').first();
     await first.locator('[data-review-action="confirmed"]').click();
-    await first.locator('textarea.review-note').fill('已与原表核对');
-    await first.locator('textarea.review-note').blur();
+    await first.locator('textarea[data-review-note]').fill('已与原表核对');
+    await first.locator('textarea[data-review-note]').blur();
     await expect.poll(() => first.locator('[data-review-saved]').getAttribute('data-review-saved'), { timeout: 10_000 }).toBe('saved');
     await row.locator('button.expand').click();
   }, 60_000);
