@@ -175,6 +175,8 @@ describe('reviews on a report page', () => {
     await page.reload();
     expect(await hook(page)).toEqual(counts);
     await page.locator('nianbao-check [data-panel] [data-review-stale-notice]').waitFor({ state: 'attached', timeout: 10_000 });
+    // The marks are measured a frame after the panel is shown.
+    await page.locator('nianbao-check .badge[data-review]').nth(1).waitFor({ state: 'attached', timeout: 10_000 });
     s = await shown(page);
     expect(s.stale).toContain('报告内容已变化，审核可能已过时');
     expect(s.badges.filter((b) => b.review)).toHaveLength(2);
