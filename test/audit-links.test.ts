@@ -3,7 +3,7 @@
 // ../shared/reports (report pages with their site's chrome: no list, no link that is no report).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodePage } from '../lib/audit/fetch';
+import { loadBytes } from '../lib/read/load-bytes';
 import { findReportLinks, isListPage, type ReportLink } from '../lib/audit/links';
 import { parseHtml } from '../lib/cli/html';
 import { listPage, LIST_LAYOUTS, type ListPage } from './fixtures/list-pages/gen';
@@ -11,8 +11,7 @@ import { REPORTS_DIR } from './helpers';
 
 /** As the audit page reads a fetched page: bytes decoded by their charset, parsed with no script run. */
 function read(bytes: Uint8Array, url: string) {
-  const { html } = decodePage(bytes, null);
-  return parseHtml(html, { url });
+  return parseHtml(loadBytes(url, bytes, null, url).text, { url });
 }
 
 interface Scored {

@@ -3,8 +3,6 @@
 // (FetchFailure: 404, 403, too large, not http(s)). No extension API: the page passes its fetch,
 // which has the extension's host access; tests pass a fake one.
 import type { Text } from '../findings';
-import { decodeBytes, unknownCharsetNotice } from '../read/decode';
-import { sniffType } from '../read/sniff';
 import { Retryable } from './queue';
 
 /** As the viewer's limit (lib/viewer/fetch-file.ts MAX_BYTES, not imported: it loads the extension API). */
@@ -177,69 +175,4 @@ export function failureText(error: unknown, timedOut: boolean, timeoutMs?: numbe
   if (t && typeof t.zh === 'string' && typeof t.en === 'string') return { zh: t.zh, en: t.en };
   const message = (error as Error)?.message ?? String(error);
   return { zh: `出错：${message}`, en: `Failed: ${message}` };
-}
-
-export interface DecodedPage {
-  html: string;
-  /** The charset used. */
-  charset: string;
-  /** What reading had to guess (a declared charset no decoder knows). */
-  notices: Text[];
-}
-
-/** A page's text by its charset: BOM, then the server's, then its own <meta>, else judged from the bytes (UTF-8 or GBK). */
-export function decodePage(bytes: Uint8Array, contentType: string | null): DecodedPage {
-  const { text, charset, unknownCharset } = decodeBytes(bytes, { contentType, html: true });
-  return { html: text, charset, notices: unknownCharset ? [unknownCharsetNotice(unknownCharset, charset)] : [] };
-}
-
-export type ReportKind = 'html' | 'pdf' | 'word' | 'image' | 'text' | 'other';
-
-// The command line's choices (lib/cli/load.ts loadBytes), so that a row's kind is what the command line reads.
-const HTML_EXT = new Set(['.html', '.htm', '.shtml', '.xhtml', '.jhtml', '.jsp', '.php', '.asp', '.aspx']);
-const TEXT_EXT = new Set(['.txt', '.md', '.markdown', '.text', '.csv', '.tsv']);
-const IMAGE_EXT = new Set(['.png', '.jpg', '.jpeg']);
-/** Formats read later or not at all: named so, they are no page or text. */
-const LATER_EXT = new Set(['.pdf', '.gif', '.bmp', '.webp', '.doc', '.docx', '.wps', '.ofd']);
-const WORD_EXT = new Set(['.doc', '.docx', '.wps', '.rtf', '.wpt', '.dot', '.mht', '.mhtml']);
-
-function extOf(url: string): string {
-  let path = url;
-  try {
-    path = decodeURIComponent(new URL(url).pathname);
-  } catch {
-    path = url.split(/[?#]/)[0];
-  }
-  const base = path.split('/').pop() ?? '';
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot).toLowerCase() : '';
-}
-
-const saysPageOrText = (ext: string, contentType: string | null) => (contentType != null && /html|text\/plain|markdown/i.test(contentType)) || HTML_EXT.has(ext) || TEXT_EXT.has(ext);
-
-/**
- * What the bytes are, as the command line decides: the bytes first (attachments come under other
- * names and types), then the server's type and the name. 'other': nothing we read (OFD, zip, GIF,
- * a .doc that is no Word file, an empty or binary file).
- */
-export function kindOf(bytes: Uint8Array, contentType: string | null, url: string): ReportKind {
-  const ext = extOf(url);
-  const type = sniffType(bytes);
-  const picture = type === 'png' || type === 'jpeg';
-  if (IMAGE_EXT.has(ext) || picture || (contentType && /image\/(png|jpe?g)/i.test(contentType))) return picture ? 'image' : 'other';
-  if (type === 'pdf') return 'pdf';
-  if (type === 'docx' || type === 'ole' || type === 'rtf' || type === 'word-xml') return 'word';
-  if (type === 'mht') return 'html';
-  if (type === 'html' && WORD_EXT.has(ext)) return 'html';
-  if (WORD_EXT.has(ext) && type === 'text' && bytes.length > 0) return 'other';
-  if (type === 'ofd' || type === 'zip' || LATER_EXT.has(ext) || (contentType && /pdf|image\//i.test(contentType))) return 'other';
-  if (bytes.length === 0) return 'other';
-  // NUL bytes early in a file that does not say it is a page or text: a binary file.
-  if (!saysPageOrText(ext, contentType) && bytes.subarray(0, 4000).includes(0)) return 'other';
-  if (contentType && /html/i.test(contentType)) return 'html';
-  if (contentType && /text\/plain|markdown/i.test(contentType)) return 'text';
-  if (HTML_EXT.has(ext)) return 'html';
-  if ((ext === '.md' || ext === '.markdown') && /<table[\s>]/i.test(new TextDecoder('latin1').decode(bytes))) return 'html';
-  if (TEXT_EXT.has(ext)) return 'text';
-  return /<!doctype html|<html|<body|<table|<p[ >]/i.test(new TextDecoder('latin1').decode(bytes.subarray(0, 1024))) ? 'html' : 'text';
 }

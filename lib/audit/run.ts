@@ -6,6 +6,7 @@ import type { Text } from '../findings';
 import { agencyFromTitle, sameAgency, type Agency } from '../history/agency';
 import type { HistoryRecord } from '../history/model';
 import { auditRowOf, failedRow, pendingRow, type AuditRow } from './model';
+import { failureText } from './fetch';
 import { runQueue, type Outcome } from './queue';
 
 export interface AuditInput {
@@ -69,12 +70,9 @@ export function detached(result: CheckResult): CheckResult {
 
 const whyOf = (error: unknown, timedOut: boolean, timeoutMs: number): { why: Text; needsAccess: string | null } => {
   if (error instanceof RowFailure) return { why: error.why, needsAccess: error.needsAccess };
-  const e = error as { why?: Text; zh?: string; en?: string; message?: string };
-  if (e?.why) return { why: e.why, needsAccess: null };
-  if (e?.zh && e.en) return { why: { zh: e.zh, en: e.en }, needsAccess: null };
-  if (timedOut) return { why: { zh: `超时：${Math.round(timeoutMs / 1000)} 秒内未能取得并核对`, en: `Timed out: not fetched and checked within ${Math.round(timeoutMs / 1000)} s` }, needsAccess: null };
-  const m = e?.message ?? String(error);
-  return { why: { zh: `出错：${m}`, en: `Failed: ${m}` }, needsAccess: null };
+  const e = error as { why?: Text } | null;
+  if (!timedOut && e?.why) return { why: e.why, needsAccess: null };
+  return { why: failureText(error, timedOut, timeoutMs), needsAccess: null };
 };
 
 export class AuditRun {
