@@ -10,6 +10,7 @@ import type { SourceDoc } from '../model';
 import { findReportLinks, isListPage, type ReportLink } from '../audit/links';
 import { isDetected, sourceHash } from '../audit/model';
 import { fileHash } from '../review/keys';
+import { turns } from '../audit/one-at-a-time';
 import { InputError, loadBytes } from '../read/load-bytes';
 import { sniffType } from '../read/sniff';
 import { readText } from '../read/text';
@@ -78,7 +79,16 @@ async function withTablePictures(root: Element, source: SourceDoc, first: CheckR
   return again.notices.length ? { ...again.result, notices: [...again.result.notices, ...again.notices] } : again.result;
 }
 
-async function checkPdf(bytes: Uint8Array, signal: AbortSignal): Promise<AuditChecked> {
+/**
+ * One PDF open at a time in this page: pdf.js (5.x) keeps the page count of the last document
+ * opened in a global (PagesMapper), so a longer PDF read while a shorter one was opened failed its
+ * row with "Invalid page request.". The fetches still overlap; only the readings take turns.
+ */
+const pdfTurn = turns();
+
+const checkPdf = (bytes: Uint8Array, signal: AbortSignal): Promise<AuditChecked> => pdfTurn(() => readPdf(bytes, signal), signal);
+
+async function readPdf(bytes: Uint8Array, signal: AbortSignal): Promise<AuditChecked> {
   const [{ loadPdfjs, openPdf, PdfOpenError }, { checkPdfDocument }, { pageOcr }] = await Promise.all([
     import('../viewer/pdfjs'),
     import('../read/pdf-doc'),
