@@ -1,11 +1,12 @@
 // The only script on every matching page: a tiny detector, declared in the manifest by wxt.config.ts.
-// A plain script (no content-script runtime: no intervals, no listeners): it reads the title and a
-// bounded sample of text; on a report it asks the background to load the engine into this frame,
-// on report files linked from the page (PDF, Word) a light script that draws their controls, on a
-// tab that is a PDF the toolbar badge; otherwise it leaves nothing behind (its observer for late
-// content disconnects within seconds).
+// A plain script (no content-script runtime: no intervals, no listeners): it reads the title and
+// searches the page's text natively for the report's own fixed strings (lib/ext/detect-page.ts);
+// on a report it asks the background to load the engine into this frame, on report files linked
+// from the page (PDF, Word) a light script that draws their controls, on a tab that is a PDF the
+// toolbar badge; otherwise it leaves nothing behind (its observer for late content disconnects
+// within seconds).
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { classifyPage } from '../lib/ext/detect-page';
+import { classifyPage, worthALook } from '../lib/ext/detect-page';
 
 const SETTLE_MS = 600;
 const WATCH_MS = 8000;
@@ -29,26 +30,29 @@ export default defineUnlistedScript(() => {
     filesSent = true;
     send({ type: 'attachments-detected' });
   };
+  // Most pages end here: the title and one native query, no element touched.
+  if (!worthALook(document)) return;
   const first = classifyPage(document);
   if (first === 'report') return report();
   if (first === 'attachments') files();
-  // CMS bodies loaded by script: look again once the page settles, for a few seconds only.
+  // CMS bodies loaded by script: look again a moment after the page changes, for a few seconds
+  // only. The observer's callback only arms one timer: a page that changes all the time (a ticker,
+  // a carousel) costs one look per SETTLE_MS, a page that never changes none.
   let timer = 0;
-  const observer = new MutationObserver(() => {
-    clearTimeout(timer);
-    timer = window.setTimeout(() => {
-      const now = classifyPage(document);
-      if (now === 'report') {
-        stop();
-        report();
-      } else if (now === 'attachments') files();
-    }, SETTLE_MS);
-  });
-  const stop = () => {
-    observer.disconnect();
-    clearTimeout(timer);
-    clearTimeout(cap);
+  const look = () => {
+    timer = 0;
+    const now = classifyPage(document);
+    if (now === 'report') {
+      observer.disconnect();
+      clearTimeout(cap);
+      report();
+    } else if (now === 'attachments') files();
   };
-  const cap = window.setTimeout(stop, WATCH_MS);
-  observer.observe(document.documentElement, { childList: true, subtree: true });
+  const observer = new MutationObserver(() => {
+    if (!timer) timer = window.setTimeout(look, SETTLE_MS);
+  });
+  // The watch ends; a look already armed still runs (a body that came in at the last moment).
+  const cap = window.setTimeout(() => observer.disconnect(), WATCH_MS);
+  // On the document, not its element: no element wrapper to build.
+  observer.observe(document, { childList: true, subtree: true });
 });

@@ -1,9 +1,22 @@
+import { readdirSync } from 'node:fs';
 import { Window } from 'happy-dom';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PAGE_KINDS, attachmentPage } from '../../test/fixtures/attachment-pages';
-import { layoutOf } from '../../test/fixtures/render';
+import { LAYOUTS, SEED_IDS, layoutOf } from '../../test/fixtures/render';
+import { REPORTS_DIR, reportSource } from '../../test/helpers';
+import { decodeBytes } from '../read/decode';
+import { detect } from '../parse/detect';
 import { findAttachments } from './attachments';
-import { classifyPage } from './detect-page';
+import { REPORT_STRINGS, classifyPage, hasAny, worthALook } from './detect-page';
+
+// detect() counted: the cheap test must keep it (and its NFKC copy of the text) off ordinary pages.
+vi.mock('../parse/detect', async (actual) => {
+  const m = await actual<typeof import('../parse/detect')>();
+  return { ...m, detect: vi.fn(m.detect) };
+});
+beforeEach(() => {
+  vi.mocked(detect).mockClear();
+});
 
 const windows: Window[] = [];
 afterAll(async () => {
@@ -17,7 +30,65 @@ function docOf(html: string, url = 'https://www.example.gov.cn/a/b.html'): Docum
   return w.document as unknown as Document;
 }
 
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+/** A text file as the browser shows it: one <pre>. */
+const textPage = (text: string) => docOf(`<html><head></head><body><pre>${esc(text)}</pre></body></html>`);
+const pageOf = (kind: 'text' | 'html', bytes: Uint8Array) => {
+  const { text } = decodeBytes(bytes, { html: kind === 'html' });
+  return kind === 'text' ? textPage(text) : docOf(text);
+};
+
+/** One phrase per signal of detect(), as reports write them. */
+const SIGNAL_PHRASES = [
+  '2023年度政府信息公开工作年度报告',
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '五、存在的主要问题及改进情况',
+  '六、其他需要报告的事项',
+  '各项数据的勾稽关系',
+  '本年新收政府信息公开申请数量',
+  '第二十条第（一）项',
+];
+
+describe('the report strings: the cheap test before detect()', () => {
+  it('are in every text detect() calls a report (every combination of its signals)', () => {
+    let reports = 0;
+    for (let mask = 1; mask < 1 << SIGNAL_PHRASES.length; mask++) {
+      const text = SIGNAL_PHRASES.filter((_, i) => mask & (1 << i)).join('\n本机关认真落实。\n');
+      if (!detect('', text).isReport) continue;
+      reports++;
+      expect(hasAny(text, REPORT_STRINGS), text).toBe(true);
+    }
+    expect(reports).toBeGreaterThan(100);
+  });
+
+  it('are not the navigation words of every government portal', () => {
+    const nav = ['政府信息公开', '政府信息公开指南', '政府信息公开制度', '法定主动公开内容', '依申请公开', '政府信息公开年报', '政务公开', '年度报告', '政府工作报告'];
+    expect(hasAny(nav.join(' '), REPORT_STRINGS)).toBe(false);
+  });
+});
+
 describe('classifyPage: the detector cheap pass', () => {
+  it('finds every seed in every layout, and every real report of ../shared', () => {
+    for (const id of SEED_IDS)
+      for (const layout of LAYOUTS) {
+        const { kind, bytes } = layoutOf(id, layout);
+        const doc = pageOf(kind, bytes);
+        expect(worthALook(doc), `seed ${id} ${layout}`).toBe(true);
+        expect(classifyPage(doc), `seed ${id} ${layout}`).toBe('report');
+      }
+    const ids = readdirSync(REPORTS_DIR).filter((d) => /^\d+$/.test(d));
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      const { kind, bytes } = reportSource(id);
+      const doc = pageOf(kind, bytes);
+      expect(worthALook(doc), `report ${id}`).toBe(true);
+      expect(classifyPage(doc), `report ${id}`).toBe('report');
+    }
+  });
+
   it('lets through every page whose report files the overlay would find', () => {
     let pages = 0;
     for (const kind of PAGE_KINDS)
@@ -27,6 +98,7 @@ describe('classifyPage: the detector cheap pass', () => {
         const files = findAttachments(doc);
         if (files.length === 0) continue;
         pages++;
+        expect(worthALook(doc), `${kind} ${seed}`).toBe(true);
         expect(classifyPage(doc), `${kind} ${seed}`).toBe('attachments');
       }
     expect(pages).toBeGreaterThan(40);
@@ -37,6 +109,32 @@ describe('classifyPage: the detector cheap pass', () => {
     expect(classifyPage(docOf('<html><head><title>政府信息公开</title></head><body><a href="/a.html">目录</a></body></html>'))).toBeNull();
     expect(classifyPage(docOf('<html><head><title>政府信息公开</title></head><body><a href="/a.pdf">政府信息公开指南.pdf</a></body></html>'))).toBeNull();
     expect(classifyPage(docOf('<html><head><title>政务公开</title></head><body><p>附件：2023年政府信息公开工作年度报告</p><p><a href="/P0201.PDF">P0201.PDF</a></p></body></html>'))).toBe('attachments');
+    // A report's name only in a link's title: the attribute query finds it.
+    expect(classifyPage(docOf('<html><head><title>工作动态</title></head><body><p><a href="/W01.pdf" title="2023年政府信息公开工作年度报告.pdf">点击下载</a></p></body></html>'))).toBe('attachments');
+  });
+
+  it('ends on most pages at the title and one query: no disclosure words, no file', () => {
+    const para = '<p>今天召开了工作会议，会议强调要抓好各项工作落实。</p>';
+    expect(worthALook(docOf(`<html><head><title>通知公告</title></head><body><h1>关于开展工作的通知</h1>${para.repeat(20)}</body></html>`))).toBe(false);
+    expect(worthALook(docOf(`<html><head><title>数据表</title></head><body><table>${'<tr><td>1</td><td>2</td></tr>'.repeat(500)}</table></body></html>`))).toBe(false);
+    // A title of the disclosure pages, a page without a title, a file link: a closer look.
+    expect(worthALook(docOf(`<html><head><title>政府信息公开</title></head><body>${para}</body></html>`))).toBe(true);
+    expect(worthALook(docOf(`<html><head></head><body>${para}</body></html>`))).toBe(true);
+    expect(worthALook(docOf(`<html><head><title>通知</title></head><body>${para}<a href="/x.pdf">附件</a></body></html>`))).toBe(true);
+  });
+
+  it('runs detect() on no portal page, however often it names 信息公开', () => {
+    const nav = Array.from({ length: 200 }, (_, i) => `<li><a href="/col/${i}.html">${['政府信息公开', '政府信息公开年报', '主动公开', '依申请公开', '政务公开'][i % 5]}</a></li>`).join('');
+    const html = `<html><head><title>政府信息公开_某某区人民政府</title></head><body><ul>${nav}</ul><p>${'今天召开了工作会议。'.repeat(500)}</p></body></html>`;
+    expect(classifyPage(docOf(html))).toBeNull();
+    expect(detect).not.toHaveBeenCalled();
+  });
+
+  it('leaves a report in a script string to the observer (not shown yet), as before', () => {
+    const { bytes } = layoutOf('001', 'word');
+    const report = new TextDecoder().decode(bytes);
+    const shell = `<html><head><title>政府信息公开</title></head><body><div id="c">加载中…</div><script>var body = ${JSON.stringify(report)};</script></body></html>`;
+    expect(classifyPage(docOf(shell))).toBeNull();
   });
 
   it('still finds a report first', () => {
