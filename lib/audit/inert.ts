@@ -4,7 +4,8 @@
 // cell was read (an image anchor is OCR). Marks cannot be placed from it: the audit needs none.
 import type { Anchor, Line, SourceDoc } from '../model';
 
-export function inertDoc(doc: SourceDoc): SourceDoc {
+/** A converter that keeps its numbering across calls: a document may be made plain in parts. */
+export function inertLines(): (lines: readonly Line[]) => Line[] {
   const ids = new Map<unknown, number>();
   const idOf = (x: unknown) => {
     if (x == null) return x;
@@ -22,6 +23,9 @@ export function inertDoc(doc: SourceDoc): SourceDoc {
     seen.set(a, out);
     return out;
   };
-  const lines: Line[] = doc.lines.map((l) => ({ ...l, anchor: inert(l.anchor), tokens: l.tokens.map((t) => ({ ...t, anchor: inert(t.anchor) })) }));
-  return { ...doc, lines };
+  return (lines) => lines.map((l) => ({ ...l, anchor: inert(l.anchor), tokens: l.tokens.map((t) => ({ ...t, anchor: inert(t.anchor) })) }));
+}
+
+export function inertDoc(doc: SourceDoc): SourceDoc {
+  return { ...doc, lines: inertLines()(doc.lines) };
 }

@@ -103,10 +103,11 @@ async function readPdf(bytes: Uint8Array, signal: AbortSignal): Promise<AuditChe
   }
   try {
     const { pdfjs } = await loadPdfjs();
-    const checked = await checkPdfDocument(doc as never, { ops: pdfjs.OPS as never, force: false, ocr: pageOcr(signal) });
+    const checked = await checkPdfDocument(doc as never, { ops: pdfjs.OPS as never, force: false, ocr: pageOcr(signal), check: checkReading });
     if (checked.failed) throw new AuditFailure(checked.notices[0] ?? { zh: 'PDF 中没有可核对的内容', en: 'Nothing in the PDF could be checked' });
     const notices = [...checked.notices, ...checked.result.notices];
-    return { result: notices.length ? { ...checked.result, notices } : checked.result, hash: bytesHash(bytes), source: null, file: true };
+    // Checked in the worker unless a scan (its anchors hold the rendered pages).
+    return { result: notices.length ? { ...checked.result, notices } : checked.result, hash: bytesHash(bytes), source: null, file: true, plain: checked.kind !== 'scan' };
   } finally {
     await doc.destroy();
   }

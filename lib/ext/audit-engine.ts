@@ -2,7 +2,7 @@
 // the page, requests answered in turn. Where no worker can start, the same check runs here, step by
 // step between tasks.
 import { parseStepAsync, rulesStep, type CheckOptions, type CheckResult } from '../check';
-import { inertDoc } from '../audit/inert';
+import { inertDoc, inertLines } from '../audit/inert';
 import type { SourceDoc } from '../model';
 
 let worker: Worker | null | undefined;
@@ -40,18 +40,24 @@ async function here(source: SourceDoc, options: CheckOptions): Promise<CheckResu
   return parsed.report ? rulesStep(parsed, options) : parsed;
 }
 
+/** Lines a part: copying them (and making them plain) stays a short task on the page's side. */
+const PART = 1500;
+
 /** The check of a reading; its findings' anchors name no node (the audit places no marks). */
 export async function checkReading(source: SourceDoc, options: CheckOptions): Promise<CheckResult> {
-  const plain = inertDoc(source);
   const w = engine();
-  if (!w) return here(plain, options);
+  if (!w) return here(inertDoc(source), options);
   const id = next++;
+  const plain = inertLines();
+  const done = new Promise<CheckResult>((resolve, reject) => waiting.set(id, { resolve, reject }));
+  for (let at = 0; at < source.lines.length; at += PART) {
+    if (at) await breathe();
+    w.postMessage({ id, lines: plain(source.lines.slice(at, at + PART)) });
+  }
+  w.postMessage({ id, title: source.title, options, done: true });
   try {
-    return await new Promise<CheckResult>((resolve, reject) => {
-      waiting.set(id, { resolve, reject });
-      w.postMessage({ id, source: plain, options });
-    });
+    return await done;
   } catch {
-    return here(plain, options);
+    return here(inertDoc(source), options);
   }
 }

@@ -7,7 +7,7 @@
 // by OCR, table rules only, lib/read/pdf-scan.ts); a text layer whose tables are pictures (the
 // report read from its text, the pictures' pages read by OCR where a table is missing, as on web
 // pages).
-import { checkDoc, type CheckResult } from '../check';
+import { checkDoc, type CheckOptions, type CheckResult } from '../check';
 import type { Finding, Text } from '../findings';
 import type { Line, PageScanRef, SourceDoc } from '../model';
 import type { Gray } from '../ocr/image';
@@ -276,18 +276,22 @@ function pictureMaybe(f: Finding, pages: number[]): Finding {
   };
 }
 
+/** How a reading is checked: here (the viewer, the command line), or in a worker (the audit page). */
+export type CheckReading = (source: SourceDoc, options: CheckOptions) => CheckResult | Promise<CheckResult>;
+
 /** The whole check of a PDF document: text, scan, or text with tables as pictures. */
-export async function checkPdfDocument(doc: PdfDocLike, opts: { ops?: PdfOps; force: boolean; ocr: PdfOcrDeps }): Promise<PdfChecked> {
+export async function checkPdfDocument(doc: PdfDocLike, opts: { ops?: PdfOps; force: boolean; ocr: PdfOcrDeps; check?: CheckReading }): Promise<PdfChecked> {
+  const check = opts.check ?? checkDoc;
   const read = await readPdfDoc(doc, opts.ops);
   if (read.scanned) return checkScanRead(await ocrPages(doc, opts.ocr, undefined, opts.ops ?? PDF_OPS));
-  const first = checkDoc(read.source, { force: opts.force });
+  const first = await check(read.source, { force: opts.force });
   const missing = missingTables(first);
   if (!missing.length || !read.picturePages.length) return { kind: 'text', result: first, notices: [], failed: false };
   // Tables published as pictures inside the PDF: each picture read at its own resolution, as on a
   // web page, its lines put where it stands; then the report checked again.
   const read2 = await readPictures(doc, read.picturePages, opts.ops ?? PDF_OPS, opts.ocr);
   const merged = withPictureTables(read.source, read2.lines, read.pages);
-  const again = read2.lines.length ? checkDoc(merged, { force: opts.force }) : first;
+  const again = read2.lines.length ? await check(merged, { force: opts.force }) : first;
   const stillMissing = missingTables(again);
   const result = stillMissing.length ? { ...again, findings: again.findings.map((f) => pictureMaybe(f, read.picturePages)) } : again;
   const notices: Text[] = [
