@@ -27,6 +27,9 @@ const NAMED_IN_ATTRIBUTE = '[title*="报告"], [title*="年报"], [download*="�
 /** Elements that may be report files (one native query; findAttachments looks closer). */
 export const ATTACHMENT_SELECTOR =
   'a[href*=".pdf" i], a[href*=".doc" i], a[href*=".wps" i], a[href*=".ofd" i], a[appendix], a[data-appendix], a[href*="downfile" i], a[href*="viewer.htm" i], iframe[src*=".pdf" i], iframe[src*="viewer.htm" i], embed, object';
+/** ATTACHMENT_SELECTOR grouped by tag: each element is tested against four selectors, not twelve (20,000 cells). */
+const FILE_ELEMENTS =
+  'a:is([href*=".pdf" i], [href*=".doc" i], [href*=".wps" i], [href*=".ofd" i], [appendix], [data-appendix], [href*="downfile" i], [href*="viewer.htm" i]), iframe:is([src*=".pdf" i], [src*="viewer.htm" i]), embed, object';
 /** Candidates looked at before giving up (a list page may hold hundreds), and those whose block is read too. */
 const MAX_CANDIDATES = 300;
 const MAX_CONTEXTS = 20;
@@ -47,7 +50,7 @@ const LOOK_WORDS = /信息公开|政务公开|年报|报告/;
 export function worthALook(doc: Document): boolean {
   if (doc.contentType !== 'text/html') return true;
   const title = doc.title;
-  return !title || LOOK_WORDS.test(title) || doc.querySelector(ATTACHMENT_SELECTOR) !== null;
+  return !title || LOOK_WORDS.test(title) || doc.querySelector(FILE_ELEMENTS) !== null;
 }
 
 /** Whether `text` holds one of `strings`: native substring searches, nothing copied. */
