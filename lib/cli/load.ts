@@ -2,25 +2,34 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { failureText, fetchReport } from '../audit/fetch';
+import { DEFAULT_TIMEOUT_MS, runQueue } from '../audit/queue';
 import { InputError, loadBytes, type Loaded } from '../read/load-bytes';
 
 export { InputError, loadBytes, markdownAsHtml, type InputKind, type Loaded } from '../read/load-bytes';
 
-export async function loadInput(input: string): Promise<Loaded> {
+export interface LoadOptions {
+  /** Per try, for an http(s) input (30 s). */
+  timeoutMs?: number;
+  /** Tries after the first (2). */
+  retries?: number;
+}
+
+export async function loadInput(input: string, options: LoadOptions = {}): Promise<Loaded> {
   let bytes: Uint8Array;
   let contentType: string | null = null;
   let url: string;
   if (/^https?:\/\//i.test(input)) {
-    let res: Response;
-    try {
-      res = await fetch(input, { redirect: 'follow' });
-    } catch (e) {
-      throw new InputError(`无法下载 ${input}：${(e as Error).message}`, `Could not download ${input}: ${(e as Error).message}`);
+    // As the audit page fetches: each try under the timeout, retried after a network error, 408,
+    // 429 or 5xx with growing pauses; redirects followed; the body bounded.
+    const [got] = await runQueue([input], (u, signal) => fetchReport(u, signal), () => {}, { concurrency: 1, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, retries: options.retries ?? 2 });
+    if (!got.ok) {
+      const why = failureText(got.error, got.timedOut, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      throw new InputError(`无法下载 ${input}：${why.zh}`, `Could not download ${input}: ${why.en}`);
     }
-    if (!res.ok) throw new InputError(`无法下载 ${input}：服务器返回 ${res.status}`, `Could not download ${input}: the server answered ${res.status}`);
-    contentType = res.headers.get('content-type');
-    url = res.url || input;
-    bytes = new Uint8Array(await res.arrayBuffer());
+    contentType = got.value.contentType;
+    url = got.value.url;
+    bytes = got.value.bytes;
   } else {
     // A file:// address is a file too (as a browser's address bar shows it).
     let path = input;

@@ -27,7 +27,7 @@ const MAX_JOBS = 32;
 
 const HELP = `年报核查 nianbao-check — 检查政府信息公开工作年度报告
 
-用法 / usage: nianbao-check [--json | --csv | --memo] [--lang zh|en] [--force] [--history DIR] [--list FILE] [--jobs N] 文件或网址 FILE_OR_URL...
+用法 / usage: nianbao-check [--json | --csv | --memo] [--lang zh|en] [--force] [--history DIR] [--list FILE] [--jobs N] [--timeout S] 文件或网址 FILE_OR_URL...
   --json    每个输入输出一行 JSON / one JSON object per input, one per line
   --csv     问题清单 CSV（UTF-8 带 BOM，每个问题一行，与批量核查页导出的相同）
             the findings as CSV (UTF-8 with BOM, one line per finding, as the audit page exports it)
@@ -44,6 +44,8 @@ const HELP = `年报核查 nianbao-check — 检查政府信息公开工作年�
             skipped, relative paths from the list's folder; - for standard input; may be repeated)
   --jobs N  同时核查 N 个输入（默认 ${DEFAULT_JOBS_TEXT}）；输出仍按输入顺序 / checks N inputs at once (default
             ${DEFAULT_JOBS_TEXT}); the output keeps the order of the inputs
+  --timeout 秒 S  每次下载的超时（默认 30 秒），失败后再试两次 / seconds per download try (default 30); a
+            network error, 408, 429 or 5xx is tried twice more, as on the audit page
 同时给出的同一机关各年度报告（任意顺序）会相互做跨年度核对 / reports of one body given together
   (in any order) are compared year with year before
 网页中作为图片发布的表二、三、四会在本机识别（仅取自网页所在之处）/ tables 二/三/四 published as pictures
@@ -147,10 +149,10 @@ async function eachAtMost<T, R>(items: T[], jobs: number, run: (item: T) => Prom
   return out;
 }
 
-async function checkOne(input: string, force: boolean): Promise<Outcome> {
+async function checkOne(input: string, force: boolean, timeoutMs?: number): Promise<Outcome> {
   let url: string | null = null;
   try {
-    const loaded = await loadInput(input);
+    const loaded = await loadInput(input, { timeoutMs });
     // The address after redirects (the report the row opens); a local file has none.
     if (/^https?:/i.test(loaded.url)) url = loaded.url;
     return { input, url, result: await checkLoaded(input, loaded, force) };
@@ -188,6 +190,7 @@ export async function main(argv: string[]): Promise<number> {
   let lang: Lang = 'zh';
   let historyDir: string | null = null;
   let jobs = DEFAULT_JOBS;
+  let timeoutMs: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     let o: ReturnType<typeof optionValue>;
@@ -201,6 +204,11 @@ export async function main(argv: string[]): Promise<number> {
     } else if ((o = optionValue(argv, i, '--list'))) {
       if (!o.value) return usage('--list 需要一个清单文件（每行一个网址或路径）', '--list takes a file listing the inputs, one URL or path a line');
       given.push({ list: o.value });
+      i = o.next;
+    } else if ((o = optionValue(argv, i, '--timeout'))) {
+      const n = /^\d+(\.\d+)?$/.test(o.value ?? '') ? Number(o.value) : NaN;
+      if (!(n >= 1 && n <= 600)) return usage(`--timeout 需要 1 到 600 之间的秒数，而不是「${o.value ?? ''}」`, `--timeout takes seconds from 1 to 600, not "${o.value ?? ''}"`);
+      timeoutMs = n * 1000;
       i = o.next;
     } else if ((o = optionValue(argv, i, '--jobs'))) {
       const n = /^\d+$/.test(o.value ?? '') ? Number(o.value) : NaN;
@@ -251,7 +259,7 @@ export async function main(argv: string[]): Promise<number> {
   // among the inputs given together (in any order) or in the history.
   const progress = progressBar(inputs.length);
   const outcomes = await eachAtMost(inputs, jobs, async (input) => {
-    const o = await checkOne(input, force);
+    const o = await checkOne(input, force, timeoutMs);
     progress.tick();
     return o;
   });
