@@ -5,6 +5,7 @@ import type { CheckResult } from '../check';
 import { nodeRecognizer } from '../ocr/node';
 import { checkPdfDocument } from '../read/pdf-doc';
 import { openPdfNode, pdfjsNode, renderPageNode, type PDFPageProxy } from '../read/pdf-render-node';
+import { turns } from '../audit/one-at-a-time';
 import { InputError } from './load';
 
 /** The PDF opened in Node; an encrypted or damaged file is the input's error, in both languages. */
@@ -17,7 +18,18 @@ export async function openPdfInput(input: string, bytes: Uint8Array) {
   }
 }
 
-export async function checkPdf(input: string, bytes: Uint8Array, force: boolean): Promise<CheckResult> {
+/**
+ * PDFs are read in turn, never two at once (`--jobs`): pdf.js 5.x keeps the last opened document's
+ * page count in one global, so a longer PDF read while a shorter one opened fails on its last pages
+ * (lib/audit/one-at-a-time.test.ts holds the cause).
+ */
+const pdfTurn = turns();
+
+export function checkPdf(input: string, bytes: Uint8Array, force: boolean): Promise<CheckResult> {
+  return pdfTurn(() => checkPdfNow(input, bytes, force));
+}
+
+async function checkPdfNow(input: string, bytes: Uint8Array, force: boolean): Promise<CheckResult> {
   const doc = await openPdfInput(input, bytes);
   try {
     const pdfjs = await pdfjsNode();
