@@ -181,7 +181,9 @@ function attribute(events: TraceEvent[]) {
       console.log(`    injecting task ${((t.dur ?? 0) / 1000).toFixed(2)} ms:`, inside.map((e) => `${e.name}:${((e.dur ?? 0) / 1000).toFixed(2)}${e.args?.data?.url ? `(${e.args.data.url.split('/').pop()})` : ''}`).join(' '));
     }
   let longest = 0;
-  for (const t of tasks) if (injecting.has(t) || elsewhere.some((s) => s.ts >= t.ts && s.ts < end(t))) longest = Math.max(longest, t.dur ?? 0);
+  // The world is made inside a task of the page's (its navigation): that event alone is ours.
+  for (const w of worlds) longest = Math.max(longest, w.dur ?? 0);
+  for (const t of tasks) if (injecting.has(t) || scripts.some((s) => s.ts >= t.ts && s.ts < end(t))) longest = Math.max(longest, t.dur ?? 0);
   if (process.env.DUMP) {
     const t0 = Math.min(...tasks.map((t) => t.ts));
     for (const t of tasks.filter((x) => (x.dur ?? 0) > 30_000)) {
