@@ -10,6 +10,8 @@ import { classifyPage, worthALook } from '../lib/ext/detect-page';
 
 const SETTLE_MS = 600;
 const WATCH_MS = 8000;
+/** Fewer elements than this at idle: the page's content is still to come. */
+const SHELL_ELEMENTS = 150;
 
 export default defineUnlistedScript(() => {
   type Runtime = { runtime: { id?: string; sendMessage(m: unknown): Promise<unknown> } };
@@ -31,12 +33,16 @@ export default defineUnlistedScript(() => {
     filesSent = true;
     send({ type: 'attachments-detected' });
   };
-  // Most pages end here: the title and one native query, no element touched.
-  if (!worthALook(document)) return;
-  g.__nianbaoIdleAt = performance.now();
-  const first = classifyPage(document);
-  if (first === 'report') return report();
-  if (first === 'attachments') files();
+  // Most pages end here: the title and a few native queries. A page that holds little yet (a
+  // shell whose body a script brings) is still watched for a few seconds, as every page was.
+  if (!worthALook(document)) {
+    if ((document.body?.getElementsByTagName('*').length ?? 0) >= SHELL_ELEMENTS) return;
+  } else {
+    g.__nianbaoIdleAt = performance.now();
+    const first = classifyPage(document);
+    if (first === 'report') return report();
+    if (first === 'attachments') files();
+  }
   // CMS bodies loaded by script: look again a moment after the page changes, for a few seconds
   // only. The observer's callback only arms one timer: a page that changes all the time (a ticker,
   // a carousel) costs one look per SETTLE_MS, a page that never changes none.

@@ -143,3 +143,19 @@ describe('classifyPage: the detector cheap pass', () => {
     expect(classifyPage(docOf(html))).toBe('report');
   });
 });
+
+describe('a report on a page titled only with its site\'s name', () => {
+  const make = (body: string) => {
+    const w = new Window();
+    w.document.write(`<!doctype html><html><head><title>某某县人民政府</title></head><body>${body}</body></html>`);
+    return w.document as unknown as Document;
+  };
+  it('is looked at when a heading, a title block or the first text of the body names it', () => {
+    expect(worthALook(make('<div class="nav">首页 新闻</div><h1>某某县2024年政府信息公开工作年度报告</h1>'))).toBe(true);
+    expect(worthALook(make('<div class="nav">首页 新闻</div><div class="art-bt">某某县2024年政府信息公开工作年度报告</div>'))).toBe(true);
+    expect(worthALook(make(`<div class="nav">${'<a>栏目</a>'.repeat(50)}</div><p>某某县2024年政府信息公开工作年度报告</p><p>正文</p>`))).toBe(true);
+  });
+  it('is not looked at when nothing near the top names a report', () => {
+    expect(worthALook(make('<h1>区领导调研重点项目</h1><p>11月28日，区领导深入项目现场调研。</p>'))).toBe(false);
+  });
+});

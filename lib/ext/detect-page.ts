@@ -50,7 +50,35 @@ const LOOK_WORDS = /信息公开|政务公开|年报|报告/;
 export function worthALook(doc: Document): boolean {
   if (doc.contentType !== 'text/html') return true;
   const title = doc.title;
-  return !title || LOOK_WORDS.test(title) || doc.querySelector(FILE_ELEMENTS) !== null;
+  return !title || LOOK_WORDS.test(title) || doc.querySelector(FILE_ELEMENTS) !== null || headsNameReport(doc);
+}
+
+/** Headings and title blocks of CMS templates: where a page whose <title> is only its site's name names its report. */
+const HEADS = 'h1, h2, h3, [class*="title" i], [class*="tit" i], [id*="title" i], [class*="bt" i]';
+const HEAD_WORDS = /年度报告|年报/;
+const MAX_HEADS = 12;
+/** The first text of the body, walked node by node, never copied whole: the report's name stands near the top. */
+const MAX_NODES = 400;
+const MAX_CHARS = 12_000;
+
+/**
+ * A page titled with its site's name only (「XX县人民政府」) may still be a report: its heading, a
+ * template's title block, or the first text of its body names it. A few native queries and a
+ * bounded walk, done only on pages the title did not open.
+ */
+export function headsNameReport(doc: Document): boolean {
+  const heads = doc.querySelectorAll(HEADS);
+  for (let i = 0; i < Math.min(heads.length, MAX_HEADS); i++) if (HEAD_WORDS.test(heads[i].textContent ?? '')) return true;
+  const body = doc.body;
+  if (!body) return false;
+  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  let chars = 0;
+  for (let n = walker.nextNode(), k = 0; n && k < MAX_NODES && chars < MAX_CHARS; n = walker.nextNode(), k++) {
+    const t = n.nodeValue ?? '';
+    chars += t.length;
+    if (t.length >= 4 && HEAD_WORDS.test(t)) return true;
+  }
+  return false;
 }
 
 /** Whether `text` holds one of `strings`: native substring searches, nothing copied. */
