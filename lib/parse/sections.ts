@@ -72,17 +72,30 @@ function candidates(doc: SourceDoc, stream: Tok[]): Candidate[] {
   return out;
 }
 
-function headingScore(section: Format['sections'][number], text: string): number {
+type Section = Format['sections'][number];
+
+// A section's forms depend on the format only: their keys are made once, not once per candidate.
+const formsCache = new WeakMap<Section, { longest: number; forms: { f: string; bare: string }[] }>();
+function formsOf(section: Section) {
+  let forms = formsCache.get(section);
+  if (!forms) {
+    const all = [section.heading, ...section.variants];
+    forms = { longest: Math.max(...all.map((f) => f.length)), forms: all.map((form) => ({ f: matchKey(form), bare: withoutOrdinal(matchKey(form)) })) };
+    formsCache.set(section, forms);
+  }
+  return forms;
+}
+
+function headingScore(section: Section, text: string): number {
   const key = matchKey(text);
+  const { longest, forms } = formsOf(section);
   // The section's words must be in the heading itself, not in what runs on after it.
-  const head = key.slice(0, Math.max(...[section.heading, ...section.variants].map((f) => f.length)) + 6);
+  const head = key.slice(0, longest + 6);
   if (!section.keywords.every((group) => group.some((w) => head.includes(w)))) return 0;
   let best = 0;
-  for (const form of [section.heading, ...section.variants]) {
-    const f = matchKey(form);
+  for (const { f, bare } of forms) {
     const start = key.slice(0, f.length + 6);
     best = Math.max(best, labelSimilarity(f, start, false));
-    const bare = withoutOrdinal(f);
     const bareText = withoutOrdinal(start);
     best = Math.max(best, 0.97 * labelSimilarity(bare, bareText.slice(0, bare.length + 6), false));
   }
@@ -93,10 +106,13 @@ function headingScore(section: Format['sections'][number], text: string): number
 export function findSections(doc: SourceDoc, stream: Tok[], format: Format): SectionRead[] {
   const secs = format.sections;
   const all = candidates(doc, stream);
-  const cands = withoutContents(all, all.map((c) => secs.map((s) => headingScore(s, c.text))));
+  // Each candidate scored once: the contents are found by these scores, the sections placed by them.
+  const allScores = all.map((c) => secs.map((s) => headingScore(s, c.text)));
+  const kept = withoutContents(all, allScores);
+  const cands = kept.map((k) => all[k]);
   const m = cands.length;
   const n = secs.length;
-  const score = cands.map((c) => secs.map((s) => headingScore(s, c.text)));
+  const score = kept.map((k) => allScores[k]);
   const f: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(0));
   const how: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(0));
   for (let i = 0; i <= m; i++)
@@ -157,9 +173,9 @@ export function findSections(doc: SourceDoc, stream: Tok[], format: Format): Sec
 /**
  * A table of contents (目录) repeats the headings one line after another; the sections come after
  * it. A run of four headings or more on consecutive lines, for consecutive sections, whose sections
- * have headings again later, is the contents: left out.
+ * have headings again later, is the contents: left out (the indices of the candidates kept).
  */
-function withoutContents(cands: Candidate[], scores: number[][]): Candidate[] {
+function withoutContents(cands: Candidate[], scores: number[][]): number[] {
   const best = scores.map((row) => {
     const top = Math.max(...row);
     return top >= THRESHOLD ? row.indexOf(top) : -1;
@@ -173,7 +189,7 @@ function withoutContents(cands: Candidate[], scores: number[][]): Candidate[] {
     if (run >= 4 && best[i] >= 0 && Array.from({ length: run }, (_, k) => i + k).every(again)) for (let k = i; k <= j; k++) drop.add(k);
     i = j + 1;
   }
-  return drop.size ? cands.filter((_, k) => !drop.has(k)) : cands;
+  return cands.map((_, k) => k).filter((k) => !drop.has(k));
 }
 
 /** Labels of table rows that begin with a numeral like a section heading ("四、结转下年度继续办理"). */
