@@ -1,6 +1,6 @@
 // A page (the browser's DOM, or happy-dom's in Node) into the document model: the report's container, its title.
-import { findReportRoot } from './read/container';
-import { readDom } from './read/dom';
+import { findReportRoot, findReportRootSteps } from './read/container';
+import { readDom, readDomSteps } from './read/dom';
 import type { SourceDoc } from './model';
 
 /** Reads a document's report container (or its body without site chrome). */
@@ -12,6 +12,28 @@ export function readDocument(doc: Document): SourceDoc {
 export function readDocumentAt(doc: Document, root: Element | null): SourceDoc {
   const body = doc.body ?? doc.documentElement;
   const source = readDom(root ?? body, { skipChrome: !root || root === body });
+  return { ...source, title: titleOfPage(doc) };
+}
+
+/** Runs steps to their end, giving way (`pause` resolves in a later task) once a run of steps took `sliceMs`. */
+async function drive<T>(steps: Generator<void, T>, pause: () => Promise<void>, sliceMs: number): Promise<T> {
+  let since = performance.now();
+  for (let r = steps.next(); ; r = steps.next()) {
+    if (r.done) return r.value;
+    if (performance.now() - since >= sliceMs) {
+      await pause();
+      since = performance.now();
+    }
+  }
+}
+
+/** findReportRoot in short tasks: for the browser, where a page may hold megabytes. */
+export const findReportRootAsync = (doc: Document, pause: () => Promise<void>, sliceMs = 8): Promise<Element | null> => drive(findReportRootSteps(doc), pause, sliceMs);
+
+/** readDocumentAt in short tasks: for the browser, where a page may hold megabytes. */
+export async function readDocumentAtAsync(doc: Document, root: Element | null, pause: () => Promise<void>, sliceMs = 8): Promise<SourceDoc> {
+  const body = doc.body ?? doc.documentElement;
+  const source = await drive(readDomSteps(root ?? body, { skipChrome: !root || root === body }), pause, sliceMs);
   return { ...source, title: titleOfPage(doc) };
 }
 

@@ -3,15 +3,15 @@
 import { checkDoc, parseStepAsync, rulesStep, type CheckResult } from '../check';
 import { compareWithHistory } from '../history/compare';
 import { cellName } from '../rules/names';
-import { findReportRoot, readDocumentAt } from '../source';
+import { findReportRoot, findReportRootAsync, readDocumentAt, readDocumentAtAsync } from '../source';
 import { longestStep, pause, timed, type CoreApi, type CoreRun } from './core-api';
 import { recheck, tablePictures } from './pictures';
 
 export async function runCore(force: boolean, picture: string | null): Promise<CoreRun> {
   const run: CoreRun = { force, result: null, source: null, tasks: [], failure: null, timing: [], longestStep: 0 };
   try {
-    const root = await timed(run.timing, 'root', () => findReportRoot(document));
-    const source = await timed(run.timing, 'read', () => readDocumentAt(document, root));
+    const root = await timed(run.timing, 'root', () => findReportRootAsync(document, pause));
+    const source = await timed(run.timing, 'read', () => readDocumentAtAsync(document, root, pause));
     const parsed = await timed(run.timing, 'parse', () => parseStepAsync(source, { force }, pause));
     run.source = source;
     run.result = parsed.report ? await timed(run.timing, 'rules', () => rulesStep(parsed)) : parsed;

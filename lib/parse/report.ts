@@ -56,7 +56,12 @@ export function* parseSteps(whole: SourceDoc, detection?: Detection): Generator<
   yield;
   const t4 = regions.t4Headless !== undefined ? readT4(stream, regions.t4Headless, regions.t4Headless + 15, true) : readT4(stream, regions.t4[0], regions.t4[1]);
   const format = reportFormat(expected, t2.layout, t3.layout);
-  return { title, year, periods: findPeriods(doc), claims: findClaims(doc), format, expectedFormat: expected, sections, tables: { t2, t3, t4 }, ...(other ? { otherReport: other } : {}) };
+  yield;
+  // The text's own statements are read over the whole text: a step each.
+  const periods = findPeriods(doc);
+  yield;
+  const claims = findClaims(doc);
+  return { title, year, periods, claims, format, expectedFormat: expected, sections, tables: { t2, t3, t4 }, ...(other ? { otherReport: other } : {}) };
 }
 
 export function parseReport(doc: SourceDoc, detection?: Detection): Report {

@@ -4,7 +4,7 @@ import { renderTsv } from '../../test/fixtures/render';
 import { checkHtml } from '../../test/helpers';
 import { parseHtml } from '../cli/html';
 import { readDocument } from '../source';
-import { cellText, readDom } from './dom';
+import { cellText, readDom, readDomSteps } from './dom';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const report = () => makeReport(Array.from({ length: 21 }, (_, i) => [i % 3, 0, 0, 0, 0, 1]), [0, 0, 0, 0, 0, 0], [1, 0, 0, 0, 0, 0], [[0, 0, 0, 0], [1, 0, 0, 0], [0, 0, 0, 0]]);
@@ -78,5 +78,22 @@ describe('a page nested thousands deep', () => {
     // Taken apart from the bottom: happy-dom's own teardown is recursive.
     for (const d of chain.reverse()) d.remove();
     await w.happyDOM.close();
+  });
+});
+
+describe('the read in steps', () => {
+  it('gives way on a big page and reads it as in one pass', async () => {
+    const rows = Array.from({ length: 800 }, (_, i) => `<li><a href="/a/${i}.html">新闻标题第${i}条</a><span>2024-01-0${i % 9}</span></li>`).join('');
+    const page = parseHtml(`<html><body><ul>${rows}</ul><p>本年新收政府信息公开申请数量 12 件。</p></body></html>`);
+    const whole = readDom(page.document.body);
+    const steps = readDomSteps(page.document.body);
+    let pauses = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) pauses++;
+    // 800 items of three nodes and their text: several steps, each a bounded number of nodes.
+    expect(pauses).toBeGreaterThanOrEqual(3);
+    expect(r.value.lines.map((l) => l.text)).toEqual(whole.lines.map((l) => l.text));
+    expect(r.value.lines.length).toBe(801);
+    await page.close();
   });
 });

@@ -30,7 +30,19 @@ export interface DomReadOptions {
   skipChrome?: boolean;
 }
 
+/** Nodes visited between two points where a caller may give way (lib/ext/core.ts: a task each). */
+const NODES_PER_STEP = 1000;
+
 export function readDom(root: Element, options: DomReadOptions = {}): SourceDoc {
+  const steps = readDomSteps(root, options);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/**
+ * The read as a sequence of steps: `yield` after every NODES_PER_STEP nodes, where the browser may
+ * end its task (a page of megabytes is read in many short tasks); the same reading in every step size.
+ */
+export function* readDomSteps(root: Element, options: DomReadOptions = {}): Generator<void, SourceDoc> {
   const lines: Line[] = [];
   let runs: Run[] = [];
 
@@ -86,7 +98,9 @@ export function readDom(root: Element, options: DomReadOptions = {}): SourceDoc 
 
   // In document order without recursion (a page may nest thousands deep); null: a block ends here.
   const stack: (Node | null)[] = [root];
+  let visited = 0;
   while (stack.length) {
+    if (++visited % NODES_PER_STEP === 0) yield;
     const node = stack.pop();
     if (node === null) {
       flush();
