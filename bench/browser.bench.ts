@@ -18,6 +18,7 @@ import { STYLES, withBrowser } from '../test/fixtures/images';
 import { picturePage, type PicturePage } from '../test/fixtures/picture-page';
 import { layoutOf, loadSeed } from '../test/fixtures/render';
 import { sniffHtmlCharset } from '../lib/read/decode';
+import { seededRand } from '../test/fixtures/rand';
 
 interface TraceEvent {
   name: string;
@@ -78,7 +79,28 @@ function pages(pictures: PicturePage): BenchPage[] {
     const f = join(ROOT, `../shared/reports/${id}/source.html`);
     if (existsSync(f)) out.push({ name: `report ${id} (real page)`, report: true, body: readFileSync(f) });
   }
+  // A real report inside a heavy CMS page: the long-task limit must hold where the page is big.
+  const f = join(ROOT, '../shared/reports/014/source.html');
+  if (existsSync(f)) out.push({ name: 'report 014 in a 3.4 M-char CMS page', report: true, body: heavyCms(readFileSync(f, 'utf8')) });
   return out;
+}
+
+/**
+ * A report page wrapped in what big CMS pages carry besides it (3.4 M characters): inline scripts of site
+ * data, a mega-menu and its hidden mobile copy, a long column of news titles (some naming the
+ * report's own words, 行政复议 and 总体情况, outside the article) and a footer of links.
+ */
+function heavyCms(page: string): string {
+  const rand = seededRand(14, 12);
+  const words = ['政府信息公开', '行政复议', '依申请公开', '政策解读', '新闻动态', '通知公告', '人事信息', '财政预决算', '重点领域', '办事服务', '互动交流', '总体情况', '法治政府建设', '营商环境'];
+  const title = () => Array.from({ length: 3 + rand.int(4) }, () => rand.pick(words)).join('');
+  const links = (n: number) => Array.from({ length: n }, (_, i) => `<li><a href="/col/col${10_000 + i}/index.html" title="${title()}">${title()}</a></li>`).join('');
+  const news = Array.from({ length: 6000 }, (_, i) => `<li><a href="/art/2024/${i}.html">关于${title()}的通知（第${i}号）</a><span class="date">2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}</span></li>`).join('');
+  const data = JSON.stringify(Array.from({ length: 6000 }, (_, i) => ({ id: i, name: title(), url: `/col/col${i}/index.html`, hash: rand.hex(32) })));
+  const head = `<script>window.__SITE__ = ${data};</script><style>${'.m{color:#333}'.repeat(20_000)}</style>`;
+  const top = `<div class="header"><ul class="nav">${links(3000)}</ul></div><div style="display:none" class="m-menu"><ul>${links(3000)}</ul></div>`;
+  const bottom = `<div class="column-box"><h3>相关信息</h3><ul>${news}</ul></div><div class="footer"><ul>${links(1500)}</ul></div><script>var __LIST__ = ${data};</script>`;
+  return page.replace('</head>', `${head}</head>`).replace(/<body[^>]*>/, (b) => `${b}${top}`).replace('</body>', `${bottom}</body>`);
 }
 
 async function measure(extDir: string, extId: 'ours' | 'null', page: BenchPage) {
@@ -208,6 +230,7 @@ const over: string[] = [];
 // ONLY=text[,text…]: just the pages whose name holds one of them.
 const only = process.env.ONLY?.split(',');
 for (const p of pages(pictures).filter((x) => !only || only.some((o) => x.name.includes(o)))) {
+  if (process.env.VERBOSE) console.log(`   ${p.name}: ${(typeof p.body === 'string' ? p.body.length : p.body.byteLength).toLocaleString('en')} ${typeof p.body === 'string' ? 'chars' : 'bytes'}`);
   const ours = [];
   const nul = [];
   for (let i = 0; i < RUNS; i++) {
