@@ -4,9 +4,9 @@ import { expectedFormat, formats, type FormatId, type ReportFormat } from '../sp
 import { detect, yearOf, type Detection } from './detect';
 import { findClaims } from './claims';
 import { findPeriods } from './period';
-import { findSections } from './sections';
+import { findSectionsSteps } from './sections';
 import { toStream, type Tok } from './stream';
-import { readT2, readT3, readT4 } from './tables';
+import { readT2, readT3Steps, readT4 } from './tables';
 import type { Report, SectionRead } from './types';
 
 export function docText(doc: SourceDoc): string {
@@ -47,10 +47,10 @@ export function* parseSteps(whole: SourceDoc, detection?: Detection): Generator<
   const expected = expectedFormat(year);
   const specFormat: FormatId = expected === '2019' ? '2019' : '2021';
   yield;
-  const sections = findSections(doc, stream, formats[specFormat]);
+  const sections = yield* findSectionsSteps(doc, stream, formats[specFormat]);
   const regions = tableRegions(stream, sections);
   yield;
-  const t3 = readT3(stream, regions.t3[0], regions.t3[1]);
+  const t3 = yield* readT3Steps(stream, regions.t3[0], regions.t3[1]);
   yield;
   const t2 = readT2(stream, regions.t2[0], regions.t2[1], t3.layout ?? specFormat);
   yield;

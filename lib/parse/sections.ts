@@ -104,10 +104,17 @@ function headingScore(section: Section, text: string): number {
 
 /** Best ordered assignment of candidates to sections 1..6. */
 export function findSections(doc: SourceDoc, stream: Tok[], format: Format): SectionRead[] {
+  const steps = findSectionsSteps(doc, stream, format);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/** findSections as steps: the scoring of the candidates, and the rest, are tasks of their own in the browser. */
+export function* findSectionsSteps(doc: SourceDoc, stream: Tok[], format: Format): Generator<void, SectionRead[]> {
   const secs = format.sections;
   const all = candidates(doc, stream);
   // Each candidate scored once: the contents are found by these scores, the sections placed by them.
   const allScores = all.map((c) => secs.map((s) => headingScore(s, c.text)));
+  yield;
   const kept = withoutContents(all, allScores);
   const cands = kept.map((k) => all[k]);
   const m = cands.length;

@@ -24,10 +24,21 @@ function t3RowsUnion(): T3Row[] {
 }
 
 export function readT3(stream: Tok[], from: number, to: number): TableRead {
+  return runSteps(readT3Steps(stream, from, to));
+}
+
+/** Runs a reading's steps straight through (Node, tests); the browser gives way at each `yield`. */
+function runSteps<T>(steps: Generator<void, T>): T {
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/** readT3 as steps: the alignment of its rows, and their placing, are tasks of their own in the browser. */
+export function* readT3Steps(stream: Tok[], from: number, to: number): Generator<void, TableRead> {
   if (to <= from) return empty('t3');
   const rows = t3RowsUnion();
   const segs = splitMerged(segmentsOf(stream, from, to), 7);
   let matches = alignRows(rows, segs, { unreadLabelsByOrder: 7 });
+  yield;
   const has = (k: string) => matches.some((m) => m.row.key === k);
   const sub = matches.filter((m) => ['t1', 't2', 't3'].includes(m.row.key));
   let layout: FormatId | null = null;
@@ -50,6 +61,7 @@ export function readT3(stream: Tok[], from: number, to: number): TableRead {
   addLabelOnlyRows(table, rows, matches, expectedRows, specOf);
   table.missingRows = expectedRows.filter((k) => !table.rows[k]);
 
+  yield;
   // The header runs up to the first row's values (row labels in it do not look like column headers).
   const firstRowPos = Math.min(...labelled.map((m) => m.seg.values[0]?.pos ?? to));
   const header = stream.slice(from, firstRowPos).filter((t) => !t.token.prose);
