@@ -31,7 +31,7 @@ export interface DomReadOptions {
 }
 
 /** Nodes visited between two points where a caller may give way (lib/ext/core.ts: a task each). */
-const NODES_PER_STEP = 1000;
+const NODES_PER_STEP = 200;
 
 export function readDom(root: Element, options: DomReadOptions = {}): SourceDoc {
   const steps = readDomSteps(root, options);
