@@ -51,17 +51,10 @@ const endStep = () => {
   resumedAt = 0;
 };
 
-type Scheduler = { yield?: () => Promise<void> };
-
-/**
- * Gives way to the page: the work after it runs in a later task. scheduler.yield where the browser
- * has it (the page's input and painting go first, then we go on at once); a timer else, which
- * browsers hold back 4 ms once nested: ten steps would wait 40 ms for nothing.
- */
+/** Gives way to the page: the work after it runs in a later task. */
 export async function pause(): Promise<void> {
   endStep();
-  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
-  await (scheduler?.yield ? scheduler.yield() : new Promise<void>((r) => setTimeout(r, 0)));
+  await new Promise<void>((r) => setTimeout(r, 0));
   resumedAt = performance.now();
 }
 
