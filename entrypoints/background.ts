@@ -12,6 +12,7 @@ import { fetchPage, parseFetchPage } from '../lib/ext/page-fetch';
 const ENGINE = '/engine.js';
 const UI = '/ui.js';
 const ATTACHMENTS = '/attachments.js';
+const CLASSIFY = '/classify.js';
 const ALL_URLS_ID = 'nianbao-detector-all';
 /** Our viewer page (entrypoints/viewer): `?src=&ref=` opens a file, alone it shows a file picker. */
 const viewerBase = () => (browser.runtime.getURL as (path: string) => string)('/viewer.html');
@@ -203,6 +204,8 @@ export default defineBackground(() => {
     } else if (msg.type === 'pdf-tab' && tabId != null && (sender.frameId ?? 0) === 0) {
       setPdfTab(tabId, msg.url);
       updateBadge(tabId);
+    } else if (msg.type === 'classify' && tabId != null) {
+      void browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [CLASSIFY] }).catch((e) => console.warn('年报核查: detector not loaded', e));
     } else if (msg.type === 'report-detected' && tabId != null) {
       void injectEngine(tabId, sender.frameId ?? 0, false).catch((e) => console.warn('年报核查: engine not loaded', e));
     } else if (msg.type === 'result' && tabId != null) {

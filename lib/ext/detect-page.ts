@@ -4,6 +4,9 @@
 // by a regex or normalised. It must stay tiny: it ships on every page.
 import { detect } from '../parse/detect';
 import { REPORT_WORDS } from './attachments';
+import { REPORT_STRINGS } from './first-look';
+
+export { REPORT_STRINGS };
 
 // Generous: inline scripts in <body> count in textContent and may stand before the article.
 const SAMPLE = 400_000;
@@ -12,14 +15,6 @@ const GATE = /政府信息公开|政务公开|信息公开/;
 /** A page title naming a report or a list of reports: every file it links may be one. */
 const TITLE_WORDS = /年度报告|年报/;
 
-/**
- * The report's own fixed strings: detect() calls no text a report without one of them. A report
- * scores 5, its title 2 at most, 总体情况 and 复议诉讼 1 each: some other signal is in the text,
- * and each of those holds one of these (detect-page.test.ts tries every combination of signals).
- * Every real report has the first: table 三's first row. The gov.cn navigation words (信息公开,
- * 主动公开, 依申请公开, 年报) are not among them: they would open the gate on every portal page.
- */
-export const REPORT_STRINGS = ['本年新收', '本年接收', '勾稽关系', '主动公开政府信息情况', '收到和处理政府信息公开申请', '需要报告的事项', '问题及改进', '第二十条'] as const;
 /** REPORT_WORDS (a report file's name or its context) matches nothing without one of these. */
 export const FILE_STRINGS = ['报告', '年报'] as const;
 /** Links whose report name is only in an attribute (「点击下载」 titled …年度报告.pdf). */
@@ -27,59 +22,12 @@ const NAMED_IN_ATTRIBUTE = '[title*="报告"], [title*="年报"], [download*="�
 /** Elements that may be report files (one native query; findAttachments looks closer). */
 export const ATTACHMENT_SELECTOR =
   'a[href*=".pdf" i], a[href*=".doc" i], a[href*=".wps" i], a[href*=".ofd" i], a[appendix], a[data-appendix], a[href*="downfile" i], a[href*="viewer.htm" i], iframe[src*=".pdf" i], iframe[src*="viewer.htm" i], embed, object';
-/** ATTACHMENT_SELECTOR grouped by tag: each element is tested against four selectors, not twelve (20,000 cells). */
-const FILE_ELEMENTS =
-  'a:is([href*=".pdf" i], [href*=".doc" i], [href*=".wps" i], [href*=".ofd" i], [appendix], [data-appendix], [href*="downfile" i], [href*="viewer.htm" i]), iframe:is([src*=".pdf" i], [src*="viewer.htm" i]), embed, object';
 /** Candidates looked at before giving up (a list page may hold hundreds), and those whose block is read too. */
 const MAX_CANDIDATES = 300;
 const MAX_CONTEXTS = 20;
 const CONTEXT_BLOCK = 'p, li, dd, dt, td';
 
 export type PageClass = 'report' | 'attachments' | null;
-
-/** Title words of a report, a list of reports, a disclosure page or a file page: those pages get a closer look. */
-const LOOK_WORDS = /信息公开|政务公开|年报|报告/;
-
-/**
- * Whether the page deserves classifyPage at all, decided from the document alone: touching the
- * body (its first element wrapper in our isolated world) or copying its text costs more than the
- * isolated world itself on a large page. A page gets a closer look when it is not HTML (a text
- * file), has no title, its title names a report or the disclosure pages, or it holds an element
- * that may be a report file (one native query that creates nothing when it finds nothing).
- */
-export function worthALook(doc: Document): boolean {
-  if (doc.contentType !== 'text/html') return true;
-  const title = doc.title;
-  return !title || LOOK_WORDS.test(title) || doc.querySelector(FILE_ELEMENTS) !== null || headsNameReport(doc);
-}
-
-/** Headings and title blocks of CMS templates: where a page whose <title> is only its site's name names its report. */
-const HEADS = 'h1, h2, h3, [class*="title" i], [class*="tit" i], [id*="title" i], [class*="bt" i]';
-const HEAD_WORDS = /年度报告|年报/;
-const MAX_HEADS = 12;
-/** The first text of the body, walked node by node, never copied whole: the report's name stands near the top. */
-const MAX_NODES = 400;
-const MAX_CHARS = 12_000;
-
-/**
- * A page titled with its site's name only (「XX县人民政府」) may still be a report: its heading, a
- * template's title block, or the first text of its body names it. A few native queries and a
- * bounded walk, done only on pages the title did not open.
- */
-export function headsNameReport(doc: Document): boolean {
-  const heads = doc.querySelectorAll(HEADS);
-  for (let i = 0; i < Math.min(heads.length, MAX_HEADS); i++) if (HEAD_WORDS.test(heads[i].textContent ?? '')) return true;
-  const body = doc.body;
-  if (!body) return false;
-  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
-  let chars = 0;
-  for (let n = walker.nextNode(), k = 0; n && k < MAX_NODES && chars < MAX_CHARS; n = walker.nextNode(), k++) {
-    const t = n.nodeValue ?? '';
-    chars += t.length;
-    if (t.length >= 4 && HEAD_WORDS.test(t)) return true;
-  }
-  return false;
-}
 
 /** Whether `text` holds one of `strings`: native substring searches, nothing copied. */
 export function hasAny(text: string, strings: readonly string[]): boolean {

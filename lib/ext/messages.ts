@@ -33,6 +33,8 @@ const makeSchemas = () => {
   const Message = z.discriminatedUnion('type', [
     /** detector -> background: this frame holds a report, load the engine here. */
     z.object({ type: z.literal('report-detected'), title: z.nullable(z.string()) }),
+    // The detector's first look named a report: load its closer look (entrypoints/classify.ts) into the frame.
+    z.object({ type: z.literal('classify') }),
     /** engine -> background: the result for this frame (for the toolbar badge). */
     z.object({ type: z.literal('result'), summary: Summary }),
     /** popup -> background: check the active tab now (activeTab grant). */

@@ -119,6 +119,19 @@ describe('the host page stays untouched', () => {
     await page.close();
   });
 
+  it('finds a report on a page titled only with its site\'s name, and one whose site-titled shell gets its body late', async () => {
+    const body = readFileSync(join(REPORTS, '010/source.html'), 'utf8').replace(/<title>[^<]*<\/title>/, '<title>某某县人民政府</title>');
+    const { page } = await open('/site-titled.html', body, 'html');
+    expect((await hook(page, 15_000)).state).toBe('done');
+    await page.close();
+    const inner = readFileSync(join(REPORTS, '010/source.html'), 'utf8');
+    const shell = `<html><head><title>正文_某某县人民政府</title></head><body><div id="content"></div>
+      <script>setTimeout(() => { document.getElementById('content').innerHTML = ${JSON.stringify(inner)}; }, 1200);</script></body></html>`;
+    const late = await open('/site-titled-late.html', shell, 'html');
+    expect((await hook(late.page, 15_000)).state).toBe('done');
+    await late.page.close();
+  });
+
   it('finds a report shown inside an iframe', async () => {
     const { bytes } = layoutOf('002', 'word');
     h.route('/inner.html', { body: bytes, type: 'text/html' });
