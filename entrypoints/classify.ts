@@ -4,42 +4,22 @@
 // page whose body a script brings) is looked at again a moment after it changes, for a few seconds.
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { classifyPage } from '../lib/ext/detect-page';
-
-const SETTLE_MS = 600;
-const WATCH_MS = 8000;
+import { sendToBackground, watchForLateBody } from '../lib/ext/page-watch';
 
 export default defineUnlistedScript(() => {
-  type Runtime = { runtime: { id?: string; sendMessage(m: unknown): Promise<unknown> } };
-  const g = globalThis as { __nianbaoClassified?: boolean; chrome?: Runtime; browser?: Runtime };
+  const g = globalThis as { __nianbaoClassified?: boolean };
   if (g.__nianbaoClassified) return;
   g.__nianbaoClassified = true;
-  const send = (m: object) => {
-    const api = g.browser?.runtime?.id ? g.browser : g.chrome;
-    void api?.runtime.sendMessage(m).catch(() => {});
-  };
-  const report = () => send({ type: 'report-detected', title: document.title || null });
   let filesSent = false;
-  const files = () => {
-    if (filesSent) return;
-    filesSent = true;
-    send({ type: 'attachments-detected' });
-  };
-  const found = classifyPage(document);
-  if (found === 'report') return report();
-  if (found === 'attachments') files();
-  let timer = 0;
+  /** Whether the page is a report (the engine asked for); report files ask for their controls once. */
   const look = () => {
-    timer = 0;
-    const now = classifyPage(document);
-    if (now === 'report') {
-      observer.disconnect();
-      clearTimeout(cap);
-      report();
-    } else if (now === 'attachments') files();
+    const found = classifyPage(document);
+    if (found === 'report') sendToBackground({ type: 'report-detected', title: document.title || null });
+    else if (found === 'attachments' && !filesSent) {
+      filesSent = true;
+      sendToBackground({ type: 'attachments-detected' });
+    }
+    return found === 'report';
   };
-  const observer = new MutationObserver(() => {
-    if (!timer) timer = window.setTimeout(look, SETTLE_MS);
-  });
-  const cap = window.setTimeout(() => observer.disconnect(), WATCH_MS);
-  observer.observe(document, { childList: true, subtree: true });
+  if (!look()) watchForLateBody(look);
 });
