@@ -8,6 +8,7 @@ import { findSectionsSteps } from './sections';
 import { toStream, type Tok } from './stream';
 import { readT2, readT3Steps, readT4 } from './tables';
 import type { Report, SectionRead } from './types';
+import { runSteps } from '../steps';
 
 export function docText(doc: SourceDoc): string {
   return doc.lines.map((l) => l.text).join('\n');
@@ -65,8 +66,7 @@ export function* parseSteps(whole: SourceDoc, detection?: Detection): Generator<
 }
 
 export function parseReport(doc: SourceDoc, detection?: Detection): Report {
-  const steps = parseSteps(doc, detection);
-  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+  return runSteps(parseSteps(doc, detection));
 }
 
 function reportFormat(expected: ReportFormat, t2: FormatId | null, t3: FormatId | null): ReportFormat {

@@ -4,6 +4,7 @@ import type { Format } from '../spec';
 import type { Line, SourceDoc } from '../model';
 import type { Tok } from './stream';
 import type { SectionRead } from './types';
+import { runSteps } from '../steps';
 
 export interface HeadingHit {
   n: number;
@@ -104,8 +105,7 @@ function headingScore(section: Section, text: string): number {
 
 /** Best ordered assignment of candidates to sections 1..6. */
 export function findSections(doc: SourceDoc, stream: Tok[], format: Format): SectionRead[] {
-  const steps = findSectionsSteps(doc, stream, format);
-  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+  return runSteps(findSectionsSteps(doc, stream, format));
 }
 
 /** findSections as steps: the scoring of the candidates, and the rest, are tasks of their own in the browser. */

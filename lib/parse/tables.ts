@@ -6,6 +6,7 @@ import { placeByGrid } from './grid';
 import { readColumnLabel } from './labels';
 import { addLabelOnlyRows, placeT2ByPosition, placeT3Rows, placeT4, sameCells, T4_LEAVES } from './place';
 import { buildRow, placedRow, splitMerged, type RowSpec } from './rows';
+import { runSteps } from '../steps';
 import { segmentsOf, fit, trimBlanks, type Segment } from './segments';
 import type { Tok } from './stream';
 import type { CellRead, LabelRead, RowRead, TableRead } from './types';
@@ -25,11 +26,6 @@ function t3RowsUnion(): T3Row[] {
 
 export function readT3(stream: Tok[], from: number, to: number): TableRead {
   return runSteps(readT3Steps(stream, from, to));
-}
-
-/** Runs a reading's steps straight through (Node, tests); the browser gives way at each `yield`. */
-function runSteps<T>(steps: Generator<void, T>): T {
-  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
 }
 
 /** readT3 as steps: the alignment of its rows, and their placing, are tasks of their own in the browser. */

@@ -1,4 +1,6 @@
 // Where the report stands on a page: the smallest element holding its headings and tables.
+import { runSteps } from '../steps';
+
 const MARKS = ['总体情况', '主动公开政府信息', '收到和处理', '勾稽关系', '本年新收', '行政复议', '其他需要报告', '存在的主要问题'];
 /** Text nodes looked at between two points where a caller may give way (a big page: many short tasks). */
 const NODES_PER_STEP = 2000;
@@ -34,8 +36,7 @@ function covering(hits: Node[], marks: string[], wanted: number, body: Element):
 
 /** The report's container, or null when the marks are too few to say. Reads text only. */
 export function findReportRoot(doc: Document): Element | null {
-  const steps = findReportRootSteps(doc);
-  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+  return runSteps(findReportRootSteps(doc));
 }
 
 /** The same as a sequence of steps: `yield` after every NODES_PER_STEP text nodes. */

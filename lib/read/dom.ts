@@ -4,6 +4,7 @@ import { HOST_TAG } from '../host-tag';
 import { classify, type Anchor, type Line, type SourceDoc, type Token } from '../model';
 import { flowTokens } from './flow';
 import { looksLikeValue, readLines } from './text';
+import { runSteps } from '../steps';
 
 export { HOST_TAG };
 
@@ -34,8 +35,7 @@ export interface DomReadOptions {
 const NODES_PER_STEP = 200;
 
 export function readDom(root: Element, options: DomReadOptions = {}): SourceDoc {
-  const steps = readDomSteps(root, options);
-  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+  return runSteps(readDomSteps(root, options));
 }
 
 /**
