@@ -3,29 +3,31 @@
 // that runs on pages that are not reports: the title, the address and, on a few pages, the first
 // text nodes (lib/ext/first-look.ts). When they name a report it asks the background for the closer
 // look (entrypoints/classify.ts, loaded into this frame only then); a page whose body is still to
-// come is watched for a few seconds; any other page is left at once, with nothing behind.
+// come is watched for a few seconds; any other page is left at once, with nothing behind: not even
+// a mark on our world's global (a property made costs as much as the title's test).
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { firstLook } from '../lib/ext/first-look';
 import { sendToBackground, watchForLateBody } from '../lib/ext/page-watch';
 
 export default defineUnlistedScript(() => {
+  const first = firstLook(document);
+  if (first === 'leave') return;
   const g = globalThis as { __nianbaoIdleAt?: number };
   if (g.__nianbaoIdleAt != null) return;
   // performance is touched only past the first look: its first use in our world builds its binding.
   g.__nianbaoIdleAt = 0;
-  // The browser's own PDF viewer: only its wrapper document runs scripts, and it holds nothing to read.
+  // The browser's own PDF viewer (a file that is not HTML gets 'look'): only its wrapper document
+  // runs scripts, and it holds nothing to read.
   if (document.contentType === 'application/pdf') return sendToBackground({ type: 'pdf-tab', url: location.href });
   const classify = () => {
     g.__nianbaoIdleAt = performance.now();
     sendToBackground({ type: 'classify' });
   };
-  const first = firstLook(document);
   if (first === 'look') return classify();
   // A shell whose body a script brings: its first look again once it changes.
-  if (first === 'watch')
-    watchForLateBody(() => {
-      if (firstLook(document) !== 'look') return false;
-      classify();
-      return true;
-    });
+  watchForLateBody(() => {
+    if (firstLook(document) !== 'look') return false;
+    classify();
+    return true;
+  });
 });

@@ -101,9 +101,9 @@ describe('classifyPage: the detector cheap pass', () => {
         if (files.length === 0) continue;
         pages++;
         expect(classifyPage(doc), `${kind} ${seed}`).toBe('attachments');
-        // The price of the floor: a page with a title of its own that names no report (「关于公开征求意见的公告」),
-        // outside the disclosure columns, is left even when it links a report file (the popup's 「检查此页」 still checks it).
-        const ownTitle = !/报告|年报|信息公开|政务公开/.test(doc.title) && !/xxgk|zwgk|gkml|gknb|ndbg/.test(page.url);
+        // The price of the floor: a page with a title of its own that names no report (「关于公开征求意见的公告」)
+        // is left even when it links a report file (the popup's 「检查此页」 still checks it).
+        const ownTitle = !/报告|年报|信息公开|政务公开/.test(doc.title) && !/gknb|ndbg/.test(page.url) && !titleNamesOnlySite(doc.title);
         if (ownTitle) left++;
         expect(firstLook(doc), `${kind} ${seed}`).toBe(ownTitle ? 'leave' : 'look');
       }
@@ -140,6 +140,12 @@ describe('classifyPage: the detector cheap pass', () => {
     const menu = Array.from({ length: 300 }, (_, i) => `<li><a href="/col/${i}.html">${['政府信息公开', '政府信息公开年报', '年度报告', '依申请公开'][i % 4]}</a></li>`).join('');
     expect(firstLook(docOf(`<html><head><title>政府信息公开_某某区</title></head><body><ul>${menu}</ul><h1>关于召开会议的通知</h1></body></html>`))).toBe('leave');
     expect(firstLook(docOf(`<html><head><title>政府信息公开_某某区</title></head><body><ul>${menu}</ul><h1>某某区2023年政府信息公开工作年度报告</h1></body></html>`))).toBe('look');
+    // Each text node is tested alone: a menu's 「年报」 beside a date names no report.
+    expect(firstLook(docOf(`<html><head><title>政府信息公开_某某区</title></head><body><ul>${menu}</ul><p><a>年报</a><span>2023</span></p></body></html>`))).toBe('leave');
+    // Under xxgk, an article's own title says what the page is; a title of the site's name alone does not.
+    expect(firstLook(docOf(`<html><head><title>关于开展工作的通知_某某区人民政府</title></head><body><h1>某某区2023年政府信息公开工作年度报告</h1></body></html>`, 'https://x.gov.cn/xxgk/2024/01/t1.html'))).toBe('leave');
+    expect(firstLook(docOf(`<html><head><title>某某区人民政府</title></head><body><ul>${menu}</ul><h1>某某区2023年政府信息公开工作年度报告</h1></body></html>`, 'https://x.gov.cn/xxgk/2024/01/t1.html'))).toBe('look');
+    expect(firstLook(docOf(`<html><head><title>某某区人民政府</title></head><body><ul>${menu}</ul><p><a href="/W01.pdf" title="2023年政府信息公开工作年度报告.pdf">点击下载</a></p></body></html>`, 'https://x.gov.cn/xxgk/2024/01/t1.html'))).toBe('look');
     // The report's name only in a link's title attribute: found on disclosure pages.
     expect(firstLook(docOf(`<html><head><title>召开政务公开工作推进会</title></head><body><ul>${menu}</ul><p><a href="/W01.pdf" title="2023年政府信息公开工作年度报告.pdf">点击下载</a></p></body></html>`))).toBe('look');
   });

@@ -79,42 +79,59 @@ export type FirstLook = 'look' | 'watch' | 'leave';
  * - A page whose title or address names a report or a report column, a page without a title and
  *   a file that is not HTML get the closer look (classifyPage).
  * - A page whose title is only its site's name or a template's word (「正文_某某县人民政府」), where
- *   the template's title says nothing of the page, and the disclosure pages (信息公开 in the title,
- *   xxgk in the address), which post reports and their files: the first text nodes are walked
+ *   the template's title says nothing of the page, and the disclosure pages (信息公开 in the title),
+ *   which post reports and their files: the first text nodes are walked
  *   (bounded) for a report's name (a heading, a title block, a file link 「2023年…年度报告.pdf」),
- *   and on disclosure pages a file link whose title attribute names one counts too. A body of a
+ *   and on disclosure pages (also xxgk in the address) a file link whose title attribute names one counts too. A body of a
  *   few text nodes is watched: a script brings the content.
- * - Any other page has a title of its own that names no report (「关于开展工作的通知_某某县人民政府」): it is left.
+ * - Any other page has a title of its own that names no report (「关于开展工作的通知_某某县人民政府」),
+ *   wherever it lies (xxgk included): it is left.
  */
 export function firstLook(doc: Document, url = doc.URL): FirstLook {
   if (doc.contentType !== 'text/html') return 'look';
   const title = doc.title.trim();
   const path = url.toLowerCase();
   if (!title || hasWord(title, REPORT_TITLE) || hasWord(path, REPORT_PATH)) return 'look';
-  const disclosure = hasWord(title, DISCLOSURE_TITLE) || hasWord(path, DISCLOSURE_PATH);
-  if (!disclosure && !titleNamesOnlySite(title)) return 'leave';
+  // Only a title says whether the page is the column's or an article's own: under xxgk an article
+  // titled 「关于开展工作的通知_某某区人民政府」 is that notice, and is left like any other.
+  const titledDisclosure = hasWord(title, DISCLOSURE_TITLE);
+  if (!titledDisclosure && !titleNamesOnlySite(title)) return 'leave';
+  const disclosure = titledDisclosure || hasWord(path, DISCLOSURE_PATH);
   const walked = walkNamesReport(doc, WALK);
   if (walked === 'named' || (disclosure && doc.querySelector(FILE_NAMED_IN_ATTRIBUTE) !== null)) return 'look';
   return walked === 'short' ? 'watch' : 'leave';
 }
 
+/** What stands between two text nodes in the walk's copy: no text node holds it (the HTML parser drops NUL). */
+const NODE_END = '\0';
+
 /**
  * Walks the body's first text nodes (never the whole text; one wrapper per node visited): whether
  * one names a report or holds one of its fixed strings (its section headings come first), or the
- * body ended first and was short (a shell), or neither.
+ * body ended first and was short (a shell), or neither. The walk only copies the nodes' text; the
+ * tests run once on the copy (run per node, cold, they cost more than the walk), and the per-node
+ * test of a report's name only on the nodes that hold one of its words.
  */
 export function walkNamesReport(doc: Document, limit: { nodes: number; chars: number }): 'named' | 'short' | 'long' {
   const body = doc.body;
   if (!body) return 'short';
   const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
-  let chars = 0;
+  let text = '';
   let nodes = 0;
+  let ended = true;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (++nodes > limit.nodes || chars >= limit.chars) return 'long';
-    const t = n.nodeValue ?? '';
-    chars += t.length;
-    if (hasWord(t, REPORT_STRINGS)) return 'named';
-    if (t.length >= 4 && hasWord(t, REPORT_NAME) && (t.length <= SHORT_TEXT ? t.length >= WHOLE_TITLE || YEAR.test(t) : YEAR_THEN_NAME.test(t))) return 'named';
+    if (++nodes > limit.nodes || text.length - (nodes - 1) >= limit.chars) {
+      ended = false;
+      break;
+    }
+    text += n.nodeValue + NODE_END;
   }
-  return nodes < SHELL_NODES ? 'short' : 'long';
+  if (hasWord(text, REPORT_STRINGS)) return 'named';
+  if (hasWord(text, REPORT_NAME) && text.split(NODE_END).some(namesReport)) return 'named';
+  return ended && nodes < SHELL_NODES ? 'short' : 'long';
+}
+
+/** One text node naming a report: see REPORT_NAME. */
+function namesReport(t: string): boolean {
+  return t.length >= 4 && hasWord(t, REPORT_NAME) && (t.length <= SHORT_TEXT ? t.length >= WHOLE_TITLE || YEAR.test(t) : YEAR_THEN_NAME.test(t));
 }
