@@ -4,7 +4,7 @@
 import type { Line } from '../model';
 import { toGray, type Gray } from './image';
 import { readTableImage } from './table';
-import { tesseractRecognizer, type ClosableRecognizer, type TesseractPaths } from './tesseract';
+import { RecognizerClosed, tesseractRecognizer, type ClosableRecognizer, type TesseractPaths } from './tesseract';
 
 export interface PictureRead {
   /** The decoded picture's size: anchors are in these pixels. */
@@ -79,6 +79,8 @@ export function pictureReader(paths: TesseractPaths) {
         return { width: picture.width, height: picture.height, lines: doc.lines };
       } catch (e) {
         if (e instanceof PictureError) throw e;
+        // Its workers were stopped under it (a cancel from another tab): stopped, not failed.
+        if (e instanceof RecognizerClosed) throw new PictureError('cancelled', 'cancelled');
         // A failed engine is not reused.
         close();
         throw new PictureError('ocr', (e as Error).message);

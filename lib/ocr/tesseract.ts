@@ -54,14 +54,52 @@ async function worker(paths: TesseractPaths, params: Record<string, string>): Pr
   return w;
 }
 
+/** What a call on a closed recognizer rejects with: the reading was stopped, not failed. */
+export class RecognizerClosed extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+/**
+ * Calls to tesseract.js workers that stop with the recognizer. tesseract.js posts a job to its
+ * worker after a microtask, in an async function whose rejection nobody awaits: a job started after
+ * `terminate()` throws "worker is null" as an unhandled rejection in the page, and a job under way at
+ * `terminate()` never settles. A reading that goes on after a cancel (the table reader between two
+ * calls) therefore gets RecognizerClosed instead: before a call, or at once for a call under way.
+ */
+export function closableCalls() {
+  let closed = false;
+  let stop: (e: RecognizerClosed) => void = () => {};
+  const stopped = new Promise<never>((_, reject) => (stop = reject));
+  // Nobody may be waiting when it closes.
+  stopped.catch(() => {});
+  return {
+    call<T>(job: () => Promise<T>): Promise<T> {
+      if (closed) return Promise.reject(new RecognizerClosed());
+      return Promise.race([job(), stopped]);
+    },
+    /** Marks it closed (later calls reject without touching a worker), then settles the calls under way. */
+    close() {
+      closed = true;
+      stop(new RecognizerClosed());
+    },
+    get closed() {
+      return closed;
+    },
+  };
+}
+
 export async function tesseractRecognizer(paths: TesseractPaths): Promise<ClosableRecognizer> {
   const [text, digits] = await Promise.all([
     worker(paths, { tessedit_pageseg_mode: PSM.SINGLE_BLOCK, preserve_interword_spaces: '1' }),
     worker(paths, { tessedit_pageseg_mode: PSM.SINGLE_LINE, tessedit_char_whitelist: '0123456789.' }),
   ]);
+  const calls = closableCalls();
+  const { call } = calls;
   return {
     async words(img) {
-      const r = await text.recognize(toPgm(img) as never, {}, { blocks: true, text: false });
+      const r = await call(() => text.recognize(toPgm(img) as never, {}, { blocks: true, text: false }));
       const out: OcrWord[] = [];
       for (const b of r.data.blocks ?? [])
         for (const p of b.paragraphs)
@@ -72,16 +110,21 @@ export async function tesseractRecognizer(paths: TesseractPaths): Promise<Closab
       if (img.width < 4 || img.height < 4) return { text: '', confidence: 0 };
       // Tesseract reads a lone glyph far better with a white margin around it.
       const pgm = toPgm(withMargin(img, Math.max(8, Math.round(img.height * 0.4))));
-      const r = await digits.recognize(pgm as never, {}, { text: true });
+      const r = await call(() => digits.recognize(pgm as never, {}, { text: true }));
       const found = r.data.text.trim();
       if (found) return { text: found, confidence: r.data.confidence };
       // Nothing on a line: a single "1" is often missed that way; ask for one character.
-      await digits.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_CHAR });
-      const one = await digits.recognize(pgm as never, {}, { text: true });
-      await digits.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE });
+      await call(() => digits.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_CHAR }));
+      const one = await call(() => digits.recognize(pgm as never, {}, { text: true }));
+      await call(() => digits.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE }));
       return { text: one.data.text.trim(), confidence: one.data.confidence };
     },
     async close() {
+      if (calls.closed) return;
+      calls.close();
+      // A job started in this task posts itself to its worker a few microtasks later: terminated
+      // before that, tesseract.js would post to a null worker (an unhandled rejection). One task on.
+      await new Promise((r) => setTimeout(r, 0));
       await Promise.all([text.terminate(), digits.terminate()]);
     },
   };
