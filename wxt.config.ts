@@ -67,7 +67,12 @@ export default defineConfig({
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'declarativeNetRequestWithHostAccess', ...(browser === 'firefox' ? [] : ['offscreen'])],
     content_security_policy: browser === 'firefox' ? (EXTENSION_CSP as never) : { extension_pages: EXTENSION_CSP },
     // The detector is a plain unlisted script, declared here so that no content-script runtime ships with it.
-    content_scripts: [{ matches: ['*://*.gov.cn/*'], js: ['detector.js'], run_at: 'document_idle', all_frames: true }],
+    // about:blank and srcdoc frames too (match_about_blank; Chrome also data:/blob: frames by their
+    // creator's origin, match_origin_as_fallback, Firefox from 128 only): an editor writes its draft
+    // into such a frame (TinyMCE's srcdoc, UEditor's and KindEditor's about:blank), README "Drafts in an editor".
+    content_scripts: [
+      { matches: ['*://*.gov.cn/*'], js: ['detector.js'], run_at: 'document_idle', all_frames: true, match_about_blank: true, ...(browser === 'firefox' ? {} : { match_origin_as_fallback: true }) },
+    ],
     host_permissions: ['*://*.gov.cn/*'],
     // The setting that opens gov.cn PDFs in the viewer redirects there; a redirect to an extension
     // page is followed only if the page is web-accessible to whoever linked the PDF (any site).
