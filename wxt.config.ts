@@ -37,6 +37,9 @@ export const PDF_ASSETS = [
   ...filesOf('iccs'),
 ];
 
+/** The icon's sizes, drawn by scripts/icons.ts into public/icon (WXT lists them as the manifest's icons). */
+const ICONS = Object.fromEntries([16, 32, 48, 96, 128].map((s) => [String(s), `icon/${s}.png`]));
+
 // WebAssembly compilation for the OCR core, and nothing more.
 const EXTENSION_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';";
 
@@ -52,6 +55,14 @@ export default defineConfig({
       files.push(...OCR_ASSETS, ...PDF_ASSETS);
     },
   },
+  // npm run zip: the stores' packages (.output/nianbao-check-<version>-<browser>.zip) and, for
+  // Firefox, the sources archive a review asks for (README "Packages"). An allow-list, not WXT's
+  // deny-list: only what builds the extension goes in (no tests, benches, fixtures, docs' pictures,
+  // artifacts or dotfiles); scripts/icons.ts goes in as the source of the committed icons.
+  zip: {
+    includeSources: ['package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts', 'README.md', 'entrypoints/**', 'components/**', 'lib/**', 'public/**', 'store/**', 'scripts/icons.ts'],
+    excludeSources: ['**/*.test.ts', '**/*.test.tsx', '**/*.fixtures.ts'],
+  },
   vite: () => ({
     plugins: [preact()],
     build: { target: 'es2022' },
@@ -59,7 +70,7 @@ export default defineConfig({
     // export would never end): the extension gets fflate with its synchronous zip (lib/audit/fflate-sync.ts).
     resolve: { alias: [{ find: /^fflate$/, replacement: fileURLToPath(new URL('./lib/audit/fflate-sync.ts', import.meta.url)) }] },
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
@@ -78,6 +89,8 @@ export default defineConfig({
     // page is followed only if the page is web-accessible to whoever linked the PDF (any site).
     web_accessible_resources: [{ resources: ['viewer.html'], matches: ['<all_urls>'] }],
     optional_host_permissions: ['<all_urls>'],
+    // The toolbar button shows the same drawing as the manifest's icons (public/icon, scripts/icons.ts).
+    [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: ICONS },
     commands: {
       'check-page': {
         suggested_key: { default: 'Alt+Shift+N' },
@@ -88,7 +101,10 @@ export default defineConfig({
       ? {
           // Firefox builds MV2: optional host access is an optional permission there.
           optional_permissions: ['<all_urls>'],
-          browser_specific_settings: { gecko: { id: 'nianbao-check@example.org', strict_min_version: '115.0' } },
+          // data_collection_permissions: nothing is collected or sent (README "Privacy"); Firefox asks
+          // every new add-on to say so, and knows the key from 140 (ESR), 142 on Android: the minimum
+          // versions (web-ext lint MISSING_DATA_COLLECTION_PERMISSIONS, KEY_FIREFOX_UNSUPPORTED_BY_MIN_VERSION).
+          browser_specific_settings: { gecko: { id: 'nianbao-check@example.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } }, gecko_android: { strict_min_version: '142.0' } },
         }
       : {}),
   }),
