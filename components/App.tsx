@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Finding, Severity } from '../lib/findings';
 import { anchorsOf, domLocator, type Locator } from '../lib/ext/anchors';
+import { clearRanges, paintRanges } from '../lib/ext/editor-highlights';
 import { noteOf } from '../lib/ext/note';
 import type { PictureRef } from '../lib/ext/pictures';
 import type { Settings } from '../lib/ext/settings';
@@ -70,16 +71,15 @@ function useReviews(view: View, store: () => ReviewStore) {
   return { reviewOf: (index: number) => reviews[keys[index]], summary, save };
 }
 
-/** Registers text ranges with the CSS Custom Highlight API (no node is added to the page). */
+/** Registers text ranges with the CSS Custom Highlight API (no node is added to the page), each in its own document's registry (a draft in an editor frame). */
 function paintHighlights(marks: Mark[], ranges: Map<number, Range[]>, active: number | null, excluded: (index: number) => boolean) {
-  const css = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS;
-  const HighlightCtor = (globalThis as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
-  if (!css?.highlights || !HighlightCtor) return;
   const by: Record<Severity | 'excluded', Range[]> = { error: [], warning: [], info: [], excluded: [] };
   // A finding the inspector excluded is greyed on the text too.
   for (const m of marks) by[excluded(m.index) ? 'excluded' : m.finding.severity].push(...(ranges.get(m.index) ?? []));
-  for (const sev of ['error', 'warning', 'info', 'excluded'] as const) css.highlights.set(`nianbao-${sev}`, new HighlightCtor(...by[sev]));
-  css.highlights.set('nianbao-active', new HighlightCtor(...(active != null ? ranges.get(active) ?? [] : [])));
+  const named: Record<string, Range[]> = {};
+  for (const sev of ['error', 'warning', 'info', 'excluded'] as const) named[`nianbao-${sev}`] = by[sev];
+  named['nianbao-active'] = active != null ? ranges.get(active) ?? [] : [];
+  paintRanges(named);
 }
 
 export function App({ view, settings, onSettings, onCancel, onCheckPrevious, onAudit, locate = domLocator, reviews: reviewsIn }: Props) {
@@ -160,10 +160,7 @@ export function App({ view, settings, onSettings, onCancel, onCheckPrevious, onA
   const shown = layout.marks.filter((m) => visibleAt(m.index));
   useEffect(() => paintHighlights(shown, layout.ranges, active, isExcluded), [layout, filter, active, review.summary, hideExcluded]);
   useEffect(
-    () => () => {
-      const css = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS;
-      for (const k of ['error', 'warning', 'info', 'excluded', 'active']) css?.highlights?.delete(`nianbao-${k}`);
-    },
+    () => () => clearRanges(['error', 'warning', 'info', 'excluded', 'active'].map((k) => `nianbao-${k}`)),
     [],
   );
 

@@ -12,6 +12,9 @@ import { checkPrevious } from '../lib/ext/history-offer';
 import { listPageLink, pageLinks, previousReportLink } from '../lib/ext/previous-link';
 import { loadSettings, saveSettings } from '../lib/ext/settings-store';
 import { readHash } from '../lib/review/keys';
+import { domLocator } from '../lib/ext/anchors';
+import { draftLocator } from '../lib/ext/editor-locate';
+import { watchDraft } from '../lib/ext/editor-watch';
 import { App } from './App';
 import { adoptSheet, ensureHost, partRoot } from './host';
 import { HIGHLIGHT_CSS, UI_CSS } from './styles';
@@ -37,12 +40,15 @@ function mountHost(): { host: HTMLElement; root: HTMLElement } {
  * only once there is a finding to mark: a sheet added to the document makes the browser restyle the
  * whole page (160 ms on a page of 67,000 elements), which a report without findings need not pay.
  */
-function adoptHighlightSheet(): void {
+function adoptHighlightSheet(doc: Document = document): void {
   try {
-    if (document.adoptedStyleSheets.some((s) => (s as { __nianbao?: boolean }).__nianbao)) return;
-    const sheet = new CSSStyleSheet();
+    if (doc.adoptedStyleSheets.some((s) => (s as { __nianbao?: boolean }).__nianbao)) return;
+    // A sheet is adopted only by documents of its own window: an editor frame's is made by the frame's
+    // window. Adopted sheets are no node: the editor's content and what it saves stay as they were.
+    const Sheet = (doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet ?? CSSStyleSheet;
+    const sheet = new Sheet();
     sheet.replaceSync(HIGHLIGHT_CSS);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, Object.assign(sheet, { __nianbao: true })];
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, Object.assign(sheet, { __nianbao: true })];
   } catch {
     // Without constructable sheets the boxes still show.
   }
@@ -54,12 +60,19 @@ let current: Summary | null = null;
 const openAudit = () => void browser.runtime.sendMessage({ type: 'open-audit' }).catch(() => {});
 const askAttachments = (pageIsReport: boolean | undefined) => void browser.runtime.sendMessage({ type: 'attachments-detected', pageIsReport }).catch(() => {});
 
-export async function startUi(): Promise<void> {
+/** The watch of the draft checked last (lib/ext/editor-watch.ts): a later check replaces it. */
+let stopDraftWatch: (() => void) | null = null;
+
+/** `again`: the same page checked again after an edit of its draft (no new attachment controls). */
+export async function startUi(again = false): Promise<void> {
   const core = coreApi();
   if (!core) return;
   let host: HTMLElement | null = null;
   try {
     const run = await core.run;
+    stopDraftWatch?.();
+    stopDraftWatch = null;
+    const draft = run.draft ?? null;
     // A later check (the user asked again) supersedes this one.
     const superseded = () => coreApi()?.run !== core.run;
     const timing = [...run.timing];
@@ -69,7 +82,8 @@ export async function startUi(): Promise<void> {
     const settings = await loadSettings();
     // Loaded automatically, but the page holds no report after all: leave nothing behind, but the
     // controls of the report files it links (none: nothing at all).
-    if (state === 'not-report' && !run.force) {
+    // (A draft checked again after an edit says so instead: its earlier marks must go.)
+    if (state === 'not-report' && !run.force && !again) {
       if (!superseded()) askAttachments(undefined);
       return;
     }
@@ -79,16 +93,21 @@ export async function startUi(): Promise<void> {
     // A report's own attachments (its PDF or Word version) get their controls with the report UI.
     // In a task of its own: the page's longest task stays the check's.
     const isReport = state === 'done' && !!result?.report;
-    if (state !== 'failed') setTimeout(() => !superseded() && askAttachments(isReport), 0);
+    if (state !== 'failed' && !again) setTimeout(() => !superseded() && askAttachments(isReport), 0);
     let cancelled = false;
     const cancel = () => {
       cancelled = true;
       void browser.runtime.sendMessage({ type: 'ocr-cancel' }).catch(() => {});
     };
     let checkLastYear = () => {};
+    // A draft in an editor's frame: marks moved out of the frame, measured again as it scrolls.
+    const locate = draft?.inFrame ? draftLocator(draft.root.ownerDocument) : domLocator;
     const show = (view: View) => {
-      if (view.findings.length) adoptHighlightSheet();
-      render(<App view={view} settings={settings} onSettings={(p) => void saveSettings(p).catch(() => {})} onCancel={cancel} onCheckPrevious={() => checkLastYear()} onAudit={openAudit} />, mounted.root);
+      if (view.findings.length) {
+        adoptHighlightSheet();
+        if (draft?.inFrame) adoptHighlightSheet(draft.root.ownerDocument);
+      }
+      render(<App view={view} settings={settings} onSettings={(p) => void saveSettings(p).catch(() => {})} onCancel={cancel} onCheckPrevious={() => checkLastYear()} onAudit={openAudit} locate={locate} />, mounted.root);
     };
     if (run.tasks.length && result) {
       // Tables published as pictures: read in the extension's OCR page, then the report is checked again.
@@ -114,7 +133,8 @@ export async function startUi(): Promise<void> {
     const baseNotices = [...notices];
     const source = sourceOfPage(location.href);
     let history: HistoryInfo | null = null;
-    if (settings.history && state === 'done' && result?.report) {
+    // A draft is not a published report: it is not kept in the history (nor is each edit of it).
+    if (settings.history && !draft && state === 'done' && result?.report) {
       const h = await withHistory(core.history, result, source);
       if (superseded()) return;
       result = h.result;
@@ -162,6 +182,12 @@ export async function startUi(): Promise<void> {
     if (idleAt != null) host.setAttribute('data-idle-to-marks', (performance.now() - idleAt).toFixed(1));
     current = summaryOf(view);
     void browser.runtime.sendMessage({ type: 'result', summary: current }).catch(() => {});
+    // Marks follow edits: once typing pauses, the draft is read and checked again.
+    if (draft && core.again && !superseded())
+      stopDraftWatch = watchDraft(draft.root, () => {
+        core.again!();
+        void startUi(true);
+      });
   } catch (e) {
     // Our failure: a notice in our panel, never a broken page.
     host?.setAttribute('data-nianbao-state', 'failed');

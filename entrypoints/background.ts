@@ -8,6 +8,7 @@ import { syncRedirectRules, headerConditionsSupported, viewerUrl, type DnrApi } 
 import { parseMessage, type PictureReply, type Summary, type TabInfo } from '../lib/ext/messages';
 import { loadSettings } from '../lib/ext/settings-store';
 import { fetchPage, parseFetchPage } from '../lib/ext/page-fetch';
+import { REPORT_STRINGS } from '../lib/ext/first-look';
 
 const ENGINE = '/engine.js';
 const UI = '/ui.js';
@@ -101,12 +102,51 @@ async function injectEngine(tabId: number, frameId: number, force: boolean, pict
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [UI] });
 }
 
+/**
+ * The frames of a tab whose page holds an editor's frame (same-origin, editable, with text; with
+ * `reportOnly`, holding a report's fixed strings): a draft there is checked from the holding page,
+ * whose marks and panel stand over the frame, outside what the editor saves (lib/ext/editor.ts).
+ * Frames we may not enter answer nothing.
+ */
+async function editorHolders(tabId: number, reportOnly: boolean): Promise<number[]> {
+  const found = await browser.scripting
+    .executeScript({
+      target: { tabId, allFrames: true },
+      // Self-contained: serialized into each frame. Reads only.
+      func: (strings: string[] | null) => {
+        for (const frame of Array.from(document.querySelectorAll('iframe, frame'))) {
+          let doc: Document | null = null;
+          try {
+            doc = (frame as HTMLIFrameElement).contentDocument;
+          } catch {
+            doc = null;
+          }
+          if (!doc || !(doc.designMode === 'on' || doc.body?.isContentEditable)) continue;
+          const text = doc.body?.textContent ?? '';
+          if (strings ? strings.some((w) => text.includes(w)) : text.trim().length > 0) return true;
+        }
+        return false;
+      },
+      args: [reportOnly ? [...REPORT_STRINGS] : null],
+    })
+    .catch(() => []);
+  return found.filter((r) => r.result === true).map((r) => r.frameId);
+}
+
 async function checkTab(tabId: number, frameId = 0, picture: string | null = null) {
   try {
-    await injectEngine(tabId, frameId, true, picture);
+    // 「检查此页」 on an editor's page checks its draft (a picture asked for is read where it is).
+    const holders = picture ? [] : await editorHolders(tabId, false);
+    for (const f of holders.length ? holders : [frameId]) await injectEngine(tabId, f, true, picture);
   } catch (e) {
     console.warn('年报核查: cannot check this tab', e);
   }
+}
+
+/** A draft found in an editor's frame: checked from the page holding the frame, or in the frame itself when that page is closed to us. */
+async function checkDraft(tabId: number, frameId: number) {
+  const holders = await editorHolders(tabId, true);
+  for (const f of holders.length ? holders : [frameId]) await injectEngine(tabId, f, false);
 }
 
 // OCR of table pictures. Chrome: an offscreen document (a service worker cannot run tesseract.js's
@@ -207,7 +247,7 @@ export default defineBackground(() => {
     } else if (msg.type === 'classify' && tabId != null) {
       void browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [CLASSIFY] }).catch((e) => console.warn('年报核查: detector not loaded', e));
     } else if (msg.type === 'report-detected' && tabId != null) {
-      void injectEngine(tabId, sender.frameId ?? 0, false).catch((e) => console.warn('年报核查: engine not loaded', e));
+      void (msg.draft ? checkDraft(tabId, sender.frameId ?? 0) : injectEngine(tabId, sender.frameId ?? 0, false)).catch((e) => console.warn('年报核查: engine not loaded', e));
     } else if (msg.type === 'result' && tabId != null) {
       if (!results.has(tabId)) results.set(tabId, new Map());
       results.get(tabId)!.set(sender.frameId ?? 0, msg.summary);

@@ -5,6 +5,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { classifyPage } from '../lib/ext/detect-page';
 import { sendToBackground, watchForLateBody } from '../lib/ext/page-watch';
+import { isEditableDoc } from '../lib/ext/editor-detect';
 
 export default defineUnlistedScript(() => {
   const g = globalThis as { __nianbaoClassified?: boolean };
@@ -14,7 +15,9 @@ export default defineUnlistedScript(() => {
   /** Whether the page is a report (the engine asked for); report files ask for their controls once. */
   const look = () => {
     const found = classifyPage(document);
-    if (found === 'report') sendToBackground({ type: 'report-detected', title: document.title || null });
+    // A draft in an editor's frame: the background checks it from the page that holds the frame,
+    // whose marks and panel stand over the frame, outside what the editor saves.
+    if (found === 'report') sendToBackground({ type: 'report-detected', title: document.title || null, ...(isEditableDoc(document) && window !== window.top ? { draft: true } : {}) });
     else if (found === 'attachments' && !filesSent) {
       filesSent = true;
       sendToBackground({ type: 'attachments-detected' });

@@ -6,11 +6,18 @@
 // come is watched for a few seconds; any other page is left at once, with nothing behind: not even
 // a mark on our world's global (a property made costs as much as the title's test).
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { firstLook } from '../lib/ext/first-look';
+import { firstLook, type FirstLook } from '../lib/ext/first-look';
 import { sendToBackground, watchForLateBody } from '../lib/ext/page-watch';
+import { isAddressless, whenEditable } from '../lib/ext/editor-detect';
 
 export default defineUnlistedScript(() => {
-  const first = firstLook(document);
+  // A frame with no address of its own (an editor's, or an ad's): looked at only once it is
+  // editable, as a page with no title is (the closer look says whether the draft is a report).
+  if (isAddressless(document.URL)) return whenEditable(document, () => main('look'));
+  main(firstLook(document));
+});
+
+function main(first: FirstLook) {
   if (first === 'leave') return;
   const g = globalThis as { __nianbaoIdleAt?: number };
   if (g.__nianbaoIdleAt != null) return;
@@ -30,4 +37,4 @@ export default defineUnlistedScript(() => {
     classify();
     return true;
   });
-});
+}

@@ -22,6 +22,65 @@ function toBox(r: DOMRect, win: Window): Box | null {
   return { x: r.left + win.scrollX, y: r.top + win.scrollY, w: r.width, h: r.height };
 }
 
+/** A frame's content area (inside its border and padding) in the viewport of the frame's document. */
+function contentRect(frame: Element): { left: number; top: number; right: number; bottom: number } {
+  const r = frame.getBoundingClientRect();
+  const css = frame.ownerDocument.defaultView!.getComputedStyle(frame);
+  const px = (v: string) => parseFloat(v) || 0;
+  const left = r.left + px(css.borderLeftWidth) + px(css.paddingLeft);
+  const top = r.top + px(css.borderTopWidth) + px(css.paddingTop);
+  return { left, top, right: r.right - px(css.borderRightWidth) - px(css.paddingRight), bottom: r.bottom - px(css.borderBottomWidth) - px(css.paddingBottom) };
+}
+
+/**
+ * A rectangle in the viewport of `own` (a same-origin frame's document, an editor's draft) moved into
+ * the viewport of `doc`, frame by frame; null when `own` is not inside `doc`. A rectangle scrolled
+ * out of a frame's view is moved all the same (its finding is on the page; the draft's locator
+ * clips the marks to the frame, lib/ext/editor-locate.ts).
+ */
+export function rectInto(r: { left: number; top: number; width: number; height: number }, own: Document, doc: Document) {
+  let { left, top } = r;
+  for (let d = own; d !== doc; ) {
+    const frame = d.defaultView?.frameElement;
+    if (!frame) return null;
+    const c = contentRect(frame);
+    left += c.left;
+    top += c.top;
+    d = frame.ownerDocument;
+  }
+  return { left, top, width: r.width, height: r.height } as DOMRect;
+}
+
+/** The part of `own` (a frame's document inside `doc`) on screen, in the viewport of `doc`: each frame's content area, intersected. */
+export function visibleRectInto(own: Document, doc: Document): { left: number; top: number; right: number; bottom: number } | null {
+  let v = { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity };
+  let dx = 0;
+  let dy = 0;
+  const chain: Element[] = [];
+  for (let d = own; d !== doc; ) {
+    const frame = d.defaultView?.frameElement;
+    if (!frame) return null;
+    chain.push(frame);
+    d = frame.ownerDocument;
+  }
+  // From the outermost frame in: each frame's content area in its parent's viewport, moved into doc's.
+  for (const frame of chain.reverse()) {
+    const c = contentRect(frame);
+    const at = { left: c.left + dx, top: c.top + dy, right: c.right + dx, bottom: c.bottom + dy };
+    v = { left: Math.max(v.left, at.left), top: Math.max(v.top, at.top), right: Math.min(v.right, at.right), bottom: Math.min(v.bottom, at.bottom) };
+    dx = at.left;
+    dy = at.top;
+  }
+  return v;
+}
+
+/** A node's rectangle as a box of `doc` (the page the marks are drawn on), whichever frame the node is in. */
+function boxOf(r: DOMRect, own: Document, doc: Document, win: Window): Box | null {
+  if (own === doc) return toBox(r, win);
+  const moved = rectInto(r, own, doc);
+  return moved ? toBox(moved, win) : null;
+}
+
 /** The DOM range or element an anchor names; null for anchors of text sources. */
 export function rangeOf(anchor: Anchor | undefined, doc: Document): Range | Element | null {
   if (!anchor || anchor.kind !== 'dom') return null;
@@ -29,7 +88,8 @@ export function rangeOf(anchor: Anchor | undefined, doc: Document): Range | Elem
   if (!node || !node.isConnected) return null;
   if (node.nodeType === 1 && anchor.start == null) return node as Element;
   if (node.nodeType !== 3) return null;
-  const range = doc.createRange();
+  // The node's own document makes the range: a draft in an editor frame is another document.
+  const range = (node.ownerDocument ?? doc).createRange();
   try {
     range.setStart(node, Math.min(anchor.start ?? 0, node.nodeValue?.length ?? 0));
     const end = (anchor.endNode as Node | undefined) ?? node;
@@ -50,7 +110,8 @@ export function pictureBox(anchor: Extract<Anchor, { kind: 'image' }>, win: Wind
   if (!el || !el.isConnected || !ref.width || !ref.height) return null;
   const r = el.getBoundingClientRect();
   if (r.width === 0 || r.height === 0) return null;
-  const css = win.getComputedStyle(el);
+  const own = el.ownerDocument;
+  const css = (own.defaultView ?? win).getComputedStyle(el);
   const px = (v: string) => parseFloat(v) || 0;
   const left = r.left + el.clientLeft + px(css.paddingLeft);
   const top = r.top + el.clientTop + px(css.paddingTop);
@@ -58,7 +119,9 @@ export function pictureBox(anchor: Extract<Anchor, { kind: 'image' }>, win: Wind
   const height = el.clientHeight - px(css.paddingTop) - px(css.paddingBottom);
   const sx = (width > 0 ? width : r.width) / ref.width;
   const sy = (height > 0 ? height : r.height) / ref.height;
-  return { x: left + anchor.x * sx + win.scrollX, y: top + anchor.y * sy + win.scrollY, w: anchor.w * sx, h: anchor.h * sy };
+  const at = own === win.document ? { left, top } : rectInto({ left, top, width: 0, height: 0 }, own, win.document);
+  if (!at) return null;
+  return { x: at.left + anchor.x * sx + win.scrollX, y: at.top + anchor.y * sy + win.scrollY, w: anchor.w * sx, h: anchor.h * sy };
 }
 
 export function placeOf(anchors: (Anchor | undefined)[], doc: Document): Place {
@@ -74,7 +137,8 @@ export function placeOf(anchors: (Anchor | undefined)[], doc: Document): Place {
     if (!target) continue;
     if ('collapsed' in target) place.ranges.push(target);
     const rect = target.getBoundingClientRect();
-    const box = toBox(rect, win);
+    const own = ('collapsed' in target ? target.startContainer : target).ownerDocument ?? doc;
+    const box = boxOf(rect, own, doc, win);
     if (box) place.boxes.push(box);
   }
   return place;

@@ -17,6 +17,8 @@ export interface CoreRun {
   tasks: PictureTask[];
   /** Our own failure while reading the page. */
   failure: Text | null;
+  /** A draft in an editor (lib/ext/editor.ts): its editable root, watched for edits; null on a published page. */
+  draft?: { root: HTMLElement; inFrame: boolean } | null;
   /** Phase durations, and the longest step between pauses (ms), for the benchmark. */
   timing: string[];
   longestStep: number;
@@ -35,6 +37,8 @@ export interface CoreApi {
   history(result: CheckResult, source: string, store: HistoryStore, options?: { keep?: boolean }): Promise<Compared>;
   /** Another report page (last year's, fetched as text) read and checked like this one, without its pictures. */
   checkPage(html: string, url: string): Promise<CheckResult>;
+  /** The page read and checked again (a draft after an edit): a new run published in place of this one. */
+  again?(): void;
 }
 
 type WithCore = { __nianbaoCore?: CoreApi };

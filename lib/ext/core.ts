@@ -4,18 +4,26 @@ import { checkDoc, parseStepAsync, rulesStep, type CheckResult } from '../check'
 import { compareWithHistory } from '../history/compare';
 import { cellName } from '../rules/names';
 import { findReportRoot, findReportRootAsync, readDocumentAt, readDocumentAtAsync } from '../source';
-import { longestStep, pause, timed, type CoreApi, type CoreRun } from './core-api';
+import type { SourceDoc } from '../model';
+import { longestStep, pause, publishCore, timed, type CoreApi, type CoreRun } from './core-api';
+import { draftFrame, editableRootOf } from './editor';
 import { recheck, tablePictures } from './pictures';
 
 export async function runCore(force: boolean, picture: string | null): Promise<CoreRun> {
   const run: CoreRun = { force, result: null, source: null, tasks: [], failure: null, timing: [], longestStep: 0 };
   try {
-    const root = await timed(run.timing, 'root', () => findReportRootAsync(document, pause));
-    const source = await timed(run.timing, 'read', () => readDocumentAtAsync(document, root, pause));
+    // A draft in an editor's frame (same-origin) is read in its own document; the marks stay ours.
+    const frame = draftFrame(document);
+    const doc = frame?.doc ?? document;
+    const root = await timed(run.timing, 'root', () => findReportRootAsync(doc, pause));
+    const source = await timed(run.timing, 'read', () => readDocumentAtAsync(doc, root, pause));
+    // A draft in a contenteditable element of this page: the editable region around what was read.
+    const editable = frame?.root ?? editableRootOf(firstDomNode(source));
+    run.draft = editable ? { root: editable, inFrame: !!frame } : null;
     const parsed = await timed(run.timing, 'parse', () => parseStepAsync(source, { force }, pause));
     run.source = source;
     run.result = parsed.report ? await timed(run.timing, 'rules', () => rulesStep(parsed)) : parsed;
-    run.tasks = tablePictures(root ?? document.body ?? document.documentElement, source, run.result.report, picture);
+    run.tasks = tablePictures(root ?? doc.body ?? doc.documentElement, source, run.result.report, picture);
   } catch (e) {
     run.failure = { zh: `无法读取本页的报告：${(e as Error).message}`, en: `Could not read the report on this page: ${(e as Error).message}` };
   }
@@ -30,7 +38,14 @@ export function coreOf(force: boolean, picture: string | null): CoreApi {
     cellName,
     history: (result, source, store, options) => compareWithHistory(result, source, store, options),
     checkPage,
+    again: () => publishCore(coreOf(force, null)),
   };
+}
+
+/** The first page node the reading anchored to (a draft's text is all in its editable region). */
+function firstDomNode(source: SourceDoc): Node | null {
+  for (const line of source.lines) for (const t of line.tokens) if (t.anchor?.kind === 'dom') return t.anchor.node as Node;
+  return null;
 }
 
 /** A report page fetched as text (last year's, for the history): parsed inert (no script runs, nothing loads), then checked. */

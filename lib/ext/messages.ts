@@ -32,7 +32,8 @@ const makeSchemas = () => {
   ]);
   const Message = z.discriminatedUnion('type', [
     /** detector -> background: this frame holds a report, load the engine here. */
-    z.object({ type: z.literal('report-detected'), title: z.nullable(z.string()) }),
+    // draft: the report is a draft in an editor's frame (lib/ext/editor.ts), checked from the page holding the frame.
+    z.object({ type: z.literal('report-detected'), title: z.nullable(z.string()), draft: z.optional(z.boolean()) }),
     // The detector's first look named a report: load its closer look (entrypoints/classify.ts) into the frame.
     z.object({ type: z.literal('classify') }),
     /** engine -> background: the result for this frame (for the toolbar badge). */
