@@ -298,19 +298,42 @@ describe('a draft in TinyMCE 7 (iframe mode)', () => {
     const fixed = await engineCounts(typed);
     expect(fixed.errors).toBeLessThan(want.errors);
     await waitForCounts(page, fixed);
-    // What the editor saves holds nothing of ours.
+    // What the editor saves holds nothing of ours; the caret is still in the editor, typing goes on.
     const saved = await page.evaluate(() => (window as unknown as { __editor: { getContent(): string } }).__editor.getContent());
     expect(saved).toBe(typed);
     expect(saved).not.toMatch(/nianbao/i);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('IFRAME');
+    await page.keyboard.type('0', { delay: 40 });
+    const more = await page.evaluate(() => (window as unknown as { __editor: { getContent(): string } }).__editor.getContent());
+    expect(more).not.toBe(saved);
+    // The editor's undo takes back what was typed, level by level, to the content it began with:
+    // none of its levels is ours.
+    const undone = await page.evaluate(() => {
+      type Ed = { getContent(): string; undoManager: { data: { content: string }[]; hasUndo(): boolean; undo(): void } };
+      const ed = (window as unknown as { __editor: Ed }).__editor;
+      const levels = ed.undoManager.data.map((l) => l.content);
+      while (ed.undoManager.hasUndo()) ed.undoManager.undo();
+      return { levels, content: ed.getContent() };
+    });
+    expect(undone.levels.join('')).not.toMatch(/nianbao/i);
+    expect(undone.content).toBe(content);
     await page.close();
   }, 90_000);
 });
 
-/** A page whose editor writes its draft into a frame after load: about:blank (designMode) or srcdoc (an editable body). */
-function framePage(kind: 'blank' | 'srcdoc', html: string, title: string) {
-  const json = JSON.stringify(`<!DOCTYPE html><html><head><meta charset="utf-8"></head><body${kind === 'srcdoc' ? ' contenteditable="true"' : ''}>${html}</body></html>`);
+/**
+ * A page whose editor writes its draft into a frame after load: about:blank (designMode), srcdoc
+ * (an editable body), or a same-origin page of the site's own (an editable body).
+ */
+function framePage(kind: 'blank' | 'srcdoc' | 'url', html: string, title: string) {
+  const frameHtml = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body${kind === 'blank' ? '' : ' contenteditable="true"'}>${html}</body></html>`;
+  const json = JSON.stringify(frameHtml);
+  if (kind === 'url') route('/editor/content.html', frameHtml);
   const write =
-    kind === 'blank'
+    kind === 'url'
+      ? `const f = document.createElement('iframe'); f.style.cssText = 'width:1000px;height:600px'; f.src = '/editor/content.html'; document.getElementById('box').appendChild(f);
+         window.__written = () => f.contentDocument?.documentElement?.outerHTML ?? '';`
+      : kind === 'blank'
       ? `const f = document.createElement('iframe'); f.style.cssText = 'width:1000px;height:600px'; document.getElementById('box').appendChild(f);
          const d = f.contentDocument; d.open(); d.write(${json}); d.close(); d.designMode = 'on';
          window.__written = () => f.contentDocument?.documentElement?.outerHTML ?? '';`
@@ -321,8 +344,9 @@ function framePage(kind: 'blank' | 'srcdoc', html: string, title: string) {
 }
 
 describe('editor frames that are written after load', () => {
-  for (const kind of ['blank', 'srcdoc'] as const)
-    it(`finds the draft in an ${kind === 'blank' ? 'about:blank designMode' : 'srcdoc'} frame on a gov.cn host by itself, and leaves the frame untouched`, async () => {
+  const named = { blank: 'an about:blank designMode', srcdoc: 'a srcdoc', url: 'a same-origin page\'s' };
+  for (const kind of ['blank', 'srcdoc', 'url'] as const)
+    it(`finds the draft in ${named[kind]} frame on a gov.cn host by itself, and leaves the frame untouched`, async () => {
       const d = draftWithError();
       route(`/frame-${kind}.html`, framePage(kind, d.html, '编辑文章_内容管理系统'));
       const page = await context.newPage();
