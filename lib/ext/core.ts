@@ -6,7 +6,7 @@ import { cellName } from '../rules/names';
 import { findReportRoot, findReportRootAsync, readDocumentAt, readDocumentAtAsync } from '../source';
 import type { SourceDoc } from '../model';
 import { longestStep, pause, publishCore, timed, type CoreApi, type CoreRun } from './core-api';
-import { draftFrame, editableRootOf } from './editor';
+import { draftFrame, draftRootIn } from './editor';
 import { recheck, tablePictures } from './pictures';
 
 export async function runCore(force: boolean, picture: string | null): Promise<CoreRun> {
@@ -18,7 +18,7 @@ export async function runCore(force: boolean, picture: string | null): Promise<C
     const root = await timed(run.timing, 'root', () => findReportRootAsync(doc, pause));
     const source = await timed(run.timing, 'read', () => readDocumentAtAsync(doc, root, pause));
     // A draft in a contenteditable element of this page: the editable region around what was read.
-    const editable = frame?.root ?? editableRootOf(firstDomNode(source));
+    const editable = frame?.root ?? draftRootIn(root, firstDomNode(source));
     run.draft = editable ? { root: editable, inFrame: !!frame } : null;
     const parsed = await timed(run.timing, 'parse', () => parseStepAsync(source, { force }, pause));
     run.source = source;

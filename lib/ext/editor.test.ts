@@ -1,6 +1,6 @@
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
-import { draftFrame, editableRootOf, frameDocument, holdsEditorFrame, isEditableDocument, sameOriginFrames } from './editor';
+import { draftFrame, draftRootIn, editableRootOf, frameDocument, holdsEditorFrame, isEditableDocument, sameOriginFrames } from './editor';
 import { isAddressless, isEditableDoc } from './editor-detect';
 
 const windows: Window[] = [];
@@ -55,6 +55,18 @@ describe('editable documents and roots', () => {
     const d = page(`<div id="ed" contenteditable="true"><div contenteditable="false"><span id="x">1</span></div><span id="y">2</span></div>`);
     expect(editableRootOf(d.getElementById('x'))).toBeNull();
     expect(editableRootOf(d.getElementById('y'))?.id).toBe('ed');
+  });
+
+  it('finds a draft\'s editable root from what was read: around the first node, the container, or inside the container', () => {
+    const d = page(`<div id="page"><h1 id="h">编辑文章</h1><div class="toolbar">加粗</div><div id="ed" contenteditable="true">${REPORT}</div><div id="note" contenteditable="true">备注</div></div>`);
+    const ed = d.getElementById('ed')!;
+    expect(draftRootIn(d.getElementById('page'), ed.querySelector('p')!.firstChild)?.id).toBe('ed');
+    expect(draftRootIn(ed, null)?.id).toBe('ed');
+    // The form's title read first, outside the editor: the region holding the report.
+    expect(draftRootIn(d.getElementById('page'), d.getElementById('h')!.firstChild)?.id).toBe('ed');
+    // A published page: nothing editable holds the report.
+    const pub = page(`<div id="page">${REPORT}<div contenteditable="true">留言</div></div>`);
+    expect(draftRootIn(pub.getElementById('page'), pub.querySelector('p')!.firstChild)).toBeNull();
   });
 
   it('tells frames with no address of their own', () => {

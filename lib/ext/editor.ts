@@ -81,3 +81,17 @@ export function editableRootOf(node: Node | null): HTMLElement | null {
 export function holdsEditorFrame(doc: Document): boolean {
   return sameOriginFrames(doc, 1).some(({ doc: inner }) => isEditableDocument(inner) && (inner.body?.textContent ?? '').length > 0);
 }
+
+/**
+ * The editable root of a draft in this page's own document, from what the engine read: the
+ * editable region around the first node it read, around the report's container, or the one
+ * editable region inside the container holding a report's fixed strings (the container may take
+ * in the editor's toolbar or the form's title above the region). Null: no draft, a published page.
+ */
+export function draftRootIn(container: Element | null, firstRead: Node | null): HTMLElement | null {
+  const around = editableRootOf(firstRead) ?? editableRootOf(container);
+  if (around || !container) return around;
+  for (const el of Array.from(container.querySelectorAll<HTMLElement>('[contenteditable]')))
+    if (el.isContentEditable && editableRootOf(el) === el && holdsReport(el.textContent ?? '')) return el;
+  return null;
+}
