@@ -62,11 +62,12 @@ export function ensureBuilt(): void {
 }
 
 /**
+ * `scrollbars`: classic scrollbars that take room from the page, as on a desktop.
  * `history`: keep the report history on (its default in the extension). Off otherwise: the tests
  * that compare the extension's counts with the engine's (or the command line's) check many reports
  * in one browser, and the history would lay reports of one body side by side (history.e2e tests that).
  */
-export async function launch(options: { history?: boolean } = {}): Promise<Harness> {
+export async function launch(options: { history?: boolean; scrollbars?: boolean } = {}): Promise<Harness> {
   ensureBuilt();
   const routes = new Map<string, Served>();
   const served: string[] = [];
@@ -95,6 +96,8 @@ export async function launch(options: { history?: boolean } = {}): Promise<Harne
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 900 },
+    // `scrollbars`: drawn as on a desktop, taking their width from the page (headless hides them).
+    ...(options.scrollbars ? { ignoreDefaultArgs: ['--hide-scrollbars'] } : {}),
     args: chromiumArgs(EXT_DIR),
   });
   const requests: string[] = [];
