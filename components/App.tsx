@@ -196,7 +196,11 @@ export function App({ view, settings, onSettings, onCancel, onCheckPrevious, onA
 
   const activeMark = active != null ? layout.marks.find((m) => m.index === active) : undefined;
   const s = strings[lang];
-  const gapLabel = (f: Finding) => s.missingHere(f.message[lang].match(/「([^」]+)」/)?.[1] ?? '');
+  // The missing heading as the message quotes it (「…」 in Chinese, "…" in English).
+  const gapLabel = (f: Finding) => {
+    const m = f.message[lang].match(/「([^」]+)」|"([^"]+)"/);
+    return s.missingHere(m?.[1] ?? m?.[2] ?? '');
+  };
 
   return (
     <>
@@ -206,6 +210,7 @@ export function App({ view, settings, onSettings, onCancel, onCheckPrevious, onA
           active={active}
           flash={flash}
           gapLabel={gapLabel}
+          lang={lang}
           reviewOf={review.save && review.reviewOf}
           onOpen={(i, pin) => {
             setActive(i);

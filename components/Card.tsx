@@ -8,7 +8,9 @@ import type { Box } from '../lib/ext/anchors';
 import type { ShownReview } from '../lib/audit/review-types';
 import type { ReviewChange } from '../lib/review/merge';
 import { Review } from './Review';
-import { SEVERITY_COLOR } from './styles';
+import { CARD_WIDTH, SEVERITY_COLOR } from './styles';
+import { copyNote } from './copy';
+import { Quoted } from './Quoted';
 
 interface Props {
   index: number;
@@ -23,32 +25,71 @@ interface Props {
   onReview?: (change: ReviewChange) => Promise<void>;
 }
 
+/**
+ * Where the card stands: below the badge's cell, inside the viewport's client width (not innerWidth,
+ * which counts the vertical scrollbar: the card's edge went under it), in document coordinates.
+ */
+export function cardPlace(at: Box, view: { scrollX: number; clientWidth: number }): { left: number; width: number } {
+  const width = Math.max(200, Math.min(CARD_WIDTH, view.clientWidth - 8));
+  const left = Math.max(view.scrollX + 4, Math.min(at.x, view.scrollX + view.clientWidth - width - 4));
+  return { left, width };
+}
+
+/**
+ * Tab from the card's last control goes on to the next finding's badge (the card stands after every
+ * mark in our root, so the browser's own order would leave the marks for the panel), Shift+Tab from
+ * its first back to its own badge: every finding stays reachable by keyboard.
+ */
+function tabOut(e: KeyboardEvent, index: number) {
+  if (e.key !== 'Tab') return;
+  const card = e.currentTarget as HTMLElement;
+  const controls = [...card.querySelectorAll<HTMLElement>('button, textarea:not([disabled]), a[href]')];
+  const root = card.getRootNode() as ShadowRoot | Document;
+  const at = root.activeElement ?? null;
+  const badges = [...root.querySelectorAll<HTMLElement>('[data-layer] [data-finding]')];
+  const own = badges.findIndex((b) => b.getAttribute('data-finding') === String(index));
+  if (e.shiftKey && at === controls[0] && own >= 0) {
+    e.preventDefault();
+    badges[own].focus();
+  } else if (!e.shiftKey && at === controls[controls.length - 1] && own >= 0 && own + 1 < badges.length) {
+    e.preventDefault();
+    badges[own + 1].focus();
+  }
+}
+
 export function Card({ index, finding, at, lang, note, onClose, onHover, review, onReview }: Props) {
   const s = strings[lang];
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(note);
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const manual = useRef<HTMLTextAreaElement>(null);
+  // No way to copy here: the note is shown selected, for Ctrl+C.
+  useEffect(() => {
+    if (copied !== 'failed') return;
+    manual.current?.focus();
+    manual.current?.select();
+  }, [copied]);
+  const copy = async (e: MouseEvent) => {
+    const card = (e.currentTarget as HTMLElement).closest('[data-card]') as HTMLElement;
+    setCopied((await copyNote(note, card)) === 'failed' ? 'failed' : 'copied');
   };
-  const sev = { error: s.errors, warning: s.warnings, info: s.infos }[finding.severity];
+  const sev = s.severity[finding.severity];
+  const place = cardPlace(at, { scrollX: window.scrollX, clientWidth: document.documentElement.clientWidth || window.innerWidth });
   return (
     <div
       class="card"
       role="dialog"
       style={{
         '--c': SEVERITY_COLOR[finding.severity],
-        // Kept inside the viewport horizontally, below the badge's cell.
-        left: `${Math.max(window.scrollX + 4, Math.min(at.x, window.scrollX + window.innerWidth - 380))}px`,
+        left: `${place.left}px`,
+        width: `${place.width}px`,
         top: `${at.y + at.h + 10}px`,
       }}
       data-card={index}
       onMouseEnter={() => onHover(true)}
       onMouseLeave={() => onHover(false)}
-      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+        else tabOut(e, index);
+      }}
     >
       <h3>
         {index + 1}. {sev}
@@ -58,12 +99,22 @@ export function Card({ index, finding, at, lang, note, onClose, onHover, review,
       <div class="rule">
         {RULE_WORDS[finding.rule]?.[lang]} · {s.rule} {finding.rule}
       </div>
-      <div class="msg">{finding.message[lang]}</div>
+      <div class="msg">
+        <Quoted text={finding.message[lang]} />
+      </div>
       <PictureCells cells={finding.cells} lang={lang} />
       {onReview && <Review review={review} lang={lang} onChange={onReview} />}
+      {copied === 'failed' && (
+        <div class="manual-copy" data-copy-failed="">
+          <div class="rule">{s.copyFailed}</div>
+          <textarea ref={manual} readonly rows={4} data-quote="" onKeyDown={(e) => e.key !== 'Escape' && e.key !== 'Tab' && e.stopPropagation()}>
+            {note}
+          </textarea>
+        </div>
+      )}
       <div class="row">
-        <button class="btn" onClick={copy}>
-          {copied ? s.copied : s.copyNote}
+        <button class="btn" data-copy={copied} onClick={copy}>
+          {copied === 'copied' ? s.copied : s.copyNote}
         </button>
         <button class="btn" onClick={onClose}>
           {s.close}

@@ -2,7 +2,8 @@
 import type { Finding } from '../lib/findings';
 import type { Box } from '../lib/ext/anchors';
 import type { ShownReview } from '../lib/audit/review-types';
-import { strings } from '../lib/i18n';
+import { strings, type Lang } from '../lib/i18n';
+import { Quoted } from './Quoted';
 import { EXCLUDED_COLOR, SEVERITY_COLOR } from './styles';
 
 export interface Mark {
@@ -17,6 +18,8 @@ interface Props {
   active: number | null;
   flash: number | null;
   gapLabel: (f: Finding) => string;
+  /** The language of the badges' accessible names (Chinese unless told). */
+  lang?: Lang;
   onOpen: (index: number, pin: boolean) => void;
   onLeave: () => void;
   /** The inspector's review of a finding, by its index: excluded ones are greyed, both carry a mark. */
@@ -39,7 +42,45 @@ function intoCard(e: KeyboardEvent, index: number, active: number | null) {
   first.focus();
 }
 
-export function Marks({ marks, active, flash, gapLabel, onOpen, onLeave, reviewOf }: Props) {
+/** A badge's width as drawn (12px bold digits, 5px padding, a 20px minimum), a little generous. */
+export const badgeWidth = (label: string) => Math.max(20, 14 + 8 * [...label].length);
+const BADGE_H = 20;
+
+/**
+ * Where each badge stands: at its cell's top right corner, moved right past any badge already there
+ * (two findings on one cell, or a row's badge under its section heading's), so that every finding
+ * can be hovered, clicked and seen. Badges are placed in finding order; a moved one keeps its row.
+ */
+export function badgeSpots(badges: { key: number; x: number; y: number; label: string }[]): Map<number, { x: number; y: number }> {
+  const placed: { x: number; y: number; w: number }[] = [];
+  const out = new Map<number, { x: number; y: number }>();
+  for (const b of badges) {
+    const w = badgeWidth(b.label);
+    let x = b.x;
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const p of placed)
+        if (x < p.x + p.w + 2 && p.x < x + w + 2 && Math.abs(p.y - b.y) < BADGE_H + 2) {
+          x = p.x + p.w + 3;
+          moved = true;
+        }
+    }
+    placed.push({ x, y: b.y, w });
+    out.set(b.key, { x, y: b.y });
+  }
+  return out;
+}
+
+export function Marks({ marks, active, flash, gapLabel, lang = 'zh', onOpen, onLeave, reviewOf }: Props) {
+  const s = strings[lang];
+  const spots = badgeSpots(
+    marks
+      .filter((m) => m.badge && !m.finding.where)
+      .map((m) => {
+        const review = reviewOf?.(m.index);
+        return { key: m.index, x: m.badge!.x + m.badge!.w - 8, y: m.badge!.y - 12, label: `${m.index + 1}${review ? REVIEW_MARK[review.verdict] : ''}` };
+      }),
+  );
   return (
     <>
       {marks.map((m) => {
@@ -64,7 +105,7 @@ export function Marks({ marks, active, flash, gapLabel, onOpen, onLeave, reviewO
                 onFocus={() => onOpen(m.index, false)}
                 onClick={() => onOpen(m.index, true)}
               >
-                {m.index + 1}. {gapLabel(m.finding)}
+                {m.index + 1}. <Quoted text={gapLabel(m.finding)} />
                 {mark && ` ${mark}`}
               </button>
             </div>
@@ -82,10 +123,10 @@ export function Marks({ marks, active, flash, gapLabel, onOpen, onLeave, reviewO
             {m.badge && (
               <button
                 class={`badge${rv}`}
-                style={{ left: `${m.badge.x + m.badge.w - 8}px`, top: `${m.badge.y - 12}px` }}
+                style={{ left: `${spots.get(m.index)!.x}px`, top: `${spots.get(m.index)!.y}px` }}
                 data-finding={m.index}
                 data-review={review?.verdict}
-                aria-label={review ? `${review.verdict === 'confirmed' ? strings.zh.reviewConfirmed : strings.zh.reviewExcluded}：${m.finding.message.zh}` : m.finding.message.zh}
+                aria-label={review ? `${review.verdict === 'confirmed' ? s.reviewConfirmed : s.reviewExcluded}${lang === 'zh' ? '：' : ': '}${m.finding.message[lang]}` : m.finding.message[lang]}
                 onKeyDown={(e) => intoCard(e, m.index, active)}
                 onMouseEnter={() => onOpen(m.index, false)}
                 onMouseLeave={onLeave}

@@ -7,6 +7,7 @@ import type { ShownReview } from '../lib/audit/review-types';
 import type { ReviewChange } from '../lib/review/merge';
 import type { ReviewSummary } from '../lib/review/stale';
 import { REVIEW_MARK } from './Marks';
+import { Quoted } from './Quoted';
 import { Review } from './Review';
 import { EXCLUDED_COLOR, SEVERITY_COLOR } from './styles';
 import type { View } from './types';
@@ -43,6 +44,7 @@ const groupOf = (f: Finding) => f.section ?? (f.cells[0] ? TABLE_SECTION[f.cells
 
 export function Panel(p: Props) {
   const s = strings[p.lang];
+  const colon = p.lang === 'zh' ? '：' : ': ';
   const v = p.view;
   const drag = useRef<{ dx: number; dy: number } | null>(null);
   const counts = { error: 0, warning: 0, info: 0 };
@@ -93,7 +95,9 @@ export function Panel(p: Props) {
             onKeyDown={(e) => e.key === 'Enter' && p.onSelect(i)}
           >
             <span class="num">{i + 1}</span>
-            <span class="text">{f.message[p.lang]}</span>
+            <span class="text">
+              <Quoted text={f.message[p.lang]} />
+            </span>
             {review && (
               <span class="rv-tag" title={review.note || undefined}>
                 {REVIEW_MARK[review.verdict]} {review.verdict === 'confirmed' ? s.reviewConfirmed : s.reviewExcluded}
@@ -122,7 +126,8 @@ export function Panel(p: Props) {
           </button>
         )}
         <button onPointerDown={(e) => e.stopPropagation()} onClick={p.onLang}>
-          {p.lang === 'zh' ? 'EN' : '中文'}
+          {/* A language is offered in its own script. */}
+          {p.lang === 'zh' ? <span lang="en">EN</span> : <span lang="zh-CN">中文</span>}
         </button>
         <button onPointerDown={(e) => e.stopPropagation()} onClick={p.onCollapse} aria-expanded={!p.collapsed}>
           {p.collapsed ? s.expand : s.collapse}
@@ -145,9 +150,13 @@ export function Panel(p: Props) {
             {v.state === 'failed' && <div>{s.failed}</div>}
             {v.state === 'done' && (
               <>
-                <div class="title">{v.title ?? s.noTitle}</div>
+                <div class="title">{v.title ? <span data-quote="">{v.title}</span> : s.noTitle}</div>
                 <div>
-                  {s.year}：{v.year ?? s.unknown} · {s.format}：{v.format ?? s.unknown}
+                  {s.year}
+                  {colon}
+                  {v.year ?? s.unknown} · {s.format}
+                  {colon}
+                  {v.format ?? s.unknown}
                 </div>
                 <div class="counts">
                   {(['error', 'warning', 'info'] as const).map((sev) => (
@@ -158,7 +167,7 @@ export function Panel(p: Props) {
                       data-filter={sev}
                       onClick={() => p.onFilter(sev)}
                     >
-                      {counts[sev]} {{ error: s.errors, warning: s.warnings, info: s.infos }[sev]}
+                      {s.count(counts[sev], sev)}
                     </button>
                   ))}
                 </div>
@@ -178,7 +187,7 @@ export function Panel(p: Props) {
                     {rs.changed && (
                       <div class="review-stale" data-review-stale-notice="">
                         {s.reviewStale}
-                        {rs.stale > 0 && <>（{s.reviewStaleCount(rs.stale)}）</>}
+                        {rs.stale > 0 && <>{p.lang === 'zh' ? `（${s.reviewStaleCount(rs.stale)}）` : ` (${s.reviewStaleCount(rs.stale)})`}</>}
                       </div>
                     )}
                     {rs.gone > 0 && (
@@ -195,10 +204,12 @@ export function Panel(p: Props) {
                         {s.historyCompared}
                         {/^https?:\/\//i.test(v.history.previous.ref) ? (
                           <a href={v.history.previous.ref} target="_blank" rel="noopener noreferrer" title={v.history.previous.ref}>
-                            《{v.history.previous.title ?? v.history.previous.ref}》
+                            <span data-quote="">《{v.history.previous.title ?? v.history.previous.ref}》</span>
                           </a>
                         ) : (
-                          <span title={v.history.previous.ref}>《{v.history.previous.title ?? v.history.previous.ref}》（{v.history.previous.ref}）</span>
+                          <span title={v.history.previous.ref} data-quote="">
+                            《{v.history.previous.title ?? v.history.previous.ref}》({v.history.previous.ref})
+                          </span>
                         )}
                       </>
                     ) : (
@@ -209,7 +220,9 @@ export function Panel(p: Props) {
                         <button class="btn" data-action="check-previous" title={v.history.offer.href} disabled={!!v.history.pending} onClick={p.onCheckPrevious}>
                           {v.history.pending ? s.checkingPrevious : s.checkPrevious}
                         </button>{' '}
-                        <span class="muted">{v.history.offer.label}</span>
+                        <span class="muted" data-quote="">
+                          {v.history.offer.label}
+                        </span>
                       </div>
                     )}
                   </div>
@@ -220,7 +233,7 @@ export function Panel(p: Props) {
           {v.notices.map((n) => (
             <div class="notice" role="alert">
               {s.ourFailure}
-              {n[p.lang]}
+              <Quoted text={n[p.lang]} />
             </div>
           ))}
           {v.state === 'done' && (

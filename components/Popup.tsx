@@ -42,6 +42,7 @@ export function Popup() {
   const [tabInfo, setTabInfo] = useState<TabInfo | null>(null);
   const lang = settings?.lang ?? 'zh';
   const s = strings[lang];
+  const colon = lang === 'zh' ? '：' : ': ';
 
   const refresh = async () => {
     const id = await activeTabId();
@@ -117,18 +118,22 @@ export function Popup() {
             <b>{summary.title ?? s.noTitle}</b>
           </div>
           <div class="muted">
-            {s.year}：{summary.year ?? s.unknown} · {s.format}：{summary.format ?? s.unknown}
+            {s.year}
+            {colon}
+            {summary.year ?? s.unknown} · {s.format}
+            {colon}
+            {summary.format ?? s.unknown}
           </div>
           {summary.state === 'done' && (
             <div class="counts">
               <span style={{ background: SEVERITY_COLOR.error }}>
-                {summary.counts.errors} {s.errors}
+                {s.count(summary.counts.errors, 'error')}
               </span>
               <span style={{ background: SEVERITY_COLOR.warning }}>
-                {summary.counts.warnings} {s.warnings}
+                {s.count(summary.counts.warnings, 'warning')}
               </span>
               <span style={{ background: SEVERITY_COLOR.info }}>
-                {summary.counts.infos} {s.infos}
+                {s.count(summary.counts.infos, 'info')}
               </span>
             </div>
           )}
@@ -161,9 +166,12 @@ export function Popup() {
         <fieldset>
           <legend>{s.settings}</legend>
           <label>
-            {s.language}：
+            {s.language}
+            {colon}
             <select value={settings.lang} onChange={(e) => void update({ lang: (e.currentTarget.value as 'zh' | 'en') ?? 'zh' })}>
-              <option value="zh">中文</option>
+              <option value="zh" lang="zh-CN">
+                中文
+              </option>
               <option value="en">English</option>
             </select>
           </label>

@@ -7,6 +7,9 @@ export const SEVERITY_COLOR = { error: '#d32f2f', warning: '#ef6c00', info: '#15
  */
 export const EXCLUDED_COLOR = '#9e9e9e';
 
+/** The card's width, border and padding included (its left edge is placed so that all of it is seen). */
+export const CARD_WIDTH = 380;
+
 /**
  * Chinese fonts first: our text is mostly Chinese, and a Latin-first stack makes the browser look up
  * a fallback font for every Chinese character on first layout (tens of milliseconds on a long panel).
@@ -31,7 +34,7 @@ export const UI_CSS = `
 .gap { position: absolute; height: 0; border-top: 3px dashed var(--c); }
 .gap-label { position: absolute; pointer-events: auto; padding: 2px 8px; background: var(--c); color: #fff; border-radius: 3px;
   font-size: 13px; white-space: nowrap; box-shadow: 0 1px 3px rgba(0,0,0,.4); cursor: pointer; }
-.card { position: absolute; pointer-events: auto; width: 360px; max-width: 90vw; background: #fff; color: #1a1a1a; border: 1px solid #bbb;
+.card { position: absolute; pointer-events: auto; box-sizing: border-box; width: ${CARD_WIDTH}px; background: #fff; color: #1a1a1a; border: 1px solid #bbb;
   border-left: 5px solid var(--c); border-radius: 6px; box-shadow: 0 4px 16px rgba(0,0,0,.3); padding: 10px 12px; font-size: 14px; }
 .card h3 { margin: 0 0 4px; font-size: 14px; font-weight: 700; }
 .card .rule { color: #555; font-size: 12px; margin-bottom: 6px; }
@@ -42,6 +45,7 @@ export const UI_CSS = `
 .card figcaption { font-size: 12px; }
 .panel .progress { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
 .panel .progress progress { flex: 1; min-width: 60px; }
+.card .manual-copy textarea { display: block; box-sizing: border-box; width: 100%; margin-top: 4px; font: 12px/1.4 ${UI_FONT}; resize: vertical; }
 .card .row { display: flex; gap: 8px; margin-top: 8px; }
 button.btn { font: inherit; font-size: 13px; padding: 3px 10px; border: 1px solid #888; border-radius: 4px; background: #f5f5f5; color: #1a1a1a; cursor: pointer; }
 button.btn:focus-visible { outline: 2px solid #1565c0; }

@@ -1,6 +1,15 @@
 // UI strings, Chinese first. The engine's findings carry their own zh/en messages.
 export type Lang = 'zh' | 'en';
 
+/**
+ * The six sections in a few words (the format's headings are in lib/spec; these are their names in
+ * our sentences). Index 0 is the whole report.
+ */
+export const SECTION_NAMES: Record<Lang, string[]> = {
+  zh: ['全文', '总体情况', '主动公开', '依申请公开', '行政复议、行政诉讼', '问题及改进', '其他事项'],
+  en: ['Whole report', 'overview', 'proactive disclosure', 'requests for disclosure', 'administrative reviews and lawsuits', 'problems and improvements', 'other matters'],
+};
+
 const zh = {
   appName: '年报核查',
   audit: '批量核查',
@@ -11,6 +20,8 @@ const zh = {
   errors: '错误',
   warnings: '警告',
   infos: '提示',
+  severity: { error: '错误', warning: '警告', info: '提示' },
+  count: (n: number, sev: 'error' | 'warning' | 'info') => `${n} ${{ error: '错误', warning: '警告', info: '提示' }[sev]}`,
   noTitle: '（未找到标题）',
   year: '年度',
   format: '格式',
@@ -23,6 +34,7 @@ const zh = {
   expand: '展开',
   copyNote: '复制说明',
   copied: '已复制',
+  copyFailed: '此页无法自动复制：说明已在下方选中，请按 Ctrl+C（Mac 上按 ⌘C）复制',
   close: '关闭',
   rule: '规则',
   checkThisPage: '检查此页',
@@ -87,7 +99,7 @@ const zh = {
 type Strings = typeof zh;
 
 const en: Strings = {
-  appName: 'Annual report check',
+  appName: 'Nianbao check',
   audit: 'Audit many',
   auditTitle: 'Check many reports at once (addresses, a list page of reports, or files)',
   checking: 'Checking…',
@@ -96,6 +108,8 @@ const en: Strings = {
   errors: 'errors',
   warnings: 'warnings',
   infos: 'notes',
+  severity: { error: 'Error', warning: 'Warning', info: 'Note' },
+  count: (n: number, sev: 'error' | 'warning' | 'info') => `${n} ${{ error: 'error', warning: 'warning', info: 'note' }[sev]}${n === 1 ? '' : 's'}`,
   noTitle: '(no title found)',
   year: 'Year',
   format: 'Format',
@@ -108,6 +122,7 @@ const en: Strings = {
   expand: 'Expand',
   copyNote: 'Copy note',
   copied: 'Copied',
+  copyFailed: 'This page does not let us copy: the note is selected below, press Ctrl+C (⌘C on a Mac)',
   close: 'Close',
   rule: 'Rule',
   checkThisPage: 'Check this page',
@@ -116,23 +131,23 @@ const en: Strings = {
   language: 'Language',
   settings: 'Settings',
   whole: 'Whole report',
-  section: (n: number) => `Section ${n}`,
+  section: (n: number) => `Section ${n}${SECTION_NAMES.en[n] ? `: ${SECTION_NAMES.en[n]}` : ''}`,
   table: (t: string) => `Table ${{ t2: '2', t3: '3', t4: '4' }[t] ?? t}`,
-  missingHere: (h: string) => `Missing here: ${h}`,
-  ourFailure: 'Note from 年报核查 (not a problem of the report): ',
+  missingHere: (h: string) => `Missing here: "${h}"`,
+  ourFailure: 'Note from Nianbao check (not a problem of the report): ',
   filter: 'Filter',
-  noteHeader: (title: string, year: string) => `Annual report check — ${title} (${year})`,
+  noteHeader: (title: string, year: string) => `Nianbao check — “${title}” (${year})`,
   pageLabel: 'Page',
   readingPictures: (n: number, total: number) => `Reading table pictures ${n}/${total}…`,
   cancel: 'Cancel',
   cropsTitle: 'The cells involved (as in the picture) and the values read:',
   blankValue: 'blank',
-  openInViewer: 'Open in 年报核查',
-  openInViewerOf: (label: string) => `Open in 年报核查: ${label}`,
-  openThisPdf: 'Open this PDF in 年报核查',
+  openInViewer: 'Open in Nianbao check',
+  openInViewerOf: (label: string) => `Open in Nianbao check: ${label}`,
+  openThisPdf: 'Open this PDF in Nianbao check',
   pdfTab: 'This tab shows a PDF file; the browser’s own viewer cannot be marked.',
   openLocalFile: 'Open a local file…',
-  autoPdfGov: 'Open gov.cn PDFs in 年报核查 automatically',
+  autoPdfGov: 'Open gov.cn PDFs in Nianbao check automatically',
   autoPdfUnsupported: 'This browser cannot redirect by response type (Chrome 128 or later is needed)',
   historyCompared: 'Compared with last year’s report: ',
   historyNone: (year: number) => `No report of the year before (${year}) in the history: not compared across years`,

@@ -103,7 +103,8 @@ export function AuditPage(p: AuditPageProps) {
     >
       <header>
         <h1>{s.title}</h1>
-        <button class="lang" onClick={p.onLang}>
+        {/* The switch to the other language names it in its own script. */}
+        <button class="lang" onClick={p.onLang} lang={p.lang === 'zh' ? 'en' : 'zh-CN'}>
           {s.language}
         </button>
       </header>

@@ -22,7 +22,7 @@ const zh = {
 };
 type Strings = typeof zh;
 const en: Strings = {
-  title: '年报核查 · file viewer',
+  title: 'Nianbao check · file viewer',
   openLocal: 'Open a local file…',
   dropHere: 'Drop an annual report file (PDF, Word) here, or click "Open a local file…"',
   localOnly: 'The file is read on this computer only; it is never uploaded.',

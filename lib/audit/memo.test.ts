@@ -68,7 +68,7 @@ describe('memoOf', () => {
     expect(clean.compared).toBeNull();
     expect([failed.stateLabel, failed.why, failed.link]).toEqual(['失败', '无法下载：服务器返回 404', 'https://www.example.gov.cn/404.html']);
     expect(clean.problems).toEqual([]);
-    expect(memoOf(rows, () => ({}), 'en', date).reports[0].problems[0].place).toBe('table 3, row v (（七）总计), total');
+    expect(memoOf(rows, () => ({}), 'en', date).reports[0].problems[0].place).toBe('table 3, row v ("（七）总计"), total');
   });
 });
 

@@ -189,7 +189,9 @@ export function memoMarkdown(memo: Memo): string {
   const out: string[] = [`# ${memo.title}`, '', `${w.date}${w.sep}${memo.date}`, '', w.summary(memo.totals)];
   memo.reports.forEach((r, n) => {
     const name = [r.agency, r.title ?? (r.state === 'done' ? w.untitled : r.input)].filter(Boolean).join(' — ');
-    out.push('', `## ${n + 1}. ${markdownText(name)}${r.year != null ? `（${w.year(r.year)}）` : ''}`, '');
+    // In English the body and title, as printed, are quoted.
+    const shown = memo.lang === 'zh' ? markdownText(name) : `“${markdownText(name)}”`;
+    out.push('', `## ${n + 1}. ${shown}${r.year != null ? (memo.lang === 'zh' ? `（${w.year(r.year)}）` : ` (${w.year(r.year)})`) : ''}`, '');
     out.push(`- ${w.source}${w.sep}${link(r.link)}`);
     if (r.state !== 'done') out.push(`- ${w.state}${w.sep}${r.stateLabel}${r.why ? `${w.sep}${markdownText(r.why)}` : ''}`);
     else out.push(`- ${w.format}${w.sep}${r.format ?? '?'} · ${w.resultLabel}${w.sep}${w.result(r.counts)}`);

@@ -54,6 +54,45 @@ const HELP = `年报核查 nianbao-check — 检查政府信息公开工作年�
   on standard error when it is a terminal
 退出码 / exit code: 0 无错误 no error, 1 发现错误 errors found, 2 有输入无法读取 an input could not be read`;
 
+/** The help in English alone, for `--lang en`. */
+const HELP_EN = `nianbao-check — checks Chinese government information-disclosure annual reports
+
+usage: nianbao-check [--json | --csv | --memo] [--lang zh|en] [--force] [--history DIR] [--list FILE] [--jobs N] [--timeout S] FILE_OR_URL...
+  --json    one JSON object per input, one per line
+  --csv     the findings as CSV (UTF-8 with BOM, one line per finding, as the audit page exports it)
+  --memo    the audit memo (Markdown)
+            choose one of --json, --csv, --memo
+  --lang    language of the messages (default zh)
+  --force   check even when no report is detected
+  --history DIR  keeps a record of each report checked in DIR and compares it with the same body's
+            report of the year before
+  --list FILE  reads inputs from FILE, one URL or path a line (blank lines and lines starting with #
+            skipped, relative paths from the list's folder; - for standard input; may be repeated)
+  --jobs N  checks N inputs at once (default ${DEFAULT_JOBS_TEXT}); the output keeps the order of the inputs
+  --timeout S  seconds per download try (default 30); a network error, 408, 429 or 5xx is tried
+            twice more, as on the audit page
+Reports of one body given together (in any order) are compared year with year before.
+Tables 2, 3 and 4 published as pictures beside a page are read by local OCR (only from where the
+page came from). With more than 3 inputs, a progress bar on standard error when it is a terminal.
+Exit code: 0 no error, 1 errors found, 2 an input could not be read`;
+
+/**
+ * The language asked for, looked up before the options are read: the messages about the options
+ * themselves are then in that language alone (none asked: both, since we cannot know the reader's).
+ */
+function askedLang(argv: string[]): Lang | null {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') break;
+    const v = argv[i] === '--lang' ? argv[i + 1] : argv[i].startsWith('--lang=') ? argv[i].slice(7) : undefined;
+    const m = /^(zh|en)([-_].*)?$/i.exec(v ?? '');
+    if (m) return m[1].toLowerCase() as Lang;
+  }
+  return null;
+}
+
+/** A message in the language asked for, or in both. */
+const say = (asked: Lang | null, zh: string, en: string) => (asked === 'en' ? en : asked === 'zh' ? zh : `${zh}\n${en}`);
+
 let recognizer: Promise<NodeRecognizer> | null = null;
 
 /**
@@ -127,8 +166,10 @@ async function checkPicture(input: string, bytes: Uint8Array): Promise<CheckResu
 }
 
 /** A command line we cannot run: why, in both languages, then the usage; exit code 2. */
+let asked: Lang | null = null;
+
 function usage(zh: string, en: string): number {
-  console.error(`${zh}\n${en}\n\n${HELP}`);
+  console.error(`${say(asked, zh, en)}\n\n${asked === 'en' ? HELP_EN : HELP}`);
   return 2;
 }
 
@@ -191,6 +232,7 @@ export async function main(argv: string[]): Promise<number> {
   let historyDir: string | null = null;
   let jobs = DEFAULT_JOBS;
   let timeoutMs: number | undefined;
+  asked = askedLang(argv);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     let o: ReturnType<typeof optionValue>;
@@ -222,7 +264,7 @@ export async function main(argv: string[]): Promise<number> {
       if (!m) return usage(`--lang 需要 zh 或 en，而不是「${v ?? ''}」`, `--lang takes zh or en, not "${v ?? ''}"`);
       lang = m[1].toLowerCase() as Lang;
     } else if (a === '-h' || a === '--help') {
-      console.log(HELP);
+      console.log(asked === 'en' ? HELP_EN : HELP);
       return 0;
     } else if (a === '--') given.push(...argv.slice(i + 1).map((input) => ({ input }))), (i = argv.length);
     else if (/^-./.test(a)) return usage(`未知选项：${a}`, `Unknown option: ${a}`);
@@ -242,19 +284,19 @@ export async function main(argv: string[]): Promise<number> {
     const list = await readList(g.list);
     // A list that cannot be read: nothing of the audit it names can be trusted to be complete.
     if ('error' in list) {
-      console.error(`${list.error.zh}\n${list.error.en}`);
+      console.error(say(asked, list.error.zh, list.error.en));
       return 2;
     }
     inputs.push(...list.inputs);
   }
   if (inputs.length === 0) {
-    if (given.length) console.error('清单中没有输入（空行和 # 开头的行已略过）\nThe list names no input (blank lines and lines starting with # are skipped)\n');
-    console.error(HELP);
+    if (given.length) console.error(`${say(asked, '清单中没有输入（空行和 # 开头的行已略过）', 'The list names no input (blank lines and lines starting with # are skipped)')}\n`);
+    console.error(asked === 'en' ? HELP_EN : HELP);
     return 2;
   }
   const history = historyDir != null ? await openHistory(historyDir) : null;
   if (history && 'error' in history) return usage(history.error.zh, history.error.en);
-  if (history) for (const n of history.notices) console.error(`${n.zh}\n${n.en}`);
+  if (history) for (const n of history.notices) console.error(say(asked, n.zh, n.en));
   // Every input is read first: the cross-year rules then compare each with the year before, found
   // among the inputs given together (in any order) or in the history.
   const progress = progressBar(inputs.length);
@@ -279,7 +321,7 @@ export async function main(argv: string[]): Promise<number> {
       if ('error' in o) {
         const msg = o.error;
         if (output === 'json') console.log(JSON.stringify({ input, detected: false, report: null, findings: [], notices: [], error: msg[lang] }));
-        else console.error(`━━ ${input}\n${msg.zh}\n${msg.en}\n`);
+        else console.error(`━━ ${input}\n${say(asked, msg.zh, msg.en)}\n`);
         continue;
       }
       const c = comparedOf.get(o)!;
@@ -288,7 +330,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   if (history) {
     const failed = await saveHistory(history.store, compared);
-    if (failed) console.error(`${failed.zh}\n${failed.en}`);
+    if (failed) console.error(say(asked, failed.zh, failed.en));
   }
   // An OCR engine that never started has already been reported for the inputs that needed it.
   if (recognizer) await recognizer.then((r) => r.close()).catch(() => {});

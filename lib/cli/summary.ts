@@ -1,7 +1,8 @@
 // The readable summary: one block per input, findings grouped by section and table, each with its equation.
 import { countBySeverity, type CheckResult } from '../check';
 import type { Finding, Severity, Text } from '../findings';
-import { formats } from '../spec';
+import { SECTION_NAMES } from '../i18n';
+import { templateName } from '../rules/names';
 import type { Lang } from '../json';
 
 const MARK: Record<Severity, { zh: string; en: string }> = {
@@ -11,7 +12,7 @@ const MARK: Record<Severity, { zh: string; en: string }> = {
 };
 
 const PLACE_ZH = ['全文', '第一部分 总体情况', '第二部分 / 表二', '第三部分 / 表三', '第四部分 / 表四', '第五部分 问题及改进', '第六部分 其他事项'];
-const PLACE_EN = ['Whole report', 'Section 1', 'Section 2 / table 2', 'Section 3 / table 3', 'Section 4 / table 4', 'Section 5', 'Section 6'];
+const PLACE_EN = SECTION_NAMES.en.map((name, n) => (n === 0 ? name : `Section ${n}: ${name}${n >= 2 && n <= 4 ? ` / table ${n}` : ''}`));
 const TABLE_SECTION: Record<string, number> = { t2: 2, t3: 3, t4: 4 };
 
 const placeOf = (f: Finding) => f.section ?? (f.cells[0] ? TABLE_SECTION[f.cells[0].table] : 0);
@@ -29,7 +30,7 @@ export function summary(input: string, result: CheckResult, lang: Lang = 'zh', c
   }
   const r = result.report;
   if (r) {
-    const fmt = r.format === '2021' || r.format === '2019' ? `${r.format}（${formats[r.format].citation}）` : r.format;
+    const fmt = r.format === '2021' || r.format === '2019' ? (zh ? `${r.format}（${templateName(r.format, 'zh')}）` : templateName(r.format, 'en')) : r.format;
     lines.push(zh ? `《${r.title ?? '（未找到标题）'}》 年度：${r.year ?? '未知'} · 格式：${fmt}` : `"${r.title ?? '(no title found)'}" year: ${r.year ?? 'unknown'} · format: ${fmt}`);
   }
   const c = countBySeverity(result.findings);
@@ -41,7 +42,7 @@ export function summary(input: string, result: CheckResult, lang: Lang = 'zh', c
     const p = placeOf(f);
     if (p !== place) {
       place = p;
-      lines.push(`【${(zh ? PLACE_ZH : PLACE_EN)[p]}】`);
+      lines.push(zh ? `【${PLACE_ZH[p]}】` : `[${PLACE_EN[p]}]`);
     }
     lines.push(`  ${MARK[f.severity][lang]} [${f.rule}] ${f.message[lang]}`);
   }

@@ -1,7 +1,7 @@
 // The template does not fit the report year, or the tables mix templates (spec §1, §7 E3).
 import { finding, type Finding, type Rule } from '../findings';
 import { formats } from '../spec';
-import { tableEn, tableZh } from './names';
+import { tableEn, tableZh, templateName } from './names';
 
 const SECTION_OF = { t2: 2, t3: 3, t4: 4 } as const;
 const SIGN = {
@@ -26,7 +26,7 @@ export const formatMismatch: Rule = {
           older ? 'error' : 'warning',
           {
             zh: `${tableZh(id)}使用的是${formats[table.layout].citation}的格式${SIGN[id][table.layout]}，但${report.year}年度报告应使用${formats[expected].citation}的格式`,
-            en: `${tableEn(id)} follows the template of ${formats[table.layout].citation}, but a report for ${report.year} must use the template of ${formats[expected].citation}`,
+            en: `${tableEn(id)} follows ${templateName(table.layout, 'en')}, but a report for ${report.year} must use ${templateName(expected, 'en')}`,
           },
           { section: SECTION_OF[id], anchor: table.anchor },
         ),
@@ -39,7 +39,7 @@ export const formatMismatch: Rule = {
           'warning',
           {
             zh: `表二使用${formats[t2.layout].citation}格式，表三使用${formats[t3.layout].citation}格式：新旧格式混用`,
-            en: `Table 2 follows ${formats[t2.layout].citation} and table 3 follows ${formats[t3.layout].citation}: templates are mixed`,
+            en: `Table 2 follows ${templateName(t2.layout, 'en')} and table 3 follows ${templateName(t3.layout, 'en')}: templates are mixed`,
           },
           { anchor: t3.anchor },
         ),

@@ -44,9 +44,21 @@ const EN_T4: Record<string, string> = {
 export const tableZh = (t: string) => `表${{ t2: '二', t3: '三', t4: '四' }[t] ?? t}`;
 export const tableEn = (t: string) => `table ${{ t2: '2', t3: '3', t4: '4' }[t] ?? t}`;
 
+/**
+ * A template by its letter: 「国办公开办函〔2021〕30号」 in Chinese; in English its year and the
+ * General Office's letter number, read from the same citation.
+ */
+export function templateName(format: string, lang: 'zh' | 'en'): string {
+  const citation = formats[format as keyof typeof formats]?.citation;
+  if (!citation) return format;
+  if (lang === 'zh') return citation;
+  const m = /〔(\d{4})〕(\d+)号/.exec(citation);
+  return m ? `the ${m[1]} template (General Office of the State Council, letter [${m[1]}] No. ${m[2]})` : `the template "${citation}"`;
+}
+
 export function rowName(ref: CellRef, lang: 'zh' | 'en'): string {
   if (!ref.row) return '';
-  if (ref.table === 't3') return lang === 'zh' ? `「${t3Rows.get(ref.row) ?? ref.row}」` : `row ${ref.row} (${t3Rows.get(ref.row) ?? ''})`;
+  if (ref.table === 't3') return lang === 'zh' ? `「${t3Rows.get(ref.row) ?? ref.row}」` : `row ${ref.row} ("${t3Rows.get(ref.row) ?? ''}")`;
   if (ref.table === 't2') return lang === 'zh' ? `「${t2Rows.get(ref.row) ?? ref.row}」` : `row "${t2Rows.get(ref.row) ?? ref.row}"`;
   return lang === 'zh' ? `「${t4Blocks.get(ref.row) ?? ref.row}」` : EN_T4[ref.row] ?? ref.row;
 }
