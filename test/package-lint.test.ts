@@ -1,14 +1,21 @@
 // The Firefox package as addons.mozilla.org reads it: `web-ext lint` (the linter AMO runs on upload)
 // on the built extension finds no error, the manifest draws no message at all (ids, minimum versions,
-// data collection, icons), and the warnings that stay are listed, each in bundled third-party code
-// (README "Packages": what they are and why they stay).
+// data collection, icons), and the warnings that stay are listed (README "Packages": what they are
+// and why they stay). The sources archive a review asks for holds what builds the extension and
+// nothing else, and builds the package's files from itself.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './e2e/harness';
 
 const FIREFOX_DIR = join(ROOT, '.output/firefox-mv2');
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const PACKAGE_ZIP = join(ROOT, `.output/nianbao-check-${VERSION}-firefox.zip`);
+const SOURCES_ZIP = join(ROOT, `.output/nianbao-check-${VERSION}-sources.zip`);
 const ICON_SIZES = ['16', '32', '48', '96', '128'];
 
 interface LintMessage {
@@ -25,10 +32,50 @@ interface LintReport {
   notices: LintMessage[];
 }
 
-/** As test/e2e/harness.ts ensureBuilt, for the Firefox build: built once per run unless told to reuse it. */
-function ensureFirefoxBuilt(): void {
-  if (process.env.NIANBAO_SKIP_BUILD && existsSync(join(FIREFOX_DIR, 'manifest.json'))) return;
-  execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'pipe' });
+/**
+ * The environment of a build as `npm run zip` has it: vitest's NODE_ENV=test (and its VITEST_*
+ * variables) would make Vite build another bundle (a NODE_ENV=test Preact) than the stores get.
+ */
+function buildEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && k !== 'MODE' && !k.startsWith('VITEST')));
+}
+
+/**
+ * As test/e2e/harness.ts ensureBuilt, for the Firefox package: `wxt zip -b firefox` (the build, its
+ * zip and the sources archive) once per run unless told to reuse what is there.
+ */
+function ensureFirefoxZipped(): void {
+  if (process.env.NIANBAO_SKIP_BUILD && [join(FIREFOX_DIR, 'manifest.json'), PACKAGE_ZIP, SOURCES_ZIP].every(existsSync)) return;
+  execFileSync('npx', ['wxt', 'zip', '-b', 'firefox'], { cwd: ROOT, stdio: 'pipe', env: buildEnv() });
+}
+
+async function unzip(file: string): Promise<Map<string, Buffer>> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const out = new Map<string, Buffer>();
+  for (const f of Object.values(zip.files)) if (!f.dir) out.set(f.name, await f.async('nodebuffer'));
+  return out;
+}
+
+const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+/** A bundle's name without its content hash (chunks/pdf-BTVaCkpJ.js → chunks/pdf.js). */
+const stripHash = (name: string) => name.replace(/-[\w-]{8}(?=\.(?:js|css)\b)/g, '');
+
+/**
+ * What must be equal in a rebuilt file. Data, pictures, fonts, wasm and the manifest: every byte.
+ * Scripts and pages: every string and every name of six letters or more, counted (chunk hashes
+ * aside). Rolldown now and then orders a chunk's modules differently from one build to the next (on
+ * a loaded machine; the same sources, the same code), and its minifier then gives the short names
+ * out differently, so a rebuilt bundle is not always byte-identical to the shipped one.
+ */
+function fingerprint(name: string, bytes: Buffer): string {
+  if (!/\.(?:m?js|html|css)$/.test(name)) return sha(bytes);
+  const text = stripHash(bytes.toString('utf8'));
+  const tokens = text.match(/`(?:[^`\\]|\\.)*`|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[A-Za-z_$][\w$]{5,}/g) ?? [];
+  return sha(tokens.sort().join('\n'));
+}
+function filesUnder(dir: string, root = dir): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name), root) : [relative(root, join(dir, e.name))]));
 }
 
 function lint(dir: string): LintReport {
@@ -45,7 +92,7 @@ describe('the Firefox package', () => {
   let report: LintReport;
   let manifest: Record<string, unknown>;
   beforeAll(() => {
-    ensureFirefoxBuilt();
+    ensureFirefoxZipped();
     manifest = JSON.parse(readFileSync(join(FIREFOX_DIR, 'manifest.json'), 'utf8'));
     report = lint(FIREFOX_DIR);
     // Listed on every run, so that a new warning is seen (the README keeps the same list).
@@ -98,4 +145,50 @@ describe('the Firefox package', () => {
     expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
     expect(parseFloat(String(gecko.strict_min_version))).toBeGreaterThanOrEqual(140);
   });
+});
+
+describe('the Firefox sources archive', () => {
+  let sources: Map<string, Buffer>;
+  let work = '';
+  beforeAll(async () => {
+    ensureFirefoxZipped();
+    sources = await unzip(SOURCES_ZIP);
+  }, 180_000);
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('holds what builds the extension, and no test, bench, output or dependency', () => {
+    const names = [...sources.keys()];
+    for (const f of ['package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts', 'README.md', 'entrypoints/background.ts', 'public/icon/128.png', 'public/_locales/zh_CN/messages.json'])
+      expect(names, f).toContain(f);
+    // Every source file of the extension's folders (tests aside, and the entrypoints the Firefox
+    // build skips: WXT leaves them out of Firefox's sources, as the offscreen page, Chrome's only).
+    const skipped = (f: string) => /\.test\.tsx?$/.test(f) || f.startsWith('entrypoints/offscreen/');
+    for (const dir of ['entrypoints', 'components', 'lib'])
+      for (const f of filesUnder(join(ROOT, dir)).map((x) => `${dir}/${x}`).filter((x) => !skipped(x))) expect(names, f).toContain(f);
+    const stray = names.filter((n) => /^(node_modules|\.output|\.wxt|artifacts|test|bench|docs|\.git|\.ci)\//.test(n) || /\.test\.tsx?$/.test(n) || n.startsWith('.'));
+    expect(stray).toEqual([]);
+  });
+
+  it('builds, from itself alone, the files of the Firefox package', () => {
+    // The archive unpacked in a fresh folder, with this checkout's node_modules in place of
+    // `npm ci` (the same package-lock.json; no network in the test).
+    work = mkdtempSync(join(tmpdir(), 'nianbao-sources-'));
+    for (const [name, bytes] of sources) {
+      mkdirSync(dirname(join(work, name)), { recursive: true });
+      writeFileSync(join(work, name), bytes);
+    }
+    symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'));
+    execFileSync('npx', ['wxt', 'prepare'], { cwd: work, stdio: 'pipe', env: buildEnv() });
+    execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: work, stdio: 'pipe', env: buildEnv() });
+    const built = join(work, '.output/firefox-mv2');
+    const rebuilt = new Map(filesUnder(built).map((f) => [stripHash(f), fingerprint(f, readFileSync(join(built, f)))]));
+    return unzip(PACKAGE_ZIP).then((pkg) => {
+      const shipped = new Map([...pkg].map(([name, bytes]) => [stripHash(name), fingerprint(name, bytes)]));
+      expect([...rebuilt.keys()].sort()).toEqual([...shipped.keys()].sort());
+      const differ = [...shipped].filter(([name, print]) => rebuilt.get(name) !== print).map(([name]) => name);
+      expect(differ).toEqual([]);
+    });
+  }, 120_000);
 });
