@@ -80,7 +80,13 @@ function filesUnder(dir: string, root = dir): string[] {
 
 function lint(dir: string): LintReport {
   // --no-config-discovery: a web-ext config in a parent folder must not change what is checked.
-  const run = spawnSync('npx', ['web-ext', 'lint', '--source-dir', dir, '--output', 'json', '--no-config-discovery'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  // NO_UPDATE_NOTIFIER: web-ext would ask the npm registry whether a newer web-ext exists.
+  const run = spawnSync('npx', ['web-ext', 'lint', '--source-dir', dir, '--output', 'json', '--no-config-discovery'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    env: { ...process.env, NO_UPDATE_NOTIFIER: '1' },
+  });
   const json = run.stdout.slice(run.stdout.indexOf('{'));
   if (!json) throw new Error(`web-ext lint printed no report (exit ${run.status}): ${run.stderr}`);
   return JSON.parse(json) as LintReport;
