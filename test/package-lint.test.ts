@@ -64,9 +64,9 @@ const stripHash = (name: string) => name.replace(/-[\w-]{8}(?=\.(?:js|css)\b)/g,
 /**
  * What must be equal in a rebuilt file. Data, pictures, fonts, wasm and the manifest: every byte.
  * Scripts and pages: every string and every name of six letters or more, counted (chunk hashes
- * aside). Rolldown now and then orders a chunk's modules differently from one build to the next (on
- * a loaded machine; the same sources, the same code), and its minifier then gives the short names
- * out differently, so a rebuilt bundle is not always byte-identical to the shipped one.
+ * aside): two builds of the same sources were once seen to differ in the minifier's short names
+ * only (cause not found; the order of a chunk's modules, most likely), so a rebuilt bundle is not
+ * always byte-identical to the shipped one.
  */
 function fingerprint(name: string, bytes: Buffer): string {
   if (!/\.(?:m?js|html|css)$/.test(name)) return sha(bytes);
