@@ -1,13 +1,13 @@
 // The built extension in Debian's Chromium: it marks every seed and every real report as the engine
 // does, leaves the host page untouched, survives hostile pages, and talks to no one.
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countBySeverity } from '../../lib/check';
-import { LAYOUTS, SEED_IDS, layoutOf, loadSeed, renderWord } from '../fixtures/render';
-import { REPORTS_DIR as REPORTS, checkBytes, reportSource } from '../helpers';
-import { sniffHtmlCharset } from '../../lib/read/decode';
+import { layoutOf, loadSeed, renderWord } from '../fixtures/render';
+import { REPORTS_DIR as REPORTS, checkBytes } from '../helpers';
+import { HOSTILE_TEXT, STRICT_CSP, hostilePage, iframeOuterPage, lateBodyPage, newsPage, reportCases, seedCases, siteTitledPage, typeOf, unexplained } from './cases';
 import { ROOT, hook, launch, type Harness } from './harness';
 
 const ARTIFACTS = join(ROOT, 'artifacts/e2e');
@@ -21,13 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-/** GBK pages declare their charset in a <meta>; everything else here is UTF-8. */
-const typeOf = (kind: 'text' | 'html', bytes: Uint8Array | string) => {
-  if (kind === 'text') return 'text/plain; charset=utf-8';
-  const declared = sniffHtmlCharset(typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes);
-  return declared && declared !== 'utf-8' ? 'text/html' : 'text/html; charset=utf-8';
-};
 
 /** The page's DOM as served, without our host element. */
 const serialize = (page: Page) =>
@@ -61,22 +54,19 @@ async function expectSameAsEngine(path: string, bytes: Uint8Array, kind: 'text' 
   return page;
 }
 
+// The cases of test/e2e/cases.ts, shared with the Firefox e2e.
 describe('seeds in every layout', () => {
-  for (const id of SEED_IDS)
-    for (const layout of LAYOUTS)
-      it(`seed ${id} ${layout}`, async () => {
-        const { kind, bytes } = layoutOf(id, layout);
-        const page = await expectSameAsEngine(`/seed/${id}.${layout}`, bytes, kind);
-        await page.close();
-      });
+  for (const c of seedCases())
+    it(c.name, async () => {
+      const page = await expectSameAsEngine(c.path, c.bytes, c.kind);
+      await page.close();
+    });
 });
 
 describe('the real reports of ../shared/reports', () => {
-  const ids = readdirSync(REPORTS).filter((d) => /^\d+$/.test(d)).sort();
-  for (const id of ids)
-    it(`report ${id}`, async () => {
-      const { kind, bytes } = reportSource(id);
-      const page = await expectSameAsEngine(`/report/${id}`, bytes, kind, true);
+  for (const c of reportCases())
+    it(c.name, async () => {
+      const page = await expectSameAsEngine(c.path, c.bytes, c.kind, c.ownScripts);
       await page.close();
     });
 });
@@ -100,9 +90,7 @@ describe('the host page stays untouched', () => {
   });
 
   it('adds nothing to a long page that is not a report', async () => {
-    const para = '<p>本网站为政务服务平台，提供办事指南、政策文件和新闻动态。今天召开了工作会议，会议强调要抓好各项工作落实。</p>';
-    const html = `<html><head><title>新闻中心</title></head><body>${para.repeat(Math.ceil(1_500_000 / para.length))}</body></html>`;
-    const { page, errors } = await open('/news.html', html, 'html');
+    const { page, errors } = await open('/news.html', newsPage(), 'html');
     await page.waitForTimeout(1500);
     expect(await page.evaluate(() => document.querySelectorAll('nianbao-check').length)).toBe(0);
     expect(errors).toEqual([]);
@@ -110,24 +98,17 @@ describe('the host page stays untouched', () => {
   });
 
   it('picks up a report that arrives late (AJAX-loaded CMS body)', async () => {
-    const body = readFileSync(join(REPORTS, '010/source.html'), 'utf8');
-    const shell = `<html><head><title>政府信息公开</title></head><body><div id="content">加载中…</div>
-      <script>setTimeout(() => { document.getElementById('content').innerHTML = ${JSON.stringify(body)}; }, 1200);</script></body></html>`;
-    const { page } = await open('/late.html', shell, 'html');
+    const { page } = await open('/late.html', lateBodyPage(), 'html');
     const got = await hook(page, 15_000);
     expect(got.state).toBe('done');
     await page.close();
   });
 
   it('finds a report on a page titled only with its site\'s name, and one whose site-titled shell gets its body late', async () => {
-    const body = readFileSync(join(REPORTS, '010/source.html'), 'utf8').replace(/<title>[^<]*<\/title>/, '<title>某某县人民政府</title>');
-    const { page } = await open('/site-titled.html', body, 'html');
+    const { page } = await open('/site-titled.html', siteTitledPage(), 'html');
     expect((await hook(page, 15_000)).state).toBe('done');
     await page.close();
-    const inner = readFileSync(join(REPORTS, '010/source.html'), 'utf8');
-    const shell = `<html><head><title>正文_某某县人民政府</title></head><body><div id="content"></div>
-      <script>setTimeout(() => { document.getElementById('content').innerHTML = ${JSON.stringify(inner)}; }, 1200);</script></body></html>`;
-    const late = await open('/site-titled-late.html', shell, 'html');
+    const late = await open('/site-titled-late.html', lateBodyPage('正文_某某县人民政府'), 'html');
     expect((await hook(late.page, 15_000)).state).toBe('done');
     await late.page.close();
   });
@@ -135,7 +116,7 @@ describe('the host page stays untouched', () => {
   it('finds a report shown inside an iframe', async () => {
     const { bytes } = layoutOf('002', 'word');
     h.route('/inner.html', { body: bytes, type: 'text/html' });
-    const { page } = await open('/outer.html', '<html><head><title>门户</title></head><body><iframe src="/inner.html" width="1000" height="800"></iframe></body></html>', 'html');
+    const { page } = await open('/outer.html', iframeOuterPage('/inner.html'), 'html');
     const frame = page.frames().find((f) => f.url().endsWith('/inner.html'))!;
     await frame.waitForSelector('nianbao-check[data-nianbao-state="done"]', { state: 'attached', timeout: 15_000 });
     expect(await page.evaluate(() => document.querySelectorAll('nianbao-check').length)).toBe(0);
@@ -147,7 +128,7 @@ describe('hostile pages', () => {
   it('works under a strict Content-Security-Policy', async () => {
     const { kind, bytes } = layoutOf('001', 'word');
     const expected = countBySeverity((await checkBytes(kind, bytes)).findings);
-    const { page } = await open('/csp.html', bytes, kind, { 'content-security-policy': "default-src 'none'; style-src 'none'; script-src 'none'; img-src 'none'" });
+    const { page } = await open('/csp.html', bytes, kind, STRICT_CSP);
     expect(await hook(page)).toEqual({ state: 'done', ...expected });
     const panel = await page.evaluate(() => {
       const p = document.querySelector('nianbao-check')!.shadowRoot!.querySelector('[data-panel]') as HTMLElement;
@@ -159,10 +140,7 @@ describe('hostile pages', () => {
   });
 
   it('keeps page CSS out of our UI and renders hostile text as text', async () => {
-    const seed = loadSeed('001');
-    seed.t3.rows.find((r) => r.key === 'c')!.label = '（―）予以公开<img src=x onerror=alert(1)>';
-    const html = renderWord(seed).replace('</head>', '<style>* { all: unset !important } html { font-size: 40px !important }</style></head>');
-    const { page, dialogs } = await open('/hostile.html', html, 'html');
+    const { page, dialogs } = await open('/hostile.html', hostilePage(), 'html');
     const got = await hook(page);
     expect(got.state).toBe('done');
     await page.locator('nianbao-check .badge').first().waitFor({ state: 'attached' });
@@ -181,7 +159,7 @@ describe('hostile pages', () => {
     expect(ui.position).toBe('fixed');
     expect(ui.fontSize).toBe('14px');
     expect(ui.images).toBe(0);
-    expect(ui.text).toContain('<img src=x onerror=alert(1)>');
+    expect(ui.text).toContain(HOSTILE_TEXT);
     expect(ui.badges).toBeGreaterThan(0);
     expect(dialogs).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'hostile-css.png') });
@@ -261,11 +239,7 @@ describe('marks, card and panel', () => {
     });
     // Real pages reference their own sites' scripts and images (refused by the harness); anything
     // else would be ours. Every foreign request must be named in a page we served.
-    const unexplained = others.filter((u) => {
-      const url = new URL(u);
-      return !h.served.some((body) => body.includes(url.pathname) || body.includes(url.host));
-    });
-    expect(unexplained).toEqual([]);
+    expect(unexplained(others, h.served)).toEqual([]);
     expect(h.requests.some((u) => u.startsWith('chrome-extension:') && !u.includes(h.extensionId))).toBe(false);
   });
 });
