@@ -62,14 +62,15 @@ export function History({ lang }: { lang: Lang }) {
         <ul class="history">
           {records.slice(0, SHOWN).map((r) => (
             <li data-record={r.id}>
-              <b>{r.agency?.name ?? r.title}</b> {r.year ?? '?'}
+              <b data-quote="">{r.agency?.name ?? r.title}</b> {r.year ?? '?'}
               <div class="muted">
                 {s.historyFigures(fig(r.figures.t3.b?.total), fig(r.figures.t3.w?.total))}
-                {r.figures.t2.normative?.['in-force'] && ` · ${lang === 'zh' ? '行政规范性文件现行有效' : 'normative in force'} ${fig(r.figures.t2.normative['in-force'])}`}
+                {r.figures.t2.normative?.['in-force'] && ` · ${s.historyNormative} ${fig(r.figures.t2.normative['in-force'])}`}
               </div>
-              <div class="muted src">
+              {/* The address or file name the report was read from, as it is. */}
+              <div class="muted src" data-quote="">
                 {r.source.kind === 'url' ? (
-                  <a href={r.source.ref} target="_blank" rel="noopener noreferrer" title={r.title ?? r.source.ref}>
+                  <a href={r.source.ref} target="_blank" rel="noopener noreferrer" title={r.title ?? r.source.ref} data-quote="">
                     {r.source.ref}
                   </a>
                 ) : (

@@ -156,7 +156,7 @@ export function Panel(p: Props) {
                   {colon}
                   {v.year ?? s.unknown} · {s.format}
                   {colon}
-                  {v.format ?? s.unknown}
+                  {v.format ? s.formatName(v.format) : s.unknown}
                 </div>
                 <div class="counts">
                   {(['error', 'warning', 'info'] as const).map((sev) => (

@@ -7,6 +7,7 @@ import type { Settings } from '../lib/ext/settings';
 import { loadSettings, saveSettings } from '../lib/ext/settings-store';
 import { strings } from '../lib/i18n';
 import { History } from './History';
+import { Quoted } from './Quoted';
 import { auditStrings } from './audit/strings';
 import { SEVERITY_COLOR } from './styles';
 
@@ -115,14 +116,14 @@ export function Popup() {
       {summary ? (
         <div data-summary={summary.state}>
           <div>
-            <b>{summary.title ?? s.noTitle}</b>
+            <b>{summary.title ? <span data-quote="">{summary.title}</span> : s.noTitle}</b>
           </div>
           <div class="muted">
             {s.year}
             {colon}
             {summary.year ?? s.unknown} · {s.format}
             {colon}
-            {summary.format ?? s.unknown}
+            {summary.format ? s.formatName(summary.format) : s.unknown}
           </div>
           {summary.state === 'done' && (
             <div class="counts">
@@ -138,7 +139,11 @@ export function Popup() {
             </div>
           )}
           {summary.state === 'not-report' && <div>{s.notReport}</div>}
-          {summary.notice && <div class="muted">{summary.notice}</div>}
+          {summary.notice && (
+            <div class="muted">
+              <Quoted text={summary.notice[lang]} />
+            </div>
+          )}
         </div>
       ) : (
         <div class="muted">{s.notReport}</div>

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { Window } from 'happy-dom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CheckResult } from '../lib/check';
 import type { Finding } from '../lib/findings';
 import { noteOf } from '../lib/ext/note';
@@ -20,7 +20,14 @@ import { Marks, type Mark } from '../components/Marks';
 import { Panel } from '../components/Panel';
 import { splitQuotes } from '../components/Quoted';
 import type { View } from '../components/types';
+import { summaryOf, viewOf as pageView } from '../components/view';
+import { Popup } from '../components/Popup';
+import { Bar } from '../components/viewer/Bar';
+import { recordOf } from '../lib/history/record';
+import type { HistoryRecord } from '../lib/history/model';
 import { auditStrings } from '../components/audit/strings';
+import { AuditPage } from '../components/audit/AuditPage';
+import { auditRowOf, failedRow, pendingRow } from '../lib/audit/model';
 import { viewerStrings } from '../components/viewer/strings';
 import { LAYOUTS, SEED_IDS, layoutOf } from './fixtures/render';
 import { cli } from './fixtures/cli';
@@ -44,6 +51,26 @@ afterAll(async () => {
   await win.happyDOM.close();
 });
 
+// The popup's world: the tab's summary, the settings in English, a history of real reports.
+const popupWorld = vi.hoisted(() => ({ summary: null as unknown, records: [] as unknown[] }));
+vi.mock('wxt/browser', () => ({
+  browser: {
+    tabs: { query: async () => [{ id: 1 }], sendMessage: async () => popupWorld.summary, create: async () => ({}) },
+    runtime: { sendMessage: async () => ({ pdf: 'http://www.example.gov.cn/a.pdf', redirectSupported: false }), getURL: (p: string) => p },
+    permissions: { request: async () => false, remove: async () => true },
+  },
+}));
+vi.mock('../lib/ext/settings-store', async () => {
+  const { parseSettings } = await import('../lib/ext/settings');
+  return { loadSettings: async () => parseSettings({ lang: 'en' }), saveSettings: async () => parseSettings({ lang: 'en' }) };
+});
+vi.mock('../lib/ext/history-store', () => ({
+  ExtensionHistoryStore: class {
+    skipped = [1];
+    list = async () => popupWorld.records;
+  },
+}));
+
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 /** The Chinese of a plain string outside its quotes (empty: none). */
@@ -63,7 +90,7 @@ function chineseIn(root: Element): string[] {
     if (el?.closest('[data-quote], [lang^="zh"]')) continue;
     out.push(`${el?.className || el?.tagName}: ${text.trim().slice(0, 120)}`);
   }
-  for (const el of root.querySelectorAll('*'))
+  for (const el of root.querySelectorAll('*:not([data-quote] *):not([data-quote]):not([lang^="zh"])'))
     for (const attr of ['title', 'aria-label', 'placeholder', 'alt'])
       for (const bad of unquoted(el.getAttribute(attr) ?? '')) out.push(`${el.tagName}[${attr}]: ${bad.slice(0, 120)}`);
   return out;
@@ -89,14 +116,7 @@ async function cases(): Promise<Case[]> {
 }
 
 const viewOf = (r: CheckResult): View => ({
-  state: 'done',
-  progress: null,
-  title: r.report?.title ?? null,
-  year: r.report?.year ?? null,
-  format: r.report?.format ?? null,
-  findings: r.findings,
-  notices: r.notices,
-  url: 'http://www.example.gov.cn/report.html',
+  ...pageView(r, 'done', [{ zh: '核对图片中的表格时出错：x', en: 'Checking the tables read from pictures failed: x' }], 'http://www.example.gov.cn/report.html'),
   history: { kept: true, year: r.report?.year ?? null, previous: null, offer: { href: 'http://www.example.gov.cn/2023.html', label: '2023年政府信息公开工作年度报告', file: false } },
   review: { url: 'http://www.example.gov.cn/report.html', hash: 'h' },
 });
@@ -161,6 +181,87 @@ describe('the English UI', () => {
     }
     expect(rendered).toBeGreaterThan(50);
     expect([...bad].map(([b, where]) => `${where} — ${b}`)).toEqual([]);
+  }, 240_000);
+
+  it('the audit page in English over every seed layout and real report, each row opened, holds no Chinese but quoted report text', async () => {
+    const all = await cases();
+    const rows = [
+      ...all.map((c) => auditRowOf(`http://www.example.gov.cn/${c.name.replace(/ /g, '-')}.html`, c.result)),
+      failedRow('http://www.example.gov.cn/gone.pdf', { zh: '无法下载：服务器返回 404', en: 'Could not download: the server answered 404' }),
+      pendingRow('http://www.example.gov.cn/later.html'),
+    ];
+    const root = document.body.appendChild(document.createElement('div'));
+    const props = {
+      lang: 'en' as const,
+      text: '',
+      files: [],
+      rows,
+      status: 'done' as const,
+      timeLeft: null,
+      notices: [],
+      concurrency: 4,
+      timeoutS: 30,
+      onText: noop,
+      onFiles: noop,
+      onOptions: noop,
+      onStart: noop,
+      onCancel: noop,
+      onResume: noop,
+      onClear: noop,
+      onGrant: noop,
+      onOpen: noop,
+      onAddLinks: noop,
+      onExport: noop,
+      onLang: noop,
+    };
+    act(() => render(h(AuditPage, props), root));
+    const bad = new Set(chineseIn(root));
+    // One row open at a time: each row's findings and notices.
+    const expanders = [...root.querySelectorAll<HTMLButtonElement>('button.expand:not([disabled])')];
+    expect(expanders.length).toBe(all.length);
+    let opened = 0;
+    for (let i = 0; i < expanders.length; i++) {
+      act(() => root.querySelectorAll<HTMLButtonElement>('button.expand:not([disabled])')[i].click());
+      opened += root.querySelectorAll('.details li, .details p').length;
+      for (const b of chineseIn(root)) bad.add(b);
+    }
+    expect(opened).toBeGreaterThan(50);
+    act(() => render(null, root));
+    root.remove();
+    expect([...bad]).toEqual([]);
+  }, 240_000);
+
+  it('the popup in English (a real report’s summary, a PDF tab, the settings, the history of every real report) and the viewer’s bar', async () => {
+    const all = await cases();
+    const reports = all.filter((c) => c.result.report);
+    popupWorld.records = reports.map((c, i) => recordOf(c.result.report!, { source: i % 2 ? `http://www.example.gov.cn/${i}.html` : `报告${i}.pdf` })) satisfies HistoryRecord[];
+    const bad = new Set<string>();
+    // A seed, and the real reports (their notices too).
+    for (const c of [reports[0], ...reports.filter((r) => r.name.startsWith('report'))]) {
+      popupWorld.summary = summaryOf(viewOf(c.result));
+      const root = document.body.appendChild(document.createElement('div'));
+      act(() => render(h(Popup, {}), root));
+      // Settings, then the history, then the summary: each arrives a few tasks later.
+      for (let i = 0; i < 50 && !(root.querySelector('[data-history]') && root.querySelector('[data-summary]') && root.querySelector('[data-pdf-tab]')); i++)
+        await act(async () => {
+          await new Promise((r) => setTimeout(r, 10));
+        });
+      expect(root.querySelector('[data-history]')).not.toBeNull();
+      expect(root.querySelector('[data-summary="done"]')).not.toBeNull();
+      expect(root.querySelector('[data-pdf-tab]')).not.toBeNull();
+      for (const b of chineseIn(root)) bad.add(`${c.name}: ${b}`);
+      act(() => render(null, root));
+      root.remove();
+    }
+    const root = document.body.appendChild(document.createElement('div'));
+    for (const name of [null, '洪泽区2023年政府信息公开工作年度报告.pdf'])
+      for (const status of [null, viewerStrings.en.loading(name ?? 'a.pdf'), viewerStrings.en.readingPages(1, 3)]) {
+        act(() => render(h(Bar, { lang: 'en', name, status, page: { n: 1, total: 3 }, src: 'http://www.example.gov.cn/a.pdf', onFile: noop, onZoom: noop, onBrowser: noop }), root));
+        for (const b of chineseIn(root)) bad.add(`viewer bar: ${b}`);
+      }
+    act(() => render(null, root));
+    root.remove();
+    expect([...bad]).toEqual([]);
   }, 240_000);
 
   it('a test that can fail: unquoted Chinese in a message is found, quoted Chinese is not', () => {

@@ -6,6 +6,7 @@ import type { AuditRow } from '../../lib/audit/model';
 import type { AuditStatus } from '../../lib/audit/run';
 import type { Text } from '../../lib/findings';
 import type { Lang } from '../../lib/i18n';
+import { Quoted } from '../Quoted';
 import { auditStrings } from './strings';
 
 export interface AuditPageProps {
@@ -88,8 +89,9 @@ export function AuditPage(p: AuditPageProps) {
   );
 
   const stateText = (r: AuditRow) => {
-    const why = r.why ? `：${r.why[p.lang]}` : '';
-    if (r.state === 'not-report' && r.links?.length) return `${s.state['not-report']}：${s.listFound(r.links.length)}`;
+    const colon = p.lang === 'zh' ? '：' : ': ';
+    const why = r.why ? `${colon}${r.why[p.lang]}` : '';
+    if (r.state === 'not-report' && r.links?.length) return `${s.state['not-report']}${colon}${s.listFound(r.links.length)}`;
     return `${s.state[r.state]}${why}`;
   };
 
@@ -219,9 +221,11 @@ export function AuditPage(p: AuditPageProps) {
                       disabled={row.state !== 'done'}
                     >
                       {row.state === 'done' ? (open === i ? '▾ ' : '▸ ') : ''}
-                      <span class="agency">{row.agency ?? row.title ?? ''}</span>
+                      <span class="agency" data-quote="">
+                        {row.agency ?? row.title ?? ''}
+                      </span>
                     </button>
-                    <div class="input" title={row.url ?? row.input}>
+                    <div class="input" title={row.url ?? row.input} data-quote="">
                       {row.title && row.agency ? `${row.title} · ` : ''}
                       {row.input}
                     </div>
@@ -235,7 +239,7 @@ export function AuditPage(p: AuditPageProps) {
                     {row.state === 'done' ? row.warnings : ''}
                   </div>
                   <div role="cell" class="state">
-                    {stateText(row)}
+                    <Quoted text={stateText(row)} />
                     {row.links?.length ? (
                       <button class="pick" onClick={() => setPicking(picking === i ? null : i)}>
                         {s.pick}
@@ -258,14 +262,18 @@ export function AuditPage(p: AuditPageProps) {
                       <ol>
                         {row.findings.map((f) => (
                           <li class={f.severity} data-rule={f.rule}>
-                            <span class="msg">{f.message[p.lang]}</span>
+                            <span class="msg">
+                              <Quoted text={f.message[p.lang]} />
+                            </span>
                             {p.review?.(row, f.key)}
                           </li>
                         ))}
                       </ol>
                     )}
                     {row.notices.map((n) => (
-                      <p class="notice">{n[p.lang]}</p>
+                      <p class="notice">
+                        <Quoted text={n[p.lang]} />
+                      </p>
                     ))}
                   </div>
                 )}
@@ -300,7 +308,7 @@ function LinkPicker({ lang, links, onAdd }: { lang: Lang; links: NonNullable<Aud
             <li>
               <label>
                 <input type="checkbox" checked={chosen.has(l.url)} onChange={() => toggle(l.url)} data-link={l.url} /> {l.year ? `${l.year} · ` : ''}
-                {l.text || l.url} <span class="kind">{s.kind[l.kind]}</span>
+                <span data-quote="">{l.text || l.url}</span> <span class="kind">{s.kind[l.kind]}</span>
               </label>
             </li>
           ))}

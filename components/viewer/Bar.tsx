@@ -1,5 +1,6 @@
 // The viewer's bar: the file, its pages, zoom, 「用浏览器打开」 and 「打开本地文件…」.
 import type { Lang } from '../../lib/i18n';
+import { Quoted } from '../Quoted';
 import { viewerStrings } from './strings';
 
 export interface BarProps {
@@ -18,11 +19,15 @@ export function Bar(p: BarProps) {
   const s = viewerStrings[p.lang];
   return (
     <>
-      <span class="name" title={p.name ?? ''}>
+      <span class="name" title={p.name ?? ''} data-quote={p.name ? '' : undefined}>
         {p.name ?? s.title}
       </span>
       {p.page && <span data-page="">{s.page(p.page.n, p.page.total)}</span>}
-      {p.status && <span data-status="">{p.status}</span>}
+      {p.status && (
+        <span data-status="">
+          <Quoted text={p.status} />
+        </span>
+      )}
       <span class="spacer" />
       {p.onZoom && (
         <>

@@ -27,7 +27,7 @@ const en: Strings = {
   dropHere: 'Drop an annual report file (PDF, Word) here, or click "Open a local file…"',
   localOnly: 'The file is read on this computer only; it is never uploaded.',
   openInBrowser: 'Open in the browser',
-  loading: (name) => `Opening ${name}…`,
+  loading: (name) => `Opening “${name}”…`,
   grant: (origin) => `Allow access to ${origin}`,
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',

@@ -12,7 +12,8 @@ const makeSchemas = () => {
     year: z.nullable(z.number()),
     format: z.nullable(z.string()),
     counts: Counts,
-    notice: z.nullable(z.string()),
+    /** Our first failure on this page, in both languages (the popup speaks the user's). */
+    notice: z.nullable(z.object({ zh: z.string(), en: z.string() })),
   });
   // A table picture read by OCR, as the offscreen document sends it back (anchors without their element).
   const Token = z.object({
