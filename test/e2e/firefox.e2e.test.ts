@@ -188,7 +188,7 @@ describe('hostile pages', () => {
     await page.close();
   });
 
-  it('keeps the card and the panel inside the window (Firefox\'s scrollbar included)', async () => {
+  it('keeps the card and the panel inside the window (Firefox\'s scrollbar included), and highlights text', async () => {
     const { kind, bytes } = layoutOf('003', 'cms');
     const { page } = await open('/marks/003.html', bytes, kind);
     await hook(page);
@@ -202,6 +202,14 @@ describe('hostile pages', () => {
     expect(box.card).toBeLessThanOrEqual(box.width);
     expect(box.panel).toBeLessThanOrEqual(box.width);
     expect(box.text).toBeTruthy();
+    // Text marks: Firefox ESR has the CSS Custom Highlight API; our content script's highlights land
+    // in the page's own registry (one per document), painted by the sheet adopted into the document.
+    const marks = await page.evaluate(() => ({
+      ranges: [...CSS.highlights.entries()].filter(([name]) => name.startsWith('nianbao-')).reduce((n, [, hl]) => n + hl.size, 0),
+      sheet: [...document.adoptedStyleSheets].some((sh) => [...sh.cssRules].some((r) => r.cssText.includes('::highlight(nianbao-'))),
+    }));
+    expect(marks.ranges).toBeGreaterThan(0);
+    expect(marks.sheet).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'firefox-seed-003-cms-card.png') });
     await page.close();
   });
