@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './e2e/harness';
+import { ROOT, buildEnv, buildOnce } from './build-once';
 
 const FIREFOX_DIR = join(ROOT, '.output/firefox-mv2');
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -33,20 +33,11 @@ interface LintReport {
 }
 
 /**
- * The environment of a build as `npm run zip` has it: vitest's NODE_ENV=test (and its VITEST_*
- * variables) would make Vite build another bundle (a NODE_ENV=test Preact) than the stores get.
- */
-function buildEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && k !== 'MODE' && !k.startsWith('VITEST')));
-}
-
-/**
- * As test/e2e/harness.ts ensureBuilt, for the Firefox package: `wxt zip -b firefox` (the build, its
- * zip and the sources archive) once per run unless told to reuse what is there.
+ * The Firefox package, its folder and the sources archive: `wxt zip -b firefox` once per run
+ * (test/build-once.ts; the Firefox e2e uses the same zip's folder), unless told to reuse what is there.
  */
 function ensureFirefoxZipped(): void {
-  if (process.env.NIANBAO_SKIP_BUILD && [join(FIREFOX_DIR, 'manifest.json'), PACKAGE_ZIP, SOURCES_ZIP].every(existsSync)) return;
-  execFileSync('npx', ['wxt', 'zip', '-b', 'firefox'], { cwd: ROOT, stdio: 'pipe', env: buildEnv() });
+  buildOnce('firefox', ['zip', '-b', 'firefox'], () => [join(FIREFOX_DIR, 'manifest.json'), PACKAGE_ZIP, SOURCES_ZIP].every(existsSync));
 }
 
 async function unzip(file: string): Promise<Map<string, Buffer>> {

@@ -1,13 +1,13 @@
 // End-to-end harness: the built extension in Debian's Chromium, pages served from 127.0.0.1.
 // *.gov.cn names are resolved to 127.0.0.1 by Chromium itself, so the default automatic checking
 // applies and no request can leave this machine.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildOnce } from '../build-once';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const EXT_DIR = join(ROOT, '.output/chrome-mv3');
@@ -55,10 +55,9 @@ export function chromiumArgs(extDir: string): string[] {
   ];
 }
 
-/** Builds the extension once per process when its output is missing or stale. */
+/** Builds the extension once per test run (test/build-once.ts: as `npm run build` does, one build at a time). */
 export function ensureBuilt(): void {
-  if (process.env.NIANBAO_SKIP_BUILD && existsSync(join(EXT_DIR, 'manifest.json'))) return;
-  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'pipe' });
+  buildOnce('chrome', ['build'], () => existsSync(join(EXT_DIR, 'manifest.json')));
 }
 
 /**
