@@ -55,7 +55,7 @@ const zh = {
 type Strings = typeof zh;
 
 const en: Strings = {
-  title: 'nianbao-check · Audit many reports',
+  title: 'Nianbao check · Audit many reports',
   intro: 'Paste report addresses (one a line), or the address of a list page of reports, or drop PDF, Word or HTML files here. Everything is read and checked on this computer; nothing is uploaded.',
   urlsPlaceholder: 'https://www.example.gov.cn/zfxxgk/ndbg/2024.html\n…',
   addFiles: 'Choose local files…',

@@ -3,6 +3,7 @@ import type { Lang } from '../../lib/i18n';
 
 const zh = {
   title: '年报核查 · 文件查看器',
+  appName: '年报核查',
   openLocal: '打开本地文件…',
   dropHere: '把年度报告文件（PDF、Word）拖到这里，或点击「打开本地文件…」',
   localOnly: '文件只在本机读取，不会上传到任何地方。',
@@ -23,6 +24,7 @@ const zh = {
 type Strings = typeof zh;
 const en: Strings = {
   title: 'Nianbao check · file viewer',
+  appName: 'Nianbao check',
   openLocal: 'Open a local file…',
   dropHere: 'Drop an annual report file (PDF, Word) here, or click "Open a local file…"',
   localOnly: 'The file is read on this computer only; it is never uploaded.',

@@ -125,6 +125,7 @@ function paint() {
       }}
       onLang={() => {
         lang = lang === 'zh' ? 'en' : 'zh';
+        document.title = auditStrings[lang].title;
         void saveSettings({ lang }).catch(() => {});
         paint();
       }}
@@ -262,10 +263,10 @@ async function exportAs(kind: 'csv' | 'xlsx' | 'memo') {
     }
     if (kind === 'csv') {
       const { findingsCsv } = await import('../../lib/audit/csv');
-      download(`年报核查-${stamp()}.csv`, new Blob([findingsCsv(rows, get, lang)], { type: 'text/csv;charset=utf-8' }));
+      download(`${lang === 'zh' ? '年报核查' : 'nianbao-check'}-${stamp()}.csv`, new Blob([findingsCsv(rows, get, lang)], { type: 'text/csv;charset=utf-8' }));
     } else {
       const { auditWorkbook } = await import('../../lib/audit/xlsx');
-      download(`年报核查-${stamp()}.xlsx`, await auditWorkbook(rows, get, lang));
+      download(`${lang === 'zh' ? '年报核查' : 'nianbao-check'}-${stamp()}.xlsx`, await auditWorkbook(rows, get, lang));
     }
   } catch (e) {
     notices = [...notices, { zh: auditStrings.zh.exportFailed((e as Error).message), en: auditStrings.en.exportFailed((e as Error).message) }];
@@ -299,6 +300,8 @@ async function start() {
   watchLongTasks();
   settings = await loadSettings();
   lang = settings.lang;
+  // The page's own title (audit.html's is Chinese) in the user's language.
+  document.title = auditStrings[lang].title;
   if (settings.history) stored = await historyStore.list().catch(() => []);
   const params = new URLSearchParams(location.search);
   const given = params.get('urls');

@@ -118,7 +118,7 @@ async function openRemote(src: string, ref: string | null) {
   const my = reset();
   const name = fileNameOf(src);
   source = src;
-  document.title = `${name} · 年报核查`;
+  document.title = `${name} · ${s().appName}`;
   showBar({ name, src, status: s().loading(name) });
   try {
     const file = await phase('fetch', () => fetchFile(src, ref));
@@ -143,7 +143,7 @@ async function openRemote(src: string, ref: string | null) {
 async function openLocal(file: File) {
   const my = reset();
   source = file.name;
-  document.title = `${file.name} · 年报核查`;
+  document.title = `${file.name} · ${s().appName}`;
   showBar({ name: file.name, src: null, status: s().loading(file.name) });
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (my !== opening) return;
@@ -282,6 +282,8 @@ function viewerOcr(ui: ReturnType<typeof mountUi>, pages: number, my: number, si
 async function start() {
   settings = await loadSettings();
   lang = settings.lang;
+  // The page's own title (viewer.html's is Chinese) in the user's language.
+  document.title = s().title;
   showBar();
   const params = parseViewerParams(location.search);
   // Drag and drop anywhere on the page.
