@@ -283,6 +283,14 @@ async function reload(page: Page) {
   await page.waitForFunction(() => document.readyState === 'complete' && !!document.querySelector('[data-action="check"]'), { timeout: 10_000 });
 }
 
+/** Picks a language as a user does (puppeteer's select() checks the element against another realm's HTMLSelectElement after a reload). */
+const choose = (page: Page, value: string) =>
+  page.evaluate((v: string) => {
+    const select = document.querySelector('select')!;
+    select.value = v;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
+
 describe('the popup', () => {
   it('shows the tab\'s summary, 「检查此页」 checks a page the detector left alone, and the language setting holds', async () => {
     const { kind, bytes } = layoutOf('002', 'word');
@@ -315,11 +323,11 @@ describe('the popup', () => {
     expect(['done', 'not-report']).toContain((await hook(news, 15_000)).state);
     await news.close();
 
-    await popup.select('select', 'en');
+    await choose(popup, 'en');
     await popup.waitForFunction(() => document.querySelector('[data-action="check"]')?.textContent === 'Check this page', { timeout: 5000 });
     await reload(popup);
     await popup.waitForFunction(() => document.querySelector('[data-action="check"]')?.textContent === 'Check this page', { timeout: 5000 });
-    await popup.select('select', 'zh');
+    await choose(popup, 'zh');
     await popup.waitForFunction(() => document.querySelector('[data-action="check"]')?.textContent === '检查此页', { timeout: 5000 });
     await popup.close();
   });
