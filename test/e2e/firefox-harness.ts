@@ -34,6 +34,8 @@ export interface FirefoxHarness {
   served: string[];
   /** Every request Firefox made: to the test server (by URL) and to anywhere else (the sink's log). */
   requests: string[];
+  /** The headers of the last request the test server got for each path. */
+  headersOf: Map<string, Record<string, string | string[] | undefined>>;
   /** Requests that reached the sink: anything not for the test server (`CONNECT host:port` as https://host:port/). */
   foreign: string[];
   /** Uncaught errors and unhandled rejections of our scripts (background page, content scripts, extension pages). */
@@ -77,11 +79,13 @@ export async function launchFirefox(options: { history?: boolean } = {}): Promis
   const foreign: string[] = [];
   const errors: string[] = [];
   const output: string[] = [];
+  const headersOf = new Map<string, Record<string, string | string[] | undefined>>();
   let port = 0;
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     requests.push(`http://${req.headers.host ?? `127.0.0.1:${port}`}${req.url ?? '/'}`);
+    headersOf.set(path, req.headers);
     const page = routes.get(path);
     if (!page) {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -186,6 +190,7 @@ export async function launchFirefox(options: { history?: boolean } = {}): Promis
     base: `http://report.test.gov.cn:${port}`,
     served,
     requests,
+    headersOf,
     foreign,
     errors,
     output,
