@@ -18,9 +18,11 @@ const WATCH_MS = 8000;
  * Calls `look` a moment after the document changes, for a few seconds only, until it returns true.
  * The observer's callback only arms one timer: a page that changes all the time costs one look
  * per SETTLE_MS, a page that never changes none. A look armed before the watch ends still runs
- * (a body that came in at the last moment).
+ * (a body that came in at the last moment). `doc`: another document than this frame's; `attributes`:
+ * changes of these attributes count too.
  */
-export function watchForLateBody(look: () => boolean): void {
+export function watchForLateBody(look: () => boolean, options: { doc?: Document; attributes?: string[] } = {}): void {
+  const doc = options.doc ?? document;
   let timer = 0;
   const observer = new MutationObserver(() => {
     if (!timer)
@@ -32,6 +34,8 @@ export function watchForLateBody(look: () => boolean): void {
       }, SETTLE_MS);
   });
   const cap = window.setTimeout(() => observer.disconnect(), WATCH_MS);
-  // On the document, not its element: no element wrapper to build.
-  observer.observe(document, { childList: true, subtree: true });
+  // On the document, not its element: no element wrapper to build. Attributes only when asked
+  // (an editor's frame turns editable by an attribute on its body).
+  const attributes = options.attributes ? { attributes: true, attributeFilter: options.attributes } : {};
+  observer.observe(doc, { childList: true, subtree: true, ...attributes });
 }
