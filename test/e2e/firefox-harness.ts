@@ -4,14 +4,14 @@
 // ask for goes to a local proxy sink that refuses it and writes it down, so no request leaves this
 // machine and every one is seen, the background page's included. The background page's errors and
 // our content scripts' are read from Firefox's own output (devtools.console.stdout.*).
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { loadSeed, renderWord } from '../fixtures/render';
-import { ROOT, type Served } from './harness';
+import { buildOnce } from '../build-once';
+import { ROOT, servePages, type Served } from './harness';
 
 export const FIREFOX_EXT_DIR = join(ROOT, '.output/firefox-mv2');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -49,12 +49,12 @@ export interface FirefoxHarness {
   close(): Promise<void>;
 }
 
-let built = false;
-/** Builds the Firefox add-on once per process (as ensureBuilt does Chrome's), unless told to reuse a build. */
+/**
+ * Builds the Firefox add-on once per test run (test/build-once.ts), as `npm run zip` does: the
+ * package test (test/package-lint.test.ts) lints the same build's package.
+ */
 export function ensureFirefoxBuilt(): void {
-  if (built || (process.env.NIANBAO_SKIP_BUILD && existsSync(join(FIREFOX_EXT_DIR, 'manifest.json')))) return;
-  execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'pipe' });
-  built = true;
+  buildOnce('firefox', ['zip', '-b', 'firefox'], () => existsSync(join(FIREFOX_EXT_DIR, 'manifest.json')));
 }
 
 /**
@@ -73,33 +73,12 @@ export function ourError(line: string, uuid = ADDON_UUID): boolean {
  */
 export async function launchFirefox(options: { history?: boolean } = {}): Promise<FirefoxHarness> {
   ensureFirefoxBuilt();
-  const routes = new Map<string, Served>();
-  const served: string[] = [];
   const requests: string[] = [];
   const foreign: string[] = [];
   const errors: string[] = [];
   const output: string[] = [];
-  const headersOf = new Map<string, Record<string, string | string[] | undefined>>();
-  let port = 0;
-
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? '/').split('?')[0];
-    requests.push(`http://${req.headers.host ?? `127.0.0.1:${port}`}${req.url ?? '/'}`);
-    headersOf.set(path, req.headers);
-    const page = routes.get(path);
-    if (!page) {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
-      return;
-    }
-    const answer = () => {
-      if (res.destroyed) return;
-      res.writeHead(page.status ?? 200, { 'content-type': page.type ?? 'text/html; charset=utf-8', ...(page.headers ?? {}) });
-      res.end(page.body);
-    };
-    if (page.delayMs) setTimeout(answer, page.delayMs);
-    else answer();
-  });
+  const pages = await servePages((req, port) => requests.push(`http://${req.headers.host ?? `127.0.0.1:${port}`}${req.url ?? '/'}`));
+  const { port, served, headersOf } = pages;
   // The proxy for every name but ours, and Firefox's Remote Settings server: refuses and writes down.
   const sink: Server = createServer((req, res) => {
     const url = req.url ?? '/';
@@ -117,9 +96,7 @@ export async function launchFirefox(options: { history?: boolean } = {}): Promis
     requests.push(target);
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
-  port = (server.address() as { port: number }).port;
   const sinkPort = (sink.address() as { port: number }).port;
 
   const profile = mkdtempSync(join(tmpdir(), 'nianbao-ff-'));
@@ -171,7 +148,7 @@ export async function launchFirefox(options: { history?: boolean } = {}): Promis
   // An extension page kept open, for the WebExtension API from the test: Firefox's background page
   // cannot be evaluated in over BiDi, and BiDi may not navigate a tab to moz-extension://. The panel's
   // 「批量核查」 on a report page makes the background open one (audit.html) in a tab.
-  routes.set('/__bootstrap.html', { body: BOOTSTRAP, type: 'text/html; charset=utf-8' });
+  pages.route('/__bootstrap.html', { body: BOOTSTRAP, type: 'text/html; charset=utf-8' });
   const boot = await browser.newPage();
   await boot.goto(`http://${HOSTS[0]}:${port}/__bootstrap.html`);
   await firefoxHook(boot, 30_000);
@@ -194,15 +171,12 @@ export async function launchFirefox(options: { history?: boolean } = {}): Promis
     foreign,
     errors,
     output,
-    route: (path, page) => {
-      routes.set(path, page);
-      served.push(typeof page.body === 'string' ? page.body : new TextDecoder('latin1').decode(page.body));
-    },
+    route: pages.route,
     newPage: () => browser.newPage(),
     inExtension,
     async close() {
       await browser.close().catch(() => {});
-      server.close();
+      pages.close();
       sink.close();
       rmSync(profile, { recursive: true, force: true });
     },

@@ -55,23 +55,25 @@ export function chromiumArgs(extDir: string): string[] {
   ];
 }
 
-/** Builds the extension once per test run (test/build-once.ts: as `npm run build` does, one build at a time). */
-export function ensureBuilt(): void {
-  buildOnce('chrome', ['build'], () => existsSync(join(EXT_DIR, 'manifest.json')));
+/** The test server of both browsers' harnesses: the pages a test routes, and what was asked of it. */
+export interface PageServer {
+  port: number;
+  /** Every body routed, to tell a page's own references from anything else. */
+  served: string[];
+  /** The headers of the last request for each path. */
+  headersOf: Map<string, Record<string, string | string[] | undefined>>;
+  route(path: string, page: Served): void;
+  close(): void;
 }
 
-/**
- * `scrollbars`: classic scrollbars that take room from the page, as on a desktop.
- * `history`: keep the report history on (its default in the extension). Off otherwise: the tests
- * that compare the extension's counts with the engine's (or the command line's) check many reports
- * in one browser, and the history would lay reports of one body side by side (history.e2e tests that).
- */
-export async function launch(options: { history?: boolean; scrollbars?: boolean } = {}): Promise<Harness> {
-  ensureBuilt();
+/** Serves routed pages on 127.0.0.1 (404 for the rest); `seen` hears every request first. */
+export async function servePages(seen?: (req: IncomingMessage, port: number) => void): Promise<PageServer> {
   const routes = new Map<string, Served>();
   const served: string[] = [];
   const headersOf = new Map<string, Record<string, string | string[] | undefined>>();
+  let port = 0;
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    seen?.(req, port);
     const path = (req.url ?? '/').split('?')[0];
     headersOf.set(path, req.headers);
     const page = routes.get(path);
@@ -89,7 +91,34 @@ export async function launch(options: { history?: boolean; scrollbars?: boolean 
     else answer();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
+  port = (server.address() as { port: number }).port;
+  return {
+    port,
+    served,
+    headersOf,
+    route: (path, page) => {
+      routes.set(path, page);
+      served.push(typeof page.body === 'string' ? page.body : new TextDecoder('latin1').decode(page.body));
+    },
+    close: () => server.close(),
+  };
+}
+
+/** Builds the extension once per test run (test/build-once.ts: as `npm run build` does, one build at a time). */
+export function ensureBuilt(): void {
+  buildOnce('chrome', ['build'], () => existsSync(join(EXT_DIR, 'manifest.json')));
+}
+
+/**
+ * `scrollbars`: classic scrollbars that take room from the page, as on a desktop.
+ * `history`: keep the report history on (its default in the extension). Off otherwise: the tests
+ * that compare the extension's counts with the engine's (or the command line's) check many reports
+ * in one browser, and the history would lay reports of one body side by side (history.e2e tests that).
+ */
+export async function launch(options: { history?: boolean; scrollbars?: boolean } = {}): Promise<Harness> {
+  ensureBuilt();
+  const pages = await servePages();
+  const { port, served, headersOf } = pages;
   const userDir = mkdtempSync(join(tmpdir(), 'nianbao-e2e-'));
   const context = await chromium.launchPersistentContext(userDir, {
     executablePath: CHROMIUM,
@@ -119,13 +148,10 @@ export async function launch(options: { history?: boolean; scrollbars?: boolean 
     requests,
     headersOf,
     served,
-    route: (path, page) => {
-      routes.set(path, page);
-      served.push(typeof page.body === 'string' ? page.body : new TextDecoder('latin1').decode(page.body));
-    },
+    route: pages.route,
     async close() {
       await context.close();
-      server.close();
+      pages.close();
       rmSync(userDir, { recursive: true, force: true });
     },
   };
