@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { loadSeed, renderWord } from '../fixtures/render';
 import { buildOnce } from '../build-once';
-import { ROOT, servePages, type Served } from './harness';
+import { ROOT, hookInPage, hookSettled, servePages, type Served } from './harness';
 
 export const FIREFOX_EXT_DIR = join(ROOT, '.output/firefox-mv2');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -202,20 +202,6 @@ export async function extensionPageOpened(browser: Browser, known: Set<Page>, ur
 
 /** Waits for our host element to reach a final state and returns its hook attributes. */
 export async function firefoxHook(page: Page, timeout = 15_000) {
-  await page.waitForFunction(
-    () => {
-      const h = document.querySelector('nianbao-check');
-      return !!h && h.getAttribute('data-nianbao-state') !== 'checking';
-    },
-    { timeout, polling: 100 },
-  );
-  return page.evaluate(() => {
-    const h = document.querySelector('nianbao-check')!;
-    return {
-      state: h.getAttribute('data-nianbao-state'),
-      errors: Number(h.getAttribute('data-errors')),
-      warnings: Number(h.getAttribute('data-warnings')),
-      infos: Number(h.getAttribute('data-infos')),
-    };
-  });
+  await page.waitForFunction(hookSettled, { timeout, polling: 100 });
+  return page.evaluate(hookInPage);
 }

@@ -157,23 +157,25 @@ export async function launch(options: { history?: boolean; scrollbars?: boolean 
   };
 }
 
+/** Runs in the page (any driver's evaluate): whether our host element is past 'checking'. */
+export const hookSettled = (): boolean => {
+  const h = document.querySelector('nianbao-check');
+  return !!h && h.getAttribute('data-nianbao-state') !== 'checking';
+};
+
+/** Runs in the page (any driver's evaluate): our host element's state and counts. */
+export const hookInPage = () => {
+  const h = document.querySelector('nianbao-check')!;
+  return {
+    state: h.getAttribute('data-nianbao-state'),
+    errors: Number(h.getAttribute('data-errors')),
+    warnings: Number(h.getAttribute('data-warnings')),
+    infos: Number(h.getAttribute('data-infos')),
+  };
+};
+
 /** Waits for our host element to reach a final state and returns its hook attributes. */
 export async function hook(page: Page, timeout = 15_000) {
-  await page.waitForFunction(
-    () => {
-      const h = document.querySelector('nianbao-check');
-      return h && h.getAttribute('data-nianbao-state') !== 'checking';
-    },
-    undefined,
-    { timeout },
-  );
-  return page.evaluate(() => {
-    const h = document.querySelector('nianbao-check')!;
-    return {
-      state: h.getAttribute('data-nianbao-state'),
-      errors: Number(h.getAttribute('data-errors')),
-      warnings: Number(h.getAttribute('data-warnings')),
-      infos: Number(h.getAttribute('data-infos')),
-    };
-  });
+  await page.waitForFunction(hookSettled, undefined, { timeout });
+  return page.evaluate(hookInPage);
 }
