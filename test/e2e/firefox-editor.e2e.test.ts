@@ -222,26 +222,37 @@ describe('drafts in an editor', () => {
     await page.close();
   }, 45_000);
 
-  it('an about:blank designMode frame written by script on a gov.cn host is found by itself, the frame untouched', async () => {
-    const d = draftWithError();
-    const frameHtml = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${d.html}</body></html>`;
-    const page = await openHtml(
-      '/ff-blank.html',
-      `<!DOCTYPE html><html><head><meta charset="utf-8"><title>编辑文章_内容管理系统</title></head><body><h1>编辑文章</h1><div id="box"></div>
+  for (const kind of ['blank', 'srcdoc'] as const)
+    it(`${kind === 'blank' ? 'an about:blank designMode' : 'a srcdoc'} frame written by script on a gov.cn host is found by itself, the frame untouched, its text marks in its own registry`, async () => {
+      const d = draftWithError();
+      const frameHtml = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body${kind === 'blank' ? '' : ' contenteditable="true"'}>${d.html}</body></html>`;
+      const write =
+        kind === 'blank'
+          ? `const d = f.contentDocument; d.open(); d.write(${JSON.stringify(frameHtml)}); d.close(); d.designMode = 'on';`
+          : `f.srcdoc = ${JSON.stringify(frameHtml)};`;
+      const page = await openHtml(
+        `/ff-${kind}.html`,
+        `<!DOCTYPE html><html><head><meta charset="utf-8"><title>编辑文章_内容管理系统</title></head><body><h1>编辑文章</h1><div id="box"></div>
 <script>addEventListener('load', () => setTimeout(() => {
   const f = document.createElement('iframe'); f.style.cssText = 'width:1000px;height:600px'; document.getElementById('box').appendChild(f);
-  const d = f.contentDocument; d.open(); d.write(${JSON.stringify(frameHtml)}); d.close(); d.designMode = 'on';
+  ${write}
   window.__written = () => f.contentDocument?.documentElement?.outerHTML ?? '';
 }, 300));</script></body></html>`,
-    );
-    await page.waitForFunction(() => typeof (window as unknown as { __written?: () => string }).__written === 'function', { timeout: 10_000 });
-    const written = await page.evaluate(() => (window as unknown as { __written: () => string }).__written());
-    const body = await page.evaluate(() => document.querySelector('iframe')!.contentDocument!.body.innerHTML);
-    expect(await countsOf(page)).toEqual(await engineCounts(body));
-    expect(await badgeCount(page)).toBeGreaterThan(0);
-    expect(await page.evaluate(() => (window as unknown as { __written: () => string }).__written())).toBe(written);
-    await page.close();
-  }, 30_000);
+      );
+      await page.waitForFunction(() => typeof (window as unknown as { __written?: () => string }).__written === 'function', { timeout: 10_000 });
+      await page.waitForFunction(() => (window as unknown as { __written: () => string }).__written().includes('本年新收'), { timeout: 10_000 });
+      const written = await page.evaluate(() => (window as unknown as { __written: () => string }).__written());
+      const body = await page.evaluate(() => document.querySelector('iframe')!.contentDocument!.body.innerHTML);
+      expect(await countsOf(page)).toEqual(await engineCounts(body));
+      expect(await badgeCount(page)).toBeGreaterThan(0);
+      const painted = await page.evaluate(() => {
+        const reg = (document.querySelector('iframe')!.contentWindow as unknown as { CSS: { highlights: Map<string, Set<Range>> } }).CSS.highlights;
+        return ['nianbao-error', 'nianbao-warning', 'nianbao-info'].reduce((n, k) => n + (reg.get(k)?.size ?? 0), 0);
+      });
+      expect(painted).toBeGreaterThan(0);
+      expect(await page.evaluate(() => (window as unknown as { __written: () => string }).__written())).toBe(written);
+      await page.close();
+    }, 30_000);
 });
 
 /** A seed layout served at `path` (its charset as declared), once our check ended with a finding drawn. */
