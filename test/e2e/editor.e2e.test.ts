@@ -3,21 +3,16 @@
 // a gov.cn host (found automatically), and in an editor frame on another host (「检查此页」). The
 // editor is never touched: its HTML, its undo history, its caret and selection are the same after
 // our check; its saved content holds nothing of ours; after an edit the marks follow.
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, relative } from 'node:path';
-import { Window as HappyWindow } from 'happy-dom';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countBySeverity } from '../../lib/check';
-import { decodeBytes } from '../../lib/read/decode';
-import { layoutOf } from '../fixtures/render';
 import { checkHtml } from '../helpers';
-import { CHROMIUM, EXT_DIR, ROOT, chromiumArgs, ensureBuilt } from './harness';
+import { draftWithError, engineCounts, tinymceFiles } from './editor-pages';
+import { CHROMIUM, EXT_DIR, chromiumArgs, ensureBuilt } from './harness';
 
-const TINYMCE = join(ROOT, 'node_modules/tinymce');
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html; charset=utf-8', '.json': 'application/json' };
 
 let context: BrowserContext;
 let server: Server;
@@ -43,15 +38,7 @@ function extensionCopy(): string {
 }
 
 function serveTinymce() {
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (TYPES[extname(p)]) routes.set(`/tinymce/${relative(TINYMCE, p)}`, { body: readFileSync(p), type: TYPES[extname(p)] });
-    }
-  };
-  for (const d of ['themes', 'models', 'icons', 'skins/ui/oxide', 'skins/content/default']) walk(join(TINYMCE, d));
-  routes.set('/tinymce/tinymce.min.js', { body: readFileSync(join(TINYMCE, 'tinymce.min.js')), type: TYPES['.js'] });
+  for (const [path, file] of tinymceFiles()) routes.set(path, file);
 }
 
 beforeAll(async () => {
@@ -87,34 +74,8 @@ afterAll(async () => {
 const gov = (path: string) => `http://cms.test.gov.cn:${port}${path}`;
 const other = (path: string) => `http://test.example:${port}${path}`;
 
-/**
- * A draft from a seed layout with a known error: table 三's 本年新收 total one more than its row
- * holds (and a heading worded otherwise, marked on its text). Returns the draft's HTML (the report's body), the wrong and the right total.
- */
-function draftWithError(): { html: string; fixed: string; wrong: string; right: string } {
-  const { bytes } = layoutOf('001', 'word');
-  const { text } = decodeBytes(bytes, { html: true });
-  const w = new HappyWindow();
-  // A heading worded otherwise than the format: a finding marked on the text (a highlight), not a cell.
-  w.document.write(text.replace('二、主动公开政府信息情况', '二、主动公开信息的情况'));
-  const row = [...w.document.querySelectorAll('tr')].find((tr) => tr.textContent?.includes('本年新收'))!;
-  const cells = row.querySelectorAll('td');
-  const total = cells[cells.length - 1];
-  const right = total.textContent!.trim();
-  const wrong = String(Number(right) + 1);
-  const fixed = w.document.body.innerHTML;
-  total.textContent = wrong;
-  total.setAttribute('id', 'wrong-total');
-  const html = w.document.body.innerHTML;
-  void w.happyDOM.close();
-  return { html, fixed, wrong, right };
-}
-
-/** What the engine finds in a draft's HTML, read as a page of its own. */
-const engineCounts = async (body: string) => countBySeverity((await checkHtml(`<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${body}</body></html>`)).findings);
-
 function route(path: string, body: string) {
-  routes.set(path, { body, type: TYPES['.html'] });
+  routes.set(path, { body, type: 'text/html; charset=utf-8' });
 }
 
 /** Our host in the top document, once its check ended: state and counts. */

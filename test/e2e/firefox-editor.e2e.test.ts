@@ -4,34 +4,19 @@
 // node_modules, offline) found on a gov.cn host, the editor untouched, marks following typed fixes;
 // an about:blank designMode frame written by script found by itself; 「复制说明」 on http://, seed
 // 004's badges each with a point of its own and reached by Tab, the card inside the client width.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
-import { Window as HappyWindow } from 'happy-dom';
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { countBySeverity } from '../../lib/check';
 import { decodeBytes } from '../../lib/read/decode';
 import { LAYOUTS, layoutOf, type Layout, type SeedId } from '../fixtures/render';
-import { checkHtml } from '../helpers';
 import { typeOf } from './cases';
+import { draftWithError, engineCounts, tinymceFiles } from './editor-pages';
 import { firefoxHook, launchFirefox, type FirefoxHarness } from './firefox-harness';
-import { ROOT } from './harness';
 
-const TINYMCE = join(ROOT, 'node_modules/tinymce');
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html; charset=utf-8', '.json': 'application/json' };
 
 let h: FirefoxHarness;
 beforeAll(async () => {
   h = await launchFirefox();
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (TYPES[extname(p)]) h.route(`/tinymce/${relative(TINYMCE, p)}`, { body: readFileSync(p), type: TYPES[extname(p)] });
-    }
-  };
-  for (const d of ['themes', 'models', 'icons', 'skins/ui/oxide', 'skins/content/default']) walk(join(TINYMCE, d));
-  h.route('/tinymce/tinymce.min.js', { body: readFileSync(join(TINYMCE, 'tinymce.min.js')), type: TYPES['.js'] });
+  for (const [path, file] of tinymceFiles()) h.route(path, file);
 }, 120_000);
 afterAll(async () => {
   await h?.close();
@@ -47,26 +32,6 @@ afterEach(() => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Seed 001 as a draft: table 三's 本年新收 total one too many, a heading worded otherwise (a text mark). */
-function draftWithError(): { html: string; fixed: string; right: string } {
-  const { bytes } = layoutOf('001', 'word');
-  const { text } = decodeBytes(bytes, { html: true });
-  const w = new HappyWindow();
-  w.document.write(text.replace('二、主动公开政府信息情况', '二、主动公开信息的情况'));
-  const row = [...w.document.querySelectorAll('tr')].find((tr) => tr.textContent?.includes('本年新收'))!;
-  const cells = row.querySelectorAll('td');
-  const total = cells[cells.length - 1];
-  const right = total.textContent!.trim();
-  const fixed = w.document.body.innerHTML;
-  total.textContent = String(Number(right) + 1);
-  total.setAttribute('id', 'wrong-total');
-  const html = w.document.body.innerHTML;
-  void w.happyDOM.close();
-  return { html, fixed, right };
-}
-
-/** What the engine finds in a draft's HTML, read as a page of its own. */
-const engineCounts = async (body: string) => countBySeverity((await checkHtml(`<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${body}</body></html>`)).findings);
 
 async function openHtml(path: string, html: string): Promise<Page> {
   h.route(path, { body: html, type: 'text/html; charset=utf-8' });
