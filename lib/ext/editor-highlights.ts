@@ -24,11 +24,16 @@ export function paintRanges(named: Record<string, Range[]>): void {
   const realms = new Set<Realm>([globalThis as Realm, ...painted]);
   for (const ranges of Object.values(named)) for (const r of ranges) realms.add(realmOf(r));
   for (const realm of realms) {
-    const css = ownWindow(realm).CSS;
-    const Ctor = ownWindow(realm).Highlight;
-    if (!css?.highlights || !Ctor) continue;
-    painted.add(realm);
-    for (const [name, ranges] of Object.entries(named)) css.highlights.set(name, new Ctor(...ranges.filter((r) => realmOf(r) === realm)));
+    try {
+      const css = ownWindow(realm).CSS;
+      const Ctor = ownWindow(realm).Highlight;
+      if (!css?.highlights || !Ctor) continue;
+      painted.add(realm);
+      for (const [name, ranges] of Object.entries(named)) css.highlights.set(name, new Ctor(...ranges.filter((r) => realmOf(r) === realm)));
+    } catch {
+      // A frame gone meanwhile, or one whose page replaced its CSS or Highlight (a frame's own
+      // window is the page's): its text goes unmarked, the boxes and badges still stand.
+    }
   }
 }
 
