@@ -80,8 +80,8 @@ export type FirstLook = 'look' | 'watch' | 'leave';
  *   a file that is not HTML get the closer look (classifyPage).
  * - A page whose title is only its site's name or a template's word (「正文_某某县人民政府」), where
  *   the template's title says nothing of the page, and the disclosure pages (信息公开 in the title),
- *   which post reports and their files: the first text nodes are walked
- *   (bounded) for a report's name (a heading, a title block, a file link 「2023年…年度报告.pdf」),
+ *   which post reports and their files: a small page's whole text (one XPath copy, no node
+ *   touched) or a big page's first text nodes (walked, bounded) are searched for a report's name (a heading, a title block, a file link 「2023年…年度报告.pdf」),
  *   and on disclosure pages (also xxgk in the address) a file link whose title attribute names one counts too. A body of a
  *   few text nodes is watched: a script brings the content.
  * - Any other page has a title of its own that names no report (「关于开展工作的通知_某某县人民政府」),
@@ -97,9 +97,37 @@ export function firstLook(doc: Document, url = doc.URL): FirstLook {
   const titledDisclosure = hasWord(title, DISCLOSURE_TITLE);
   if (!titledDisclosure && !titleNamesOnlySite(title)) return 'leave';
   const disclosure = titledDisclosure || hasWord(path, DISCLOSURE_PATH);
-  const walked = walkNamesReport(doc, WALK);
+  const walked = smallPageNamesReport(doc) ?? walkNamesReport(doc, WALK);
   if (walked === 'named' || (disclosure && doc.querySelector(FILE_NAMED_IN_ATTRIBUTE) !== null)) return 'look';
   return walked === 'short' ? 'watch' : 'leave';
+}
+
+/**
+ * Pages of at most this many elements are searched whole, in one copy of their body's text made by
+ * XPath: no node of the page gets a wrapper in our world (the first wrapper of each kind of node,
+ * the body's, a text node's, the walker's, costs more in a fresh world than the copy of a small
+ * page's text). Bigger pages are walked, bounded.
+ */
+export const SEARCHED_WHOLE = 3000;
+/** A year, then 年度报告 at once (「2023年度报告」) or a report's name within 40 characters without a digit (no date's). */
+const YEAR_NEAR_NAME = /(?:(?:19|20)\d{2}|[二〇零][〇零一二][一二三四五六七八九〇零][〇零一二三四五六七八九])(?:\s*年度报告|[^\d]{0,40}?(?:年度报告|年报))/;
+const XPATH_NUMBER = 1;
+const XPATH_STRING = 2;
+
+/**
+ * The whole text of a small page (see SEARCHED_WHOLE): whether it holds one of the report's fixed
+ * strings or a year close before a report's name, or is a shell of few text nodes; null for a big
+ * page or a document without XPath (the walk decides). Its text nodes run together in the copy, so
+ * the name's test is on the text, not per node: a name far from a year in one node, or a year in
+ * the node before, reads differently than in the walk; both only open or close the closer look.
+ */
+export function smallPageNamesReport(doc: Document): 'named' | 'short' | 'long' | null {
+  if (typeof doc.evaluate !== 'function') return null;
+  const number = (expr: string) => doc.evaluate(expr, doc, null, XPATH_NUMBER, null).numberValue;
+  if (number('count(//*)') > SEARCHED_WHOLE) return null;
+  const text = doc.evaluate('string(//body)', doc, null, XPATH_STRING, null).stringValue;
+  if (hasWord(text, REPORT_STRINGS) || (hasWord(text, REPORT_NAME) && YEAR_NEAR_NAME.test(text))) return 'named';
+  return number('count(//body//text())') < SHELL_NODES ? 'short' : 'long';
 }
 
 /** What stands between two text nodes in the walk's copy: no text node holds it (the HTML parser drops NUL). */
