@@ -82,8 +82,18 @@ export default defineConfig({
     // creator's origin, match_origin_as_fallback, Firefox from 128 only): an editor writes its draft
     // into such a frame (TinyMCE's srcdoc, UEditor's and KindEditor's about:blank), README "Drafts in an editor".
     content_scripts: [
-      { matches: ['*://*.gov.cn/*'], js: ['detector.js'], run_at: 'document_idle', all_frames: true, match_about_blank: true, ...(browser === 'firefox' ? {} : { match_origin_as_fallback: true }) },
+      {
+        matches: ['*://*.gov.cn/*'],
+        js: ['detector.js'],
+        run_at: 'document_idle',
+        all_frames: true,
+        match_about_blank: true,
+        // Chromium: in the page's own world, which costs no isolated world on the pages it leaves (lib/ext/page-ask.ts).
+        ...(browser === 'firefox' ? {} : { match_origin_as_fallback: true, world: 'MAIN' }),
+      },
     ],
+    // The detector in the page's world reaches the background as an external extension would.
+    ...(browser === 'firefox' ? {} : { externally_connectable: { matches: ['*://*.gov.cn/*'] } }),
     host_permissions: ['*://*.gov.cn/*'],
     // The setting that opens gov.cn PDFs in the viewer redirects there; a redirect to an extension
     // page is followed only if the page is web-accessible to whoever linked the PDF (any site).

@@ -9,6 +9,7 @@ import { parseMessage, type PictureReply, type Summary, type TabInfo } from '../
 import { loadSettings } from '../lib/ext/settings-store';
 import { fetchPage, parseFetchPage } from '../lib/ext/page-fetch';
 import { REPORT_STRINGS } from '../lib/ext/first-look';
+import { findRuntimeLessFrames, parsePageAsk, type PageAsk } from '../lib/ext/page-ask';
 
 const ENGINE = '/engine.js';
 const UI = '/ui.js';
@@ -201,6 +202,38 @@ function updateBadge(tabId: number) {
 }
 
 /** Automatic checking everywhere, only when the user granted <all_urls>. */
+/** The detector's ask, from our world or the page's. */
+function onPageAsk(ask: PageAsk, tabId: number, frameId: number) {
+  if (ask.type === 'pdf-tab') {
+    if (frameId !== 0) return;
+    setPdfTab(tabId, ask.url);
+    updateBadge(tabId);
+    return;
+  }
+  void loadCloserLook(tabId, ask.relayed ? null : frameId, ask.at).catch((e) => console.warn('年报核查: detector not loaded', e));
+}
+
+/**
+ * The detector's closer look (entrypoints/classify.ts) in our isolated world of the frame that
+ * asked, or (frameId null: the ask came through an ancestor) of every frame without a runtime of its
+ * own; each frame's copy runs once. The detector's time is kept there first, for the time to marks.
+ */
+async function loadCloserLook(tabId: number, frameId: number | null, at: number) {
+  const frameIds =
+    frameId != null
+      ? [frameId]
+      : (await browser.scripting.executeScript({ target: { tabId, allFrames: true }, world: 'MAIN', func: findRuntimeLessFrames })).filter((r) => r.result === true).map((r) => r.frameId);
+  if (frameIds.length === 0) return;
+  await browser.scripting.executeScript({ target: { tabId, frameIds }, func: keepIdleAt, args: [at] });
+  await browser.scripting.executeScript({ target: { tabId, frameIds }, files: [CLASSIFY] });
+}
+
+/** Run in our isolated world of a frame (serialised): when the detector started there, for the UI's time to marks. */
+function keepIdleAt(at: number) {
+  const g = globalThis as { __nianbaoIdleAt?: number };
+  g.__nianbaoIdleAt ??= at;
+}
+
 async function syncAllUrls() {
   if (!browser.scripting?.registerContentScripts) return;
   const settings = await loadSettings();
@@ -241,11 +274,8 @@ export default defineBackground(() => {
       void openViewer(msg.url, msg.referer, msg.tabId ?? tabId ?? null, msg.alt).catch((e) => console.warn('年报核查: viewer not opened', e));
     } else if (msg.type === 'attachments-detected' && tabId != null) {
       void injectAttachments(tabId, sender.frameId ?? 0, msg.pageIsReport ?? null).catch((e) => console.warn('年报核查: attachment controls not loaded', e));
-    } else if (msg.type === 'pdf-tab' && tabId != null && (sender.frameId ?? 0) === 0) {
-      setPdfTab(tabId, msg.url);
-      updateBadge(tabId);
-    } else if (msg.type === 'classify' && tabId != null) {
-      void browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [CLASSIFY] }).catch((e) => console.warn('年报核查: detector not loaded', e));
+    } else if ((msg.type === 'pdf-tab' || msg.type === 'classify') && tabId != null) {
+      onPageAsk({ ...msg, at: msg.type === 'classify' ? (msg.at ?? 0) : 0 } as PageAsk, tabId, sender.frameId ?? 0);
     } else if (msg.type === 'report-detected' && tabId != null) {
       void (msg.draft ? checkDraft(tabId, sender.frameId ?? 0) : injectEngine(tabId, sender.frameId ?? 0, false)).catch((e) => console.warn('年报核查: engine not loaded', e));
     } else if (msg.type === 'result' && tabId != null) {
@@ -261,6 +291,14 @@ export default defineBackground(() => {
       void syncAllUrls();
       void syncPdfRedirect();
     }
+  });
+
+  // The detector in a page's own world (Chromium, lib/ext/page-ask.ts) asks as an external
+  // extension would: only its two asks are heard, from gov.cn frames (externally_connectable).
+  browser.runtime.onMessageExternal?.addListener((raw, sender) => {
+    const ask = parsePageAsk(raw);
+    const tabId = sender.tab?.id;
+    if (ask && tabId != null) onPageAsk(ask, tabId, sender.frameId ?? 0);
   });
 
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {

@@ -36,7 +36,7 @@ const makeSchemas = () => {
     // draft: the report is a draft in an editor's frame (lib/ext/editor.ts), checked from the page holding the frame.
     z.object({ type: z.literal('report-detected'), title: z.nullable(z.string()), draft: z.optional(z.boolean()) }),
     // The detector's first look named a report: load its closer look (entrypoints/classify.ts) into the frame.
-    z.object({ type: z.literal('classify') }),
+    z.object({ type: z.literal('classify'), at: z.optional(z.number()) }),
     /** engine -> background: the result for this frame (for the toolbar badge). */
     z.object({ type: z.literal('result'), summary: Summary }),
     /** popup -> background: check the active tab now (activeTab grant). */
