@@ -298,7 +298,9 @@ export default defineBackground(() => {
   browser.runtime.onMessageExternal?.addListener((raw, sender) => {
     const ask = parsePageAsk(raw);
     const tabId = sender.tab?.id;
-    if (ask && tabId != null) onPageAsk(ask, tabId, sender.frameId ?? 0);
+    // A PDF tab is the one whose own address is the file's: a page's script cannot name another file.
+    if (!ask || tabId == null || (ask.type === 'pdf-tab' && ask.url !== sender.url)) return;
+    onPageAsk(ask, tabId, sender.frameId ?? 0);
   });
 
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {

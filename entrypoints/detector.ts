@@ -18,7 +18,14 @@ export default defineUnlistedScript(() => {
   try {
     // A frame with no address of its own (an editor's, or an ad's): looked at only once it is
     // editable, as a page with no title is (the closer look says whether the draft is a report).
-    if (isAddressless(document.URL)) return whenEditable(document, () => main('look'));
+    if (isAddressless(document.URL))
+      return whenEditable(document, () => {
+        try {
+          main('look');
+        } catch {
+          // As below.
+        }
+      });
     main(firstLook(document));
   } catch {
     // The page is left as it was.
@@ -35,8 +42,12 @@ function main(first: FirstLook) {
   if (first === 'look') return classify();
   // A shell whose body a script brings: its first look again once it changes.
   watchForLateBody(() => {
-    if (firstLook(document) !== 'look') return false;
-    classify();
+    try {
+      if (firstLook(document) !== 'look') return false;
+      classify();
+    } catch {
+      // As above: a look that fails ends the watch, quietly.
+    }
     return true;
   });
 }

@@ -125,8 +125,8 @@ describe('attachment controls', () => {
       },
       [url, viewerAt] as const,
     );
-    expect(tabs.viewer.index).toBe(tabs.page.index + 1);
-    expect(tabs.viewer.openerTabId).toBe(tabs.page.id);
+    expect(tabs.viewer?.index).toBe(tabs.page.index + 1);
+    expect(tabs.viewer?.openerTabId).toBe(tabs.page.id);
     await viewer.close();
     await page.close();
   });
