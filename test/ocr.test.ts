@@ -19,8 +19,12 @@ import { STYLES, TEST_SEEDS, casesOf, tableImage, withBrowser, type PictureCase 
 import { scorePicture } from './fixtures/picture-style-score';
 import { renderTsv, type SeedData } from './fixtures/render';
 
-/** The whole held-out test range is read in CI: 40 seeds, 80 pictures (about three minutes). */
-const CI_SEEDS = TEST_SEEDS;
+/**
+ * Every other seed of the held-out test range is read in CI: 20 seeds, 40 pictures, spread over the
+ * whole range (the 80 pictures took six of CI's twenty minutes on the 2-core machine);
+ * `npm run ocr:accuracy` reads the whole range.
+ */
+const CI_SEEDS = TEST_SEEDS.filter((_, i) => i % 2 === 0);
 const cases: PictureCase[] = CI_SEEDS.flatMap(casesOf);
 
 // A report in which exactly one cell of table 三 reads 7 (the one a fake recognizer will misread).
