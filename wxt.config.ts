@@ -65,7 +65,8 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preact()],
-    build: { target: 'es2022' },
+    // NO_MINIFY=1: readable bundles, for a profile of the scripts in a page.
+    build: { target: 'es2022', ...(process.env.NO_MINIFY ? { minify: false } : {}) },
     // fflate compresses large parts in a blob: Worker, which our pages' CSP refuses (the workbook
     // export would never end): the extension gets fflate with its synchronous zip (lib/audit/fflate-sync.ts).
     resolve: { alias: [{ find: /^fflate$/, replacement: fileURLToPath(new URL('./lib/audit/fflate-sync.ts', import.meta.url)) }] },

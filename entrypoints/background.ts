@@ -8,6 +8,7 @@ import { syncRedirectRules, headerConditionsSupported, viewerUrl, type DnrApi } 
 import { parseMessage, type PictureReply, type Summary, type TabInfo } from '../lib/ext/messages';
 import { loadSettings } from '../lib/ext/settings-store';
 import { fetchPage, parseFetchPage } from '../lib/ext/page-fetch';
+import { answerCheck, parseCheckAsk } from '../lib/ext/check-answer';
 import { REPORT_STRINGS } from '../lib/ext/first-look';
 import { findRuntimeLessFrames, parsePageAsk, type PageAsk } from '../lib/ext/page-ask';
 
@@ -256,6 +257,12 @@ export default defineBackground(() => {
     if (!ask) return;
     void fetchPage(ask.url).then(sendResponse);
     return true;
+  });
+  // The parse and the rules of a page's report, off the page's thread (lib/ext/check-elsewhere.ts).
+  browser.runtime.onMessage.addListener((raw, _sender, sendResponse) => {
+    const ask = parseCheckAsk(raw);
+    if (!ask) return;
+    sendResponse(answerCheck(ask));
   });
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     const msg = parseMessage(raw);

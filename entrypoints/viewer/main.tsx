@@ -21,6 +21,7 @@ import type { Lang } from '../../lib/i18n';
 import { checkPdfDocument, type PdfOcrDeps } from '../../lib/read/pdf-doc';
 import { sniffType, type FileType } from '../../lib/read/sniff';
 import { recheck, tablePictures } from '../../lib/ext/pictures';
+import { checkHere } from '../../lib/ext/check-here';
 import { readPictures } from '../../lib/ext/read-pictures';
 import { findReportRoot, readDocumentAt } from '../../lib/source';
 import { fileHash } from '../../lib/review/keys';
@@ -206,7 +207,7 @@ async function showWordFile(bytes: Uint8Array, type: FileType, my: number) {
       }),
     );
     if (my !== opening) return;
-    const again = await recheck(source, result, pictures, false, async () => {});
+    const again = await recheck(source, result, pictures, false, checkHere(async () => {}));
     result = again.result;
     notices.push(...again.notices);
   }

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { CheckResult } from '../check';
 import { recheck, tablePictures, type PicturesRead, type PictureTask } from '../ext/pictures';
+import { checkHere } from '../ext/check-here';
 import type { Text } from '../findings';
 import type { SourceDoc } from '../model';
 import type { decodeImage as DecodeImage } from '../ocr/node';
@@ -161,6 +162,6 @@ export async function checkWithPictures(
     }
   }
   if (read.reads.length === 0 && read.unread.length === 0) return first;
-  const { result, notices } = await recheck(source, first, read, force, async () => {});
+  const { result, notices } = await recheck(source, first, read, force, checkHere(async () => {}));
   return { ...result, notices: [...result.notices, ...notices] };
 }

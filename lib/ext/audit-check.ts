@@ -17,6 +17,7 @@ import { readText } from '../read/text';
 import { findReportRoot, readDocumentAt } from '../source';
 import { parsePictureReply } from './messages';
 import { recheck, tablePictures } from './pictures';
+import { checkHere } from './check-here';
 import { readPictures } from './read-pictures';
 
 export interface AuditChecked {
@@ -75,7 +76,7 @@ async function withTablePictures(root: Element, source: SourceDoc, first: CheckR
   const tasks = tablePictures(root, source, first.report, null);
   if (!tasks.length) return first;
   const pictures = await readPictures(tasks, () => !signal.aborted);
-  const again = await recheck(source, first, pictures, false, breathe);
+  const again = await recheck(source, first, pictures, false, checkHere(breathe));
   return again.notices.length ? { ...again.result, notices: [...again.result.notices, ...again.notices] } : again.result;
 }
 

@@ -62,6 +62,16 @@ export async function pause(): Promise<void> {
   resumedAt = performance.now();
 }
 
+/** Waits for work done elsewhere (the background's check): the wait is no step of ours. */
+export async function awayWhile<T>(work: Promise<T>): Promise<T> {
+  endStep();
+  try {
+    return await work;
+  } finally {
+    resumedAt = performance.now();
+  }
+}
+
 /** One phase of work, begun in a task of its own, its duration noted for the benchmark. */
 export async function timed<T>(timing: string[], name: string, fn: () => T | Promise<T>): Promise<T> {
   await pause();

@@ -1,13 +1,26 @@
 // The engine side of a check in the page: find the report, read it, parse it, run the rules, and
 // list the table pictures to read. No UI here: the UI script picks the run up through core-api.
-import { checkDoc, parseStepAsync, rulesStep, type CheckResult } from '../check';
-import { compareWithHistory } from '../history/compare';
+import type { CheckResult } from '../check';
+import { compareWithHistoryBy } from '../history/compare-by';
 import { cellName } from '../rules/names';
 import { findReportRoot, findReportRootAsync, readDocumentAt, readDocumentAtAsync } from '../source';
 import type { SourceDoc } from '../model';
-import { longestStep, pause, publishCore, timed, type CoreApi, type CoreRun } from './core-api';
+import { awayWhile, longestStep, pause, publishCore, timed, type CoreApi, type CoreRun } from './core-api';
 import { draftFrame, draftRootIn } from './editor';
 import { recheck, tablePictures } from './pictures';
+import { checkElsewhere, extensionSend, historyStepElsewhere, type Send } from './check-elsewhere';
+import type { CheckOptions } from '../check';
+
+/** The parse and the rules in the extension's background, off the page's thread (check-elsewhere.ts). */
+function checkModel(doc: SourceDoc, options: CheckOptions): Promise<CheckResult> {
+  return checkElsewhere(doc, options, sendAway());
+}
+
+/** Our messaging, its waits no step of ours (core-api awayWhile). */
+function sendAway(): Send | null {
+  const send = extensionSend();
+  return send && ((m) => awayWhile(send(m)));
+}
 
 export async function runCore(force: boolean, picture: string | null): Promise<CoreRun> {
   const run: CoreRun = { force, result: null, source: null, tasks: [], failure: null, timing: [], longestStep: 0 };
@@ -20,9 +33,8 @@ export async function runCore(force: boolean, picture: string | null): Promise<C
     // A draft in a contenteditable element of this page: the editable region around what was read.
     const editable = frame?.root ?? draftRootIn(root, firstDomNode(source));
     run.draft = editable ? { root: editable, inFrame: !!frame } : null;
-    const parsed = await timed(run.timing, 'parse', () => parseStepAsync(source, { force }, pause));
     run.source = source;
-    run.result = parsed.report ? await timed(run.timing, 'rules', () => rulesStep(parsed)) : parsed;
+    run.result = await timed(run.timing, 'check', () => checkModel(source, { force }));
     run.tasks = tablePictures(root ?? doc.body ?? doc.documentElement, source, run.result.report, picture);
   } catch (e) {
     run.failure = { zh: `无法读取本页的报告：${(e as Error).message}`, en: `Could not read the report on this page: ${(e as Error).message}` };
@@ -34,9 +46,9 @@ export async function runCore(force: boolean, picture: string | null): Promise<C
 export function coreOf(force: boolean, picture: string | null): CoreApi {
   return {
     run: runCore(force, picture),
-    recheck: (run, pictures, wait) => recheck(run.source!, run.result!, pictures, run.force, wait),
+    recheck: (run, pictures) => recheck(run.source!, run.result!, pictures, run.force, checkModel),
     cellName,
-    history: (result, source, store, options) => compareWithHistory(result, source, store, options),
+    history: (result, source, store, options) => compareWithHistoryBy((checked, previous) => historyStepElsewhere(checked, previous, sendAway()), result, source, store, options),
     checkPage,
     again: () => publishCore(coreOf(force, null)),
   };
@@ -58,5 +70,5 @@ async function checkPage(html: string, url: string): Promise<CheckResult> {
   await pause();
   const source = readDocumentAt(doc, findReportRoot(doc));
   await pause();
-  return checkDoc(source, { force: false });
+  return checkModel(source, { force: false });
 }

@@ -6,6 +6,7 @@ import { findReportRoot, readDocumentAt } from '../source';
 import { renderWord } from '../../test/fixtures/render';
 import { baseReport } from '../../test/fixtures/base';
 import { anchorLines, pictureSrc, recheck, tablePictures, withPictures } from './pictures';
+import { checkHere } from './check-here';
 import { parsePictureReply } from './messages';
 
 let open: ParsedHtml[] = [];
@@ -77,7 +78,7 @@ describe('pictures in the page model', () => {
     const p = page([false, true, false]);
     expect(p.first.findings.some((f) => f.rule === 'table-missing' && f.section === 3)).toBe(true);
     const [task] = tablePictures(p.root, p.source, p.first.report, null);
-    const { result, notices } = await recheck(p.source, p.first, { reads: [], unread: [{ task, why: { zh: '无法获取该图片', en: 'the picture could not be fetched' } }] }, false, async () => {});
+    const { result, notices } = await recheck(p.source, p.first, { reads: [], unread: [{ task, why: { zh: '无法获取该图片', en: 'the picture could not be fetched' } }] }, false, checkHere(async () => {}));
     expect(result.findings.some((f) => f.rule === 'table-missing')).toBe(false);
     expect(notices).toEqual([{ zh: '图片「t3.png」未能识别（无法获取该图片），其中的表格未做核对，请人工核对', en: 'The picture "t3.png" could not be read (the picture could not be fetched); its table was not checked, please check it by eye' }]);
   });
@@ -92,7 +93,7 @@ describe('headings that may be inside a picture', () => {
     expect(first.findings.some((f) => f.rule === 'section-missing' && f.section === 3)).toBe(true);
     const tasks = tablePictures(p.root, source, first.report, null);
     expect(tasks.map((t) => t.src)).toEqual(['/t3.png']);
-    const { result, notices } = await recheck(source, first, { reads: [], unread: [{ task: tasks[0], why: { zh: '已取消识别', en: 'reading was cancelled' } }] }, false, async () => {});
+    const { result, notices } = await recheck(source, first, { reads: [], unread: [{ task: tasks[0], why: { zh: '已取消识别', en: 'reading was cancelled' } }] }, false, checkHere(async () => {}));
     expect(result.findings.some((f) => f.rule === 'section-missing')).toBe(false);
     expect(notices.map((n) => n.zh)).toContain('页面文字中没有第三部分的标题；它可能印在图片中，请人工核对');
   });

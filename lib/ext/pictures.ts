@@ -1,6 +1,6 @@
 // Table pictures in a report page: which pictures to read (where a table belongs but no HTML table
 // is), and where their OCR lines belong in the page's document model. DOM only, no extension APIs.
-import { parseStepAsync, rulesStep, type CheckOptions, type CheckResult } from '../check';
+import type { CheckOptions, CheckResult } from '../check';
 import type { Text } from '../findings';
 import type { Anchor, Line, SourceDoc } from '../model';
 import type { Report, TableId, TableRead } from '../parse/types';
@@ -128,7 +128,7 @@ export const pictureName = (t: PictureTask) => {
 const SECTION_ZH = '一二三四五六';
 
 /** The report with its pictures read: their lines stand where the pictures stand on the page. */
-export async function recheck(source: SourceDoc, first: CheckResult, pictures: PicturesRead, force: boolean, pause: () => Promise<void>): Promise<{ result: CheckResult; notices: Text[] }> {
+export async function recheck(source: SourceDoc, first: CheckResult, pictures: PicturesRead, force: boolean, check: (doc: SourceDoc, options: CheckOptions) => Promise<CheckResult>): Promise<{ result: CheckResult; notices: Text[] }> {
   const notices: Text[] = [];
   for (const { task, why } of pictures.unread)
     notices.push({ zh: `图片「${pictureName(task)}」未能识别（${why.zh}），其中的表格未做核对，请人工核对`, en: `The picture "${pictureName(task)}" could not be read (${why.en}); its table was not checked, please check it by eye` });
@@ -139,8 +139,7 @@ export async function recheck(source: SourceDoc, first: CheckResult, pictures: P
     const anchored = pictures.reads.map((r) => ({ element: r.element, lines: anchorLines(r.lines, { element: r.element, width: r.width, height: r.height }) }));
     const doc: SourceDoc = alone ? { title: source.title, lines: anchored.flatMap((r) => r.lines) } : withPictures(source, anchored);
     const options: CheckOptions = alone ? { force: true, scope: 'tables' } : { force };
-    const parsed = await parseStepAsync(doc, options, pause);
-    result = parsed.report ? rulesStep(parsed, options) : parsed;
+    result = await check(doc, options);
   }
   // A table we could not get from a picture is our limit, not the report's omission.
   const withPicture = new Set([...pictures.reads, ...pictures.unread.map((u) => u.task)].map((p) => p.section));

@@ -1,28 +1,10 @@
-// One report against the history, as the extension will do it on a page or in the viewer: its
-// record, last year's record of the same body from the store, the cross-year findings added, the
-// record kept (unless the history is off). Pure apart from the store it is given.
+// The comparison with the history with the engine's own cross-year rules (lib/history/compare-by.ts).
 import { historyStep, type CheckResult } from '../check';
-import type { Text } from '../findings';
-import { notCompared } from './figures';
-import type { HistoryRecord } from './model';
-import { recordOf } from './record';
+import { compareWithHistoryBy, type Compared } from './compare-by';
 import type { HistoryStore } from './store';
 
-export interface Compared {
-  result: CheckResult;
-  /** Null when the report names no body or year (then it is neither compared nor kept). */
-  record: HistoryRecord | null;
-  previous: HistoryRecord | null;
-  /** What could not be compared with last year's report, and why. */
-  gaps: Text[];
-}
+export type { Compared } from './compare-by';
 
-export async function compareWithHistory(checked: CheckResult, source: string, store: HistoryStore, options: { keep?: boolean; checkedAt?: string } = {}): Promise<Compared> {
-  if (!checked.report) return { result: checked, record: null, previous: null, gaps: [] };
-  const record = recordOf(checked.report, { source, checkedAt: options.checkedAt });
-  if (!record.agency || record.year == null) return { result: checked, record: null, previous: null, gaps: [] };
-  const previous = await store.findPrevious(record);
-  if (options.keep !== false) await store.add(record);
-  if (!previous) return { result: checked, record, previous: null, gaps: [] };
-  return { result: historyStep(checked, previous), record, previous, gaps: notCompared(checked.report, previous) };
+export function compareWithHistory(checked: CheckResult, source: string, store: HistoryStore, options: { keep?: boolean; checkedAt?: string } = {}): Promise<Compared> {
+  return compareWithHistoryBy(historyStep, checked, source, store, options);
 }
