@@ -1,5 +1,6 @@
-// The engine (read, parse, rules), loaded into a frame only once the detector (or the user) found a
-// report there. The UI script (ui.ts) is injected right after it and shows what it finds.
+// The engine (find the report, read the page; the parse and the rules run in the background), loaded
+// into a frame only once the detector (or the user) found a report there. The UI script (ui.ts) is
+// injected right after it and shows what it finds.
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { publishCore } from '../lib/ext/core-api';
 import { coreOf } from '../lib/ext/core';

@@ -47,19 +47,23 @@ export const publishCore = (api: CoreApi) => void ((globalThis as WithCore).__ni
 export const coreApi = (): CoreApi | undefined => (globalThis as WithCore).__nianbaoCore;
 
 // The longest stretch of our work between two pauses: the longest task we give the page (for the
-// benchmark; a trace cannot always tell our timer callbacks from the page's).
-let resumedAt = 0;
-let longest = 0;
+// benchmark; a trace cannot always tell our timer callbacks from the page's). Kept on the isolated
+// world's global, not in this module: the engine and the UI scripts each bundle this module, and a
+// wait in one (the background's check) must end the step the other is timing.
+type Steps = { resumedAt: number; longest: number };
+const steps = (): Steps => ((globalThis as { __nianbaoSteps?: Steps }).__nianbaoSteps ??= { resumedAt: 0, longest: 0 });
 const endStep = () => {
-  if (resumedAt) longest = Math.max(longest, performance.now() - resumedAt);
-  resumedAt = 0;
+  const s = steps();
+  if (s.resumedAt) s.longest = Math.max(s.longest, performance.now() - s.resumedAt);
+  s.resumedAt = 0;
 };
+const resume = () => void (steps().resumedAt = performance.now());
 
 /** Gives way to the page: the work after it runs in a later task. */
 export async function pause(): Promise<void> {
   endStep();
   await new Promise<void>((r) => setTimeout(r, 0));
-  resumedAt = performance.now();
+  resume();
 }
 
 /** Waits for work done elsewhere (the background's check): the wait is no step of ours. */
@@ -68,7 +72,7 @@ export async function awayWhile<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } finally {
-    resumedAt = performance.now();
+    resume();
   }
 }
 
@@ -83,4 +87,4 @@ export async function timed<T>(timing: string[], name: string, fn: () => T | Pro
 }
 
 /** The longest step measured so far in this script. */
-export const longestStep = () => longest;
+export const longestStep = () => steps().longest;

@@ -1,5 +1,6 @@
-// The engine side of a check in the page: find the report, read it, parse it, run the rules, and
-// list the table pictures to read. No UI here: the UI script picks the run up through core-api.
+// The engine side of a check in the page: find the report, read it, have it parsed and checked in
+// the background (check-elsewhere.ts), and list the table pictures to read. No UI here: the UI
+// script picks the run up through core-api.
 import type { CheckResult } from '../check';
 import { compareWithHistoryBy } from '../history/compare-by';
 import { cellName } from '../rules/names';
