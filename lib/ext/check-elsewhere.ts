@@ -10,6 +10,7 @@
 import type { CheckOptions, CheckResult } from '../check';
 import type { HistoryRecord } from '../history/model';
 import type { SourceDoc } from '../model';
+import { extensionRuntime } from './page-watch';
 
 /** Fields of an anchor that hold a page object. */
 const OBJECT_FIELDS = ['node', 'endNode', 'image'] as const;
@@ -103,7 +104,6 @@ export function historyStepElsewhere(checked: CheckResult, previous: HistoryReco
 
 /** Our extension's own messaging from a content script, if it is there. */
 export function extensionSend(): Send | null {
-  const g = globalThis as { chrome?: { runtime?: { id?: string; sendMessage(m: object): Promise<unknown> } }; browser?: { runtime?: { id?: string; sendMessage(m: object): Promise<unknown> } } };
-  const api = g.browser?.runtime?.id ? g.browser : g.chrome?.runtime?.id ? g.chrome : null;
-  return api ? (m) => api.runtime!.sendMessage(m) : null;
+  const api = extensionRuntime();
+  return api ? (m) => api.runtime.sendMessage(m) : null;
 }

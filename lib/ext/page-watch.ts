@@ -4,11 +4,16 @@
 
 type Runtime = { runtime: { id?: string; sendMessage(m: unknown): Promise<unknown> } };
 
-/** Sends a message to the background; building the APIs' bindings costs milliseconds, so only when there is something to say. */
-export function sendToBackground(m: object): void {
+/** Our extension's API in this world (Firefox's \`browser\`, else \`chrome\`), if it is there. */
+export function extensionRuntime(): Runtime | null {
   const g = globalThis as { chrome?: Runtime; browser?: Runtime };
   const api = g.browser?.runtime?.id ? g.browser : g.chrome;
-  void api?.runtime.sendMessage(m).catch(() => {});
+  return api?.runtime?.id ? api : null;
+}
+
+/** Sends a message to the background; building the APIs' bindings costs milliseconds, so only when there is something to say. */
+export function sendToBackground(m: object): void {
+  void extensionRuntime()?.runtime.sendMessage(m).catch(() => {});
 }
 
 const SETTLE_MS = 600;
