@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { CheckResult } from '../lib/check';
 import { countBySeverity } from '../lib/findings';
-import { coreApi, longestStep, pause, timed } from '../lib/ext/core-api';
+import { coreApi, longestStep, timed } from '../lib/ext/core-api';
 import type { Summary } from '../lib/ext/messages';
 import { readPictures } from '../lib/ext/read-pictures';
 import { sourceOfPage, withHistory, type HistoryInfo } from '../lib/ext/history-check';
@@ -119,7 +119,7 @@ export async function startUi(again = false): Promise<void> {
       });
       if (superseded()) return;
       try {
-        const again = await timed(timing, 'pictures', () => core.recheck(run, pictures, pause));
+        const again = await timed(timing, 'pictures', () => core.recheck(run, pictures));
         result = again.result;
         notices.push(...again.notices);
       } catch (e) {

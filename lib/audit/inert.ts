@@ -4,9 +4,12 @@
 // cell was read (an image anchor is OCR). Marks cannot be placed from it: the audit needs none.
 import type { Anchor, Line, SourceDoc } from '../model';
 
-/** A converter that keeps its numbering across calls: a document may be made plain in parts. */
-export function inertLines(): (lines: readonly Line[]) => Line[] {
-  const ids = new Map<unknown, number>();
+/**
+ * A converter that keeps its numbering across calls: a document may be made plain in parts. `ids`
+ * (given by a caller that wants the objects back, lib/ext/check-elsewhere.ts): each page object
+ * numbered, in the order numbered, from 1.
+ */
+export function inertLines(ids = new Map<unknown, number>()): (lines: readonly Line[]) => Line[] {
   const idOf = (x: unknown) => {
     if (x == null) return x;
     let id = ids.get(x);

@@ -10,10 +10,13 @@
 import type { CheckOptions, CheckResult } from '../check';
 import type { HistoryRecord } from '../history/model';
 import type { SourceDoc } from '../model';
+import { inertLines } from '../audit/inert';
 import { extensionRuntime } from './page-watch';
 
 /** Fields of an anchor that hold a page object. */
-const OBJECT_FIELDS = ['node', 'endNode', 'image'] as const;
+const OBJECT_FIELDS: readonly string[] = ['node', 'endNode', 'image'];
+/** Whether \`o[k]\` is an anchor's page object (or its number). */
+const holdsObject = (o: Record<string, unknown>, k: string) => (o.kind === 'dom' || o.kind === 'image') && OBJECT_FIELDS.includes(k);
 
 /** A value and the page objects its anchors named (by number - 1). */
 export interface Wire<T> {
@@ -22,8 +25,8 @@ export interface Wire<T> {
 }
 
 /**
- * A copy of `value` (a document model, a result) whose anchors' page objects are replaced by
- * numbers: plain data, for a message. Objects that are not plain data elsewhere are not expected.
+ * A copy of `value` (a result, with anchors anywhere in it) whose anchors' page objects are replaced
+ * by numbers: plain data, for a message. A document model goes as lib/audit/inert.ts makes it plain.
  */
 export function toWire<T>(value: T): Wire<T> {
   const objects: unknown[] = [];
@@ -41,11 +44,10 @@ export function toWire<T>(value: T): Wire<T> {
     if (v == null || typeof v !== 'object') return v;
     if (Array.isArray(v)) return v.map(copy);
     const o = v as Record<string, unknown>;
-    const isAnchor = o.kind === 'dom' || o.kind === 'image';
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(o)) {
       const x = o[k];
-      out[k] = isAnchor && x != null && typeof x === 'object' && (OBJECT_FIELDS as readonly string[]).includes(k) ? numberOf(x) : copy(x);
+      out[k] = x != null && typeof x === 'object' && holdsObject(o, k) ? numberOf(x) : copy(x);
     }
     return out;
   };
@@ -61,10 +63,9 @@ export function restoreObjects<T>(value: T, objects: unknown[]): T {
       return;
     }
     const o = v as Record<string, unknown>;
-    const isAnchor = o.kind === 'dom' || o.kind === 'image';
     for (const k of Object.keys(o)) {
       const x = o[k];
-      if (isAnchor && typeof x === 'number' && (OBJECT_FIELDS as readonly string[]).includes(k)) o[k] = objects[x - 1];
+      if (typeof x === 'number' && holdsObject(o, k)) o[k] = objects[x - 1];
       else visit(x);
     }
   };
@@ -90,10 +91,11 @@ async function ask(send: Send | null, message: object, objects: unknown[]): Prom
   throw new Error(reply && !reply.ok ? reply.message : "no answer from the extension's background");
 }
 
-/** The model checked (parse and rules) in the background. */
+/** The model checked (parse and rules) in the background; its lines made plain as the desk's worker gets them (lib/audit/inert.ts). */
 export function checkElsewhere(doc: SourceDoc, options: CheckOptions, send: Send | null): Promise<CheckResult> {
-  const wire = toWire(doc);
-  return ask(send, { type: 'check-doc', doc: wire.value, options: { force: !!options.force, ...(options.scope ? { scope: options.scope } : {}) } }, wire.objects);
+  const ids = new Map<unknown, number>();
+  const plain = { ...doc, lines: inertLines(ids)(doc.lines) };
+  return ask(send, { type: 'check-doc', doc: plain, options: { force: !!options.force, ...(options.scope ? { scope: options.scope } : {}) } }, [...ids.keys()]);
 }
 
 /** The cross-year rules (lib/check historyStep) in the background. */

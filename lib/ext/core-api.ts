@@ -27,7 +27,7 @@ export interface CoreRun {
 export interface CoreApi {
   run: Promise<CoreRun>;
   /** The report checked again with the tables read from its pictures. */
-  recheck(run: CoreRun, pictures: PicturesRead, pause: () => Promise<void>): Promise<{ result: CheckResult; notices: Text[] }>;
+  recheck(run: CoreRun, pictures: PicturesRead): Promise<{ result: CheckResult; notices: Text[] }>;
   cellName(ref: CellRef, lang: 'zh' | 'en'): string;
   /**
    * The report against the history (lib/history compareWithHistory): its record kept in `store`,

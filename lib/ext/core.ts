@@ -1,7 +1,7 @@
 // The engine side of a check in the page: find the report, read it, have it parsed and checked in
 // the background (check-elsewhere.ts), and list the table pictures to read. No UI here: the UI
 // script picks the run up through core-api.
-import type { CheckResult } from '../check';
+import type { CheckOptions, CheckResult } from '../check';
 import { compareWithHistoryBy } from '../history/compare-by';
 import { cellName } from '../rules/names';
 import { findReportRoot, findReportRootAsync, readDocumentAt, readDocumentAtAsync } from '../source';
@@ -10,7 +10,6 @@ import { awayWhile, longestStep, pause, publishCore, timed, type CoreApi, type C
 import { draftFrame, draftRootIn } from './editor';
 import { recheck, tablePictures } from './pictures';
 import { checkElsewhere, extensionSend, historyStepElsewhere, type Send } from './check-elsewhere';
-import type { CheckOptions } from '../check';
 
 /** The parse and the rules in the extension's background, off the page's thread (check-elsewhere.ts). */
 function checkModel(doc: SourceDoc, options: CheckOptions): Promise<CheckResult> {
