@@ -4,7 +4,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { CheckResult } from '../lib/check';
 import { countBySeverity } from '../lib/findings';
-import { coreApi, longestStep, timed } from '../lib/ext/core-api';
+import { afterPaint, coreApi, longestStep, timed } from '../lib/ext/core-api';
+import { mayLinkFiles } from '../lib/ext/attachment-gate';
 import type { Summary } from '../lib/ext/messages';
 import { readPictures } from '../lib/ext/read-pictures';
 import { sourceOfPage, withHistory, type HistoryInfo } from '../lib/ext/history-check';
@@ -90,10 +91,15 @@ export async function startUi(again = false): Promise<void> {
     if (superseded()) return;
     const mounted = mountHost();
     host = mounted.host;
-    // A report's own attachments (its PDF or Word version) get their controls with the report UI.
-    // In a task of its own: the page's longest task stays the check's.
+    // A report's own attachments (its PDF or Word version) get their controls with the report UI,
+    // once our first view is painted (afterPaint says why), and only if the page may link one.
     const isReport = state === 'done' && !!result?.report;
-    if (state !== 'failed' && !again) setTimeout(() => !superseded() && askAttachments(isReport), 0);
+    let filesAsked = state === 'failed' || again;
+    const askFiles = () => {
+      if (filesAsked) return;
+      filesAsked = true;
+      void afterPaint().then(() => !superseded() && mayLinkFiles(document) && askAttachments(isReport));
+    };
     let cancelled = false;
     const cancel = () => {
       cancelled = true;
@@ -108,6 +114,7 @@ export async function startUi(again = false): Promise<void> {
         if (draft?.inFrame) adoptHighlightSheet(draft.root.ownerDocument);
       }
       render(<App view={view} settings={settings} onSettings={(p) => void saveSettings(p).catch(() => {})} onCancel={cancel} onCheckPrevious={() => checkLastYear()} onAudit={openAudit} locate={locate} />, mounted.root);
+      askFiles();
     };
     if (run.tasks.length && result) {
       // Tables published as pictures: read in the extension's OCR page, then the report is checked again.
@@ -181,7 +188,8 @@ export async function startUi(again = false): Promise<void> {
     const idleAt = (globalThis as { __nianbaoIdleAt?: number }).__nianbaoIdleAt;
     if (idleAt != null) host.setAttribute('data-idle-to-marks', (performance.now() - idleAt).toFixed(1));
     current = summaryOf(view);
-    void browser.runtime.sendMessage({ type: 'result', summary: current }).catch(() => {});
+    const summary = current;
+    void afterPaint().then(() => browser.runtime.sendMessage({ type: 'result', summary }).catch(() => {}));
     // Marks follow edits: once typing pauses, the draft is read and checked again.
     if (draft && core.again && !superseded())
       stopDraftWatch = watchDraft(draft.root, () => {

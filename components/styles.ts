@@ -10,11 +10,24 @@ export const EXCLUDED_COLOR = '#9e9e9e';
 /** The card's width, border and padding included (its left edge is placed so that all of it is seen). */
 export const CARD_WIDTH = 380;
 
+/** The Chinese UI faces of each system, its own first: a family it lacks costs a lookup per strike. */
+const CJK_FACES = { mac: '"PingFang SC"', windows: '"Microsoft YaHei"', other: '"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei"' } as const;
+
 /**
- * Chinese fonts first: our text is mostly Chinese, and a Latin-first stack makes the browser look up
- * a fallback font for every Chinese character on first layout (tens of milliseconds on a long panel).
+ * Our font stack on the system of `userAgent`. Chinese fonts first: our text is mostly Chinese, and
+ * a Latin-first stack makes the browser look up a fallback font for every Chinese character on
+ * first layout (tens of milliseconds on a long panel); the system's own face before the others,
+ * which it does not have. One family in four strikes (12 and 14 px, regular and bold;
+ * ui.e2e.test.ts holds us to it): each other size or weight is one more font lookup on our first
+ * layout (a synchronous call to the browser each), in the page's frame.
  */
-const UI_FONT = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", system-ui, sans-serif';
+export function fontStack(userAgent: string): string {
+  const own = /Mac OS X|iPhone|iPad/.test(userAgent) ? 'mac' : /Windows/.test(userAgent) ? 'windows' : 'other';
+  const faces = [CJK_FACES[own], ...Object.entries(CJK_FACES).filter(([k]) => k !== own).map(([, v]) => v)];
+  return `${faces.join(', ')}, system-ui, sans-serif`;
+}
+
+const UI_FONT = fontStack(globalThis.navigator?.userAgent ?? '');
 
 export const UI_CSS = `
 :host { all: initial !important; }
@@ -28,12 +41,12 @@ export const UI_CSS = `
 .box.flash { animation: flash 1.2s ease-out 1; }
 @keyframes flash { 0% { box-shadow: 0 0 0 8px rgba(255, 193, 7, .9); } 100% { box-shadow: 0 0 0 1px rgba(255,255,255,.9); } }
 .badge { position: absolute; pointer-events: auto; min-width: 20px; height: 20px; padding: 0 5px; box-sizing: border-box;
-  border: 1.5px solid #fff; border-radius: 10px; background: var(--c); color: #fff; font: 700 12px/17px system-ui, sans-serif;
+  border: 1.5px solid #fff; border-radius: 10px; background: var(--c); color: #fff; font: 700 12px/17px ${UI_FONT};
   text-align: center; cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.5); }
 .badge:focus-visible { outline: 3px solid #ffeb3b; outline-offset: 1px; }
 .gap { position: absolute; height: 0; border-top: 3px dashed var(--c); }
 .gap-label { position: absolute; pointer-events: auto; padding: 2px 8px; background: var(--c); color: #fff; border-radius: 3px;
-  font-size: 13px; white-space: nowrap; box-shadow: 0 1px 3px rgba(0,0,0,.4); cursor: pointer; }
+  font-size: 12px; white-space: nowrap; box-shadow: 0 1px 3px rgba(0,0,0,.4); cursor: pointer; }
 .card { position: absolute; pointer-events: auto; box-sizing: border-box; width: ${CARD_WIDTH}px; background: #fff; color: #1a1a1a; border: 1px solid #bbb;
   border-left: 5px solid var(--c); border-radius: 6px; box-shadow: 0 4px 16px rgba(0,0,0,.3); padding: 10px 12px; font-size: 14px; }
 .card h3 { margin: 0 0 4px; font-size: 14px; font-weight: 700; }
@@ -47,7 +60,7 @@ export const UI_CSS = `
 .panel .progress progress { flex: 1; min-width: 60px; }
 .card .manual-copy textarea { display: block; box-sizing: border-box; width: 100%; margin-top: 4px; font: 12px/1.4 ${UI_FONT}; resize: vertical; }
 .card .row { display: flex; gap: 8px; margin-top: 8px; }
-button.btn { font: inherit; font-size: 13px; padding: 3px 10px; border: 1px solid #888; border-radius: 4px; background: #f5f5f5; color: #1a1a1a; cursor: pointer; }
+button.btn { font: inherit; font-size: 12px; padding: 3px 10px; border: 1px solid #888; border-radius: 4px; background: #f5f5f5; color: #1a1a1a; cursor: pointer; }
 button.btn:focus-visible { outline: 2px solid #1565c0; }
 .cardlayer { z-index: 2147483647; }
 .panel { position: fixed; pointer-events: auto; z-index: 2147483646; box-sizing: border-box; width: 380px; max-height: 70vh; display: flex; flex-direction: column;
@@ -56,7 +69,7 @@ button.btn:focus-visible { outline: 2px solid #1565c0; }
 .panel header { display: flex; align-items: center; gap: 6px; padding: 6px 10px; background: #263238; color: #fff; border-radius: 8px 8px 0 0; cursor: move; user-select: none; }
 .panel header .name { font-weight: 700; flex: 1; }
 .panel header button { background: transparent; border: 1px solid rgba(255,255,255,.5); color: #fff; border-radius: 4px; font: inherit; font-size: 12px; cursor: pointer; padding: 0 6px; }
-.panel .meta { padding: 6px 10px; border-bottom: 1px solid #ddd; font-size: 13px; }
+.panel .meta { padding: 6px 10px; border-bottom: 1px solid #ddd; font-size: 14px; }
 .panel .meta .title { font-weight: 700; }
 .panel .meta .history { margin-top: 4px; color: #555; font-size: 12px; }
 .panel .meta .history a { color: #1565c0; }
@@ -68,20 +81,20 @@ button.btn:focus-visible { outline: 2px solid #1565c0; }
 .item { display: flex; gap: 6px; align-items: flex-start; padding: 4px 10px; cursor: pointer; border-left: 3px solid transparent; }
 .item:hover, .item.active { background: #f1f5f9; border-left-color: var(--c); }
 .item .num { flex: none; min-width: 20px; height: 20px; border-radius: 10px; background: var(--c); color: #fff; font-size: 12px; font-weight: 700; text-align: center; line-height: 20px; padding: 0 4px; box-sizing: border-box; }
-.item .text { font-size: 13px; word-break: break-word; }
-.notice { margin: 6px 10px; padding: 6px 8px; background: #fff3e0; border: 1px solid #ffb74d; border-radius: 4px; font-size: 13px; }
+.item .text { font-size: 14px; word-break: break-word; }
+.notice { margin: 6px 10px; padding: 6px 8px; background: #fff3e0; border: 1px solid #ffb74d; border-radius: 4px; font-size: 14px; }
 .nav { display: flex; gap: 6px; padding: 6px 10px; border-top: 1px solid #ddd; }
 .rv-excluded.box { border-style: dashed; background: none; opacity: .6; }
 .rv-excluded.badge, .rv-excluded.gap-label, .rv-excluded .text { opacity: .75; text-decoration: line-through; }
 .rv-confirmed.badge { box-shadow: 0 0 0 2px #2e7d32; }
-.rv-tag { flex: none; margin-left: auto; font-size: 11px; padding: 0 4px; border: 1px solid; border-radius: 3px; white-space: nowrap; font-weight: 400; }
+.rv-tag { flex: none; margin-left: auto; font-size: 12px; padding: 0 4px; border: 1px solid; border-radius: 3px; white-space: nowrap; font-weight: 400; }
 .rv-confirmed .rv-tag, .rv-tag.rv-confirmed { color: #2e7d32; }
 .rv-excluded .rv-tag, .rv-tag.rv-excluded { color: #616161; }
 .review { margin-top: 8px; border-top: 1px solid #eee; padding-top: 6px; font-size: 12px; }
 .review .btn { margin-right: 6px; }
 .review .btn[aria-pressed=true] { background: #37474f; color: #fff; }
 .review-stale { margin-top: 4px; padding: 2px 6px; background: #fff8e1; border: 1px solid #ffca28; border-radius: 4px; font-size: 12px; }
-.review textarea { display: block; box-sizing: border-box; width: 100%; margin-top: 6px; font: inherit; font-size: 13px; resize: vertical; }
+.review textarea { display: block; box-sizing: border-box; width: 100%; margin-top: 6px; font: inherit; font-size: 12px; resize: vertical; }
 .item-review { padding: 0 10px 6px 36px; }
 .panel .muted { color: #777; }
 `;
@@ -107,7 +120,7 @@ export const ATTACHMENT_CSS = `
   font: 12px/1.4 ${UI_FONT}; color: #1a1a1a; }
 .att-open { position: absolute; pointer-events: auto; box-sizing: border-box; height: 20px; margin: 0; padding: 0 6px 0 4px;
   display: inline-flex; align-items: center; gap: 3px; white-space: nowrap; border: 1px solid #1565c0; border-radius: 10px;
-  background: #fff; color: #1565c0; font: 600 12px/18px ${UI_FONT}; cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.25); }
+  background: #fff; color: #1565c0; font: 700 12px/18px ${UI_FONT}; cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.25); }
 .att-open::before { content: ''; width: 12px; height: 12px; border-radius: 2px; background: #1565c0;
   clip-path: polygon(0 0, 70% 0, 100% 30%, 100% 100%, 0 100%); flex: none; }
 .att-open:hover { background: #1565c0; color: #fff; }

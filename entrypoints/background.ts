@@ -92,13 +92,16 @@ function redirectSupported(): Promise<boolean> {
 }
 
 async function injectEngine(tabId: number, frameId: number, force: boolean, picture: string | null = null) {
-  await browser.scripting.executeScript({
-    target: { tabId, frameIds: [frameId] },
-    func: (f: boolean, p: string | null) => {
-      Object.assign(globalThis, { __nianbaoForce: f, __nianbaoPicture: p });
-    },
-    args: [force, picture],
-  });
+  // The engine's arguments, for a check the user asked for (the engine takes them once, so an
+  // automatic check, the most common, needs no script of its own for them: one task less on the page).
+  if (force || picture != null)
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [frameId] },
+      func: (f: boolean, p: string | null) => {
+        Object.assign(globalThis, { __nianbaoForce: f, __nianbaoPicture: p });
+      },
+      args: [force, picture],
+    });
   // Two scripts, two tasks: neither compiles into one long task on the page.
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ENGINE] });
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [UI] });

@@ -8,5 +8,10 @@ import { coreOf } from '../lib/ext/core';
 export default defineUnlistedScript(() => {
   const g = globalThis as { __nianbaoForce?: boolean; __nianbaoPicture?: string | null };
   // __nianbaoPicture: the picture the user asked to read (context menu on an image).
-  publishCore(coreOf(!!g.__nianbaoForce, g.__nianbaoPicture ?? null));
+  const force = !!g.__nianbaoForce;
+  const picture = g.__nianbaoPicture ?? null;
+  // Taken once: a later automatic check (the background sets them only when asked) starts plain.
+  delete g.__nianbaoForce;
+  delete g.__nianbaoPicture;
+  publishCore(coreOf(force, picture));
 });

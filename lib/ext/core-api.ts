@@ -66,6 +66,26 @@ export async function pause(): Promise<void> {
   resume();
 }
 
+/**
+ * Once the frame after our render is painted (or 100 ms later: a hidden tab paints no frame). What
+ * keeps the browser busy (our messages: a picture to read, the popup's summary, a script to inject)
+ * waits for it: our first layout asks the browser for its font strikes, and a busy browser answers
+ * late, in the page's frame.
+ */
+export async function afterPaint(): Promise<void> {
+  endStep();
+  await new Promise<void>((resolve) => {
+    const late = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(late);
+        resolve();
+      }, 0),
+    );
+  });
+  resume();
+}
+
 /** Waits for work done elsewhere (the background's check): the wait is no step of ours. */
 export async function awayWhile<T>(work: Promise<T>): Promise<T> {
   endStep();

@@ -2,6 +2,7 @@
 // copy) to the extension's OCR page through the background, one after another, with progress.
 import { browser } from 'wxt/browser';
 import type { Text } from '../findings';
+import { afterPaint } from './core-api';
 import type { Line } from '../model';
 import { parsePictureReply, type PictureReply } from './messages';
 import type { PicturesRead, PictureTask } from './pictures';
@@ -50,7 +51,10 @@ export async function readPictures(tasks: PictureTask[], progress: (done: number
   const out: PicturesRead = { reads: [], unread: [] };
   for (let i = 0; i < tasks.length; i++) {
     const task = tasks[i];
-    const reply = progress(i) ? await readPicture(task) : ({ ok: false, code: 'cancelled', message: '' } as const);
+    const going = progress(i);
+    // The first request once the progress is painted (core-api afterPaint says why).
+    if (going && i === 0) await afterPaint();
+    const reply = going ? await readPicture(task) : ({ ok: false, code: 'cancelled', message: '' } as const);
     if (reply.ok) {
       out.reads.push({ element: task.element, section: task.section, width: reply.width, height: reply.height, lines: reply.lines as Line[] });
     } else out.unread.push({ task, why: PICTURE_FAILURE[reply.code] });

@@ -229,3 +229,31 @@ describe('the card near the right edge', () => {
       await page.close();
     });
 });
+
+describe('the fonts our UI lays out', () => {
+  // Each size and weight of a face is a strike the renderer must look up (a synchronous call to the
+  // browser for its render style) on our first layout: nine of them cost 30–50 % more than four.
+  it('the panel, the marks and a card use one family in four strikes (12 and 14 px, regular and bold)', async () => {
+    const { page } = await seedPage('001', 'word');
+    await openFirstCard(page);
+    const strikes = await page.evaluate(() => {
+      const seen = new Set<string>();
+      const walk = (root: ShadowRoot | Element) => {
+        for (const el of root.querySelectorAll('*')) {
+          // Only what lays out text of its own (a container's face is never used).
+          const ownText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim());
+          if (!ownText && el.localName !== 'textarea') continue;
+          const s = getComputedStyle(el);
+          if (s.display === 'none') continue;
+          seen.add(`${s.fontFamily}|${s.fontSize}|${s.fontWeight}`);
+        }
+      };
+      walk(document.querySelector('nianbao-check')!.shadowRoot!);
+      return [...seen];
+    });
+    const families = new Set(strikes.map((s) => s.split('|')[0]));
+    expect(families.size, strikes.join('\n')).toBe(1);
+    expect(new Set(strikes.map((s) => s.split('|').slice(1).join('|'))), strikes.join('\n')).toEqual(new Set(['14px|400', '14px|700', '12px|400', '12px|700']));
+    await page.close();
+  });
+});
