@@ -197,6 +197,10 @@ function attribute(events: TraceEvent[]) {
   const worlds = onMain.filter((e) => e.name === 'ScriptInjection::InjectJs');
   const elsewhere = [...scripts, ...worlds].filter((e) => !injecting.has(taskOf(e)!));
   const ours = [...injecting].reduce((a, t) => a + (t.dur ?? 0), 0) + union(elsewhere);
+  if (process.env.DUMP) {
+    const later = elsewhere.filter((e) => (e.dur ?? 0) >= 1000).sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
+    console.log(`    our later script events: ${(union(elsewhere) / 1000).toFixed(1)} ms in ${elsewhere.length};`, later.slice(0, 12).map((e) => `${e.name}:${((e.dur ?? 0) / 1000).toFixed(1)}(${(e.args?.data?.url ?? '').split('/').pop()})`).join(' '));
+  }
   if (process.env.DUMP)
     for (const t of injecting) {
       const inside = onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts < end(t) && (e.dur ?? 0) >= 20);

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { syncRedirectRules, headerConditionsSupported, viewerUrl, type DnrApi } from '../lib/ext/dnr';
-import { parseMessage, type PictureReply, type Summary, type TabInfo } from '../lib/ext/messages';
+import { parseMessage, parsePictureReply, type PictureReply, type Summary, type TabInfo } from '../lib/ext/messages';
 import { loadSettings } from '../lib/ext/settings-store';
 import { fetchPage, parseFetchPage } from '../lib/ext/page-fetch';
 import { answerCheck, parseCheckAsk } from '../lib/ext/check-answer';
@@ -173,12 +173,13 @@ async function ensureOffscreen(): Promise<void> {
   });
 }
 
+/** A picture read in the OCR page (Firefox: our background's own service), its answer checked whole here, off the page's thread. */
 async function readPicture(src: string): Promise<PictureReply> {
-  if (import.meta.env.FIREFOX) return (await firefoxService()).read(src);
   try {
+    if (import.meta.env.FIREFOX) return parsePictureReply(await (await firefoxService()).read(src));
     offscreenReady ??= ensureOffscreen().finally(() => (offscreenReady = null));
     await offscreenReady;
-    return (await browser.runtime.sendMessage({ type: 'offscreen-read', src })) as PictureReply;
+    return parsePictureReply(await browser.runtime.sendMessage({ type: 'offscreen-read', src }));
   } catch (e) {
     return { ok: false, code: 'unavailable', message: (e as Error).message };
   }

@@ -73,6 +73,8 @@ export async function pause(): Promise<void> {
  * late, in the page's frame.
  */
 export async function afterPaint(): Promise<void> {
+  // A step of ours goes on after the wait; a wait between steps (a picture's read) stays none.
+  const inStep = steps().resumedAt > 0;
   endStep();
   await new Promise<void>((resolve) => {
     const late = setTimeout(resolve, 100);
@@ -83,7 +85,7 @@ export async function afterPaint(): Promise<void> {
       }, 0),
     );
   });
-  resume();
+  if (inStep) resume();
 }
 
 /** Waits for work done elsewhere (the background's check): the wait is no step of ours. */

@@ -27,9 +27,13 @@ const makeSchemas = () => {
     anchor: z.object({ kind: z.literal('image'), image: z.null(), x: z.number(), y: z.number(), w: z.number(), h: z.number() }),
   });
   const PictureLine = z.object({ tokens: z.array(Token), text: z.string(), prose: z.boolean(), rowEnd: z.boolean(), anchor: Token.shape.anchor });
-  const PictureReply = z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), width: z.int(), height: z.int(), lines: z.array(PictureLine) }),
-    z.object({ ok: z.literal(false), code: z.enum(['fetch', 'decode', 'ocr', 'cancelled', 'unavailable']), message: z.string() }),
+  const PictureFailure = z.object({ ok: z.literal(false), code: z.enum(['fetch', 'decode', 'ocr', 'cancelled', 'unavailable']), message: z.string() });
+  const PictureReply = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), width: z.int(), height: z.int(), lines: z.array(PictureLine) }), PictureFailure]);
+  // What the page takes of an answer the background already checked whole (pictureReplyOf): its
+  // form, not each of its thousands of tokens (a cold zod pass over them was 10–20 ms in the page).
+  const PictureReplyForm = z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), width: z.int(), height: z.int(), lines: z.array(z.looseObject({ tokens: z.array(z.unknown()), text: z.string() })) }),
+    PictureFailure,
   ]);
   const Message = z.discriminatedUnion('type', [
     /** detector -> background: this frame holds a report, load the engine here. */
@@ -76,7 +80,7 @@ const makeSchemas = () => {
     /** The browser can redirect PDFs by their response headers (Chrome 128+), so the setting can work. */
     redirectSupported: z.boolean(),
   });
-  return { Counts, State, Summary, Message, PictureReply, TabInfo };
+  return { Counts, State, Summary, Message, PictureReply, PictureReplyForm, TabInfo };
 };
 
 let cache: ReturnType<typeof makeSchemas> | null = null;
@@ -100,9 +104,21 @@ export function parseSummary(raw: unknown): Summary | null {
   return r.success ? r.data : null;
 }
 
+const NO_ANSWER: PictureReply = { ok: false, code: 'unavailable', message: 'no answer from the OCR page' };
+
+/** The OCR page's answer, checked whole: in the background, where it arrives (and on the desk). */
 export function parsePictureReply(raw: unknown): PictureReply {
   const r = schemas().PictureReply.safeParse(raw);
-  return r.success ? r.data : { ok: false, code: 'unavailable', message: 'no answer from the OCR page' };
+  return r.success ? r.data : NO_ANSWER;
+}
+
+/**
+ * The background's answer to a page's picture, whose lines the background checked whole
+ * (parsePictureReply) before it answered: in the page, its form only.
+ */
+export function parseCheckedPictureReply(raw: unknown): PictureReply {
+  const r = schemas().PictureReplyForm.safeParse(raw);
+  return r.success ? (r.data as PictureReply) : NO_ANSWER;
 }
 
 export function parseTabInfo(raw: unknown): TabInfo {

@@ -7,7 +7,7 @@ import { renderWord } from '../../test/fixtures/render';
 import { baseReport } from '../../test/fixtures/base';
 import { anchorLines, pictureSrc, recheck, tablePictures, withPictures } from './pictures';
 import { checkHere } from './check-here';
-import { parsePictureReply } from './messages';
+import { parseCheckedPictureReply, parsePictureReply } from './messages';
 
 let open: ParsedHtml[] = [];
 afterEach(async () => {
@@ -104,5 +104,15 @@ describe('replies of the OCR page', () => {
     expect(parsePictureReply({ ok: false, code: 'fetch', message: 'HTTP 404' })).toEqual({ ok: false, code: 'fetch', message: 'HTTP 404' });
     expect(parsePictureReply(undefined)).toMatchObject({ ok: false, code: 'unavailable' });
     expect(parsePictureReply({ ok: true, width: 10, height: 10, lines: [{ tokens: [{ kind: 'script' }] }] })).toMatchObject({ ok: false, code: 'unavailable' });
+  });
+
+  it('in the page, once the background checked them whole, by their form', () => {
+    const line = { tokens: [{ kind: 'number', raw: '3', value: 3, cell: true, confident: true, anchor: { kind: 'image', image: null, x: 0, y: 0, w: 1, h: 1 } }], text: '3', prose: false, rowEnd: true, anchor: { kind: 'image', image: null, x: 0, y: 0, w: 1, h: 1 } };
+    const good = { ok: true, width: 10, height: 10, lines: [line] };
+    expect(parsePictureReply(good)).toEqual(good);
+    expect(parseCheckedPictureReply(good)).toEqual(good);
+    expect(parseCheckedPictureReply({ ok: false, code: 'ocr', message: 'x' })).toEqual({ ok: false, code: 'ocr', message: 'x' });
+    for (const bad of [undefined, 'ok', { ok: true, width: 10, height: 10 }, { ok: true, width: 10, height: 10, lines: [{ text: 'x' }] }, { ok: true, width: 1.5, height: 10, lines: [] }, { ok: false, code: 'script', message: '' }])
+      expect(parseCheckedPictureReply(bad)).toMatchObject({ ok: false, code: 'unavailable' });
   });
 });

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import type { Text } from '../findings';
 import { afterPaint } from './core-api';
 import type { Line } from '../model';
-import { parsePictureReply, type PictureReply } from './messages';
+import { parseCheckedPictureReply, type PictureReply } from './messages';
 import type { PicturesRead, PictureTask } from './pictures';
 
 const PICTURE_FAILURE: Record<Exclude<PictureReply, { ok: true }>['code'], Text> = {
@@ -17,7 +17,7 @@ const PICTURE_FAILURE: Record<Exclude<PictureReply, { ok: true }>['code'], Text>
 
 async function askBackground(src: string): Promise<PictureReply> {
   try {
-    return parsePictureReply(await browser.runtime.sendMessage({ type: 'ocr-picture', src }));
+    return parseCheckedPictureReply(await browser.runtime.sendMessage({ type: 'ocr-picture', src }));
   } catch (e) {
     return { ok: false, code: 'unavailable', message: (e as Error).message };
   }
