@@ -108,10 +108,16 @@ export async function startUi(again = false): Promise<void> {
     let checkLastYear = () => {};
     // A draft in an editor's frame: marks moved out of the frame, measured again as it scrolls.
     const locate = draft?.inFrame ? draftLocator(draft.root.ownerDocument) : domLocator;
+    let sheetAsked = false;
     const show = (view: View) => {
-      if (view.findings.length) {
-        adoptHighlightSheet();
-        if (draft?.inFrame) adoptHighlightSheet(draft.root.ownerDocument);
+      // The highlight sheet restyles the whole page: in the frame after our panel's first layout,
+      // not in the same one (two tasks of half the length; the marks' colours come a frame later).
+      if (view.findings.length && !sheetAsked) {
+        sheetAsked = true;
+        void afterPaint().then(() => {
+          adoptHighlightSheet();
+          if (draft?.inFrame) adoptHighlightSheet(draft.root.ownerDocument);
+        });
       }
       render(<App view={view} settings={settings} onSettings={(p) => void saveSettings(p).catch(() => {})} onCancel={cancel} onCheckPrevious={() => checkLastYear()} onAudit={openAudit} locate={locate} />, mounted.root);
       askFiles();
