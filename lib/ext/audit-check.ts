@@ -15,7 +15,7 @@ import { InputError, loadBytes } from '../read/load-bytes';
 import { sniffType } from '../read/sniff';
 import { readText } from '../read/text';
 import { findReportRoot, readDocumentAt } from '../source';
-import { parsePictureReply } from './messages';
+import { parseCheckedPictureReply } from './messages';
 import { recheck, tablePictures } from './pictures';
 import { checkHere } from './check-here';
 import { readPictures } from './read-pictures';
@@ -149,7 +149,8 @@ async function checkPicture(bytes: Uint8Array): Promise<AuditChecked> {
     reader.onerror = () => reject(reader.error);
     reader.readAsDataURL(blob);
   });
-  const reply = parsePictureReply(await browser.runtime.sendMessage({ type: 'ocr-picture', src }).catch((e: Error) => ({ ok: false, code: 'unavailable', message: e.message })));
+  // The background checked the OCR page's answer whole; its form here, as in the page.
+  const reply = parseCheckedPictureReply(await browser.runtime.sendMessage({ type: 'ocr-picture', src }).catch((e: Error) => ({ ok: false, code: 'unavailable', message: e.message })));
   if (!reply.ok) throw new AuditFailure({ zh: `无法识别此图片（${reply.message || reply.code}）`, en: `The picture could not be read (${reply.message || reply.code})` });
   const source: SourceDoc = { lines: reply.lines as SourceDoc['lines'] };
   const result = checkDoc(source, { force: true, scope: 'tables' });

@@ -29,7 +29,7 @@ const makeSchemas = () => {
   const PictureLine = z.object({ tokens: z.array(Token), text: z.string(), prose: z.boolean(), rowEnd: z.boolean(), anchor: Token.shape.anchor });
   const PictureFailure = z.object({ ok: z.literal(false), code: z.enum(['fetch', 'decode', 'ocr', 'cancelled', 'unavailable']), message: z.string() });
   const PictureReply = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), width: z.int(), height: z.int(), lines: z.array(PictureLine) }), PictureFailure]);
-  // What the page takes of an answer the background already checked whole (pictureReplyOf): its
+  // What the page takes of an answer the background already checked whole (parsePictureReply): its
   // form, not each of its thousands of tokens (a cold zod pass over them was 10–20 ms in the page).
   const PictureReplyForm = z.discriminatedUnion('ok', [
     z.object({ ok: z.literal(true), width: z.int(), height: z.int(), lines: z.array(z.looseObject({ tokens: z.array(z.unknown()), text: z.string() })) }),
@@ -106,15 +106,15 @@ export function parseSummary(raw: unknown): Summary | null {
 
 const NO_ANSWER: PictureReply = { ok: false, code: 'unavailable', message: 'no answer from the OCR page' };
 
-/** The OCR page's answer, checked whole: in the background, where it arrives (and on the desk). */
+/** The OCR page's answer, checked whole: in the background, where it arrives. */
 export function parsePictureReply(raw: unknown): PictureReply {
   const r = schemas().PictureReply.safeParse(raw);
   return r.success ? r.data : NO_ANSWER;
 }
 
 /**
- * The background's answer to a page's picture, whose lines the background checked whole
- * (parsePictureReply) before it answered: in the page, its form only.
+ * The background's answer to a picture (the page's or the desk's), whose lines the background checked whole
+ * (parsePictureReply) before it answered: here, its form only.
  */
 export function parseCheckedPictureReply(raw: unknown): PictureReply {
   const r = schemas().PictureReplyForm.safeParse(raw);
